@@ -1,0 +1,45 @@
+# Shared settings for the local infrastructure scripts. Sourced, not run.
+# Everything lives under $PAYSUITE_ROOT/.local (git-ignored): broker libs and data, keys, logs.
+PAYSUITE_ROOT="${PAYSUITE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+LOCAL_DIR="$PAYSUITE_ROOT/.local"
+SERVICES=(payments refunds methods webhooks gateway)
+TOPICS=(payments.events refunds.events methods.events)
+TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"
+
+PGHOST="${PGHOST:-127.0.0.1}"
+PGPORT="${PGPORT:-5432}"
+PGUSER="${PGUSER:-postgres}"
+export PGHOST PGPORT PGUSER
+
+REDIS_HOST="${REDIS_HOST:-127.0.0.1}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+
+# KAFKA_PROFILE=test gives the test run its own broker, ports and throw-away data,
+# so tests never touch the data of a suite started with bin/run.
+if [ "${KAFKA_PROFILE:-run}" = test ]; then
+  KAFKA_PORT="${KAFKA_PORT:-19092}"
+  KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$LOCAL_DIR/test/kafka}"
+  KAFKA_RESET="${KAFKA_RESET:-1}"
+else
+  KAFKA_PORT="${KAFKA_PORT:-9092}"
+  KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$LOCAL_DIR/run/kafka}"
+  KAFKA_RESET="${KAFKA_RESET:-0}"
+fi
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+KAFKA_LIB="$LOCAL_DIR/kafka/lib"
+
+log() { echo "[paysuite] $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# true when something accepts TCP connections on 127.0.0.1:$1
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for_port PORT SECONDS NAME
+wait_for_port() {
+  local port=$1 seconds=$2 name=$3 i
+  for ((i = 0; i < seconds * 2; i++)); do
+    port_open "$port" && return 0
+    sleep 0.5
+  done
+  die "$name did not open port $port within ${seconds}s"
+}

@@ -1,0 +1,2 @@
+package dev.paysuite.payments;
+public class Placeholder {}

@@ -1,0 +1,143 @@
+package dev.paysuite.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns everything an inbound adapter can throw into the error object. Nothing internal (stack
+ * traces, SQL, class names) ever reaches an answer; unexpected failures are logged and answered
+ * with a generic {@code api_error}.
+ */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return e.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e) {
+        String param = path(e);
+        return ApiException.invalid(ErrorCodes.PARAMETER_UNKNOWN, "Received unknown parameter: " + param, param)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return wrongType(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return wrongType(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        if (e.getCause() instanceof ApiException api) {
+            return api.toResponse();
+        }
+        return wrongType(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return ApiException.invalid(ErrorCodes.INVALID_JSON,
+                "The request body is not valid JSON.", null).toResponse();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return new ApiException(401, ErrorType.AUTHENTICATION, ErrorCodes.CALLER_UNAUTHENTICATED,
+                "This service only answers requests forwarded by the gateway with a valid identity token.",
+                null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return new ApiException(403, ErrorType.AUTHENTICATION, ErrorCodes.CALLER_FORBIDDEN,
+                "The caller is not allowed to do this.", null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String code = switch (status) {
+            case 404 -> ErrorCodes.URL_UNKNOWN;
+            case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCodes.NOT_ACCEPTABLE;
+            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 401 -> ErrorCodes.CALLER_UNAUTHENTICATED;
+            default -> ErrorCodes.PARAMETER_INVALID;
+        };
+        String message = switch (status) {
+            case 404 -> "Unrecognized request URL.";
+            case 405 -> "This URL does not accept that HTTP method.";
+            case 415 -> "Send the request body as application/json.";
+            case 406 -> "This API answers application/json only.";
+            default -> "The request could not be understood.";
+        };
+        ErrorType type = status == 401 ? ErrorType.AUTHENTICATION : ErrorType.INVALID_REQUEST;
+        return new ApiException(status, type, code, message, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure while answering a request", e);
+        return new ApiException(500, ErrorType.API, ErrorCodes.INTERNAL_ERROR,
+                "Something went wrong on our end. The request may be retried with the same Idempotency-Key.",
+                null).toResponse();
+    }
+
+    private static Response wrongType(JsonMappingException e) {
+        String param = path(e);
+        if (param.isEmpty()) {
+            return ApiException.invalid(ErrorCodes.INVALID_JSON,
+                    "The request body must be a JSON object.", null).toResponse();
+        }
+        return ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                "Invalid value for " + param + ": " + expected(e), param).toResponse();
+    }
+
+    private static String expected(JsonMappingException e) {
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target == null) {
+            return "wrong type.";
+        }
+        if (Number.class.isAssignableFrom(target) || target == long.class || target == int.class) {
+            return "expected an integer.";
+        }
+        if (target == String.class) {
+            return "expected a string.";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "expected a boolean.";
+        }
+        if (java.util.Map.class.isAssignableFrom(target)) {
+            return "expected an object.";
+        }
+        return "wrong type.";
+    }
+
+    static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}

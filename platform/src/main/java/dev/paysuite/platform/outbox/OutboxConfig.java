@@ -1,0 +1,20 @@
+package dev.paysuite.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "paysuite.outbox")
+public interface OutboxConfig {
+    /** Events published per transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long to wait for the broker to acknowledge a batch before trying again later. */
+    @WithDefault("PT30S")
+    Duration sendTimeout();
+
+    /** Published events are kept this long for inspection, then purged. */
+    @WithDefault("P7D")
+    Duration retention();
+}
