@@ -27,6 +27,17 @@ public class ErrorMappers {
         return e.toResponse();
     }
 
+    /** RESTEasy Reactive wraps some body-reading failures in a 400; answer for the Jackson failure inside. */
+    private Response fromJackson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownProperty(u);
+        }
+        if (e instanceof JsonMappingException m) {
+            return jsonMapping(m);
+        }
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e) {
         String param = path(e);
@@ -74,6 +85,9 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException jackson) {
+            return fromJackson(jackson);
+        }
         if (status >= 500) {
             return unexpected(e);
         }
@@ -106,6 +120,11 @@ public class ErrorMappers {
 
     private static Response wrongType(JsonMappingException e) {
         String param = path(e);
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("end-of-input")) {
+            return ApiException.invalid(ErrorCodes.INVALID_JSON, "The request body is not valid JSON.", null)
+                    .toResponse();
+        }
         if (param.isEmpty()) {
             return ApiException.invalid(ErrorCodes.INVALID_JSON,
                     "The request body must be a JSON object.", null).toResponse();

@@ -6,6 +6,14 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "paysuite.outbox")
 public interface OutboxConfig {
+    /** Build time: whether this service relays an outbox at all (it needs an {@code outbox} channel). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How often the relay looks for events it has not published yet (it also runs after every commit). */
+    @WithDefault("2s")
+    String pollInterval();
+
     /** Events published per transaction. */
     @WithDefault("200")
     int batchSize();

@@ -1,2 +1,0 @@
-package dev.paysuite.payments;
-public class Placeholder {}

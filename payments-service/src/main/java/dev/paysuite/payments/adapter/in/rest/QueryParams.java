@@ -1,0 +1,47 @@
+package dev.paysuite.payments.adapter.in.rest;
+
+import dev.paysuite.platform.error.ApiException;
+import dev.paysuite.platform.error.ErrorCodes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Parses query parameters strictly: a value that is not what it should be is a 400 naming the parameter. */
+final class QueryParams {
+    private QueryParams() {
+    }
+
+    static int integer(String value, String param, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID, "Invalid " + param + ": expected an integer.",
+                    param);
+        }
+    }
+
+    /** ISO 8601 date-time with offset ({@code 2025-11-06T19:54:00Z}), a date (midnight UTC), or Unix seconds. */
+    static Instant instant(String value, String param) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            if (v.matches("-?[0-9]{1,12}")) {
+                return Instant.ofEpochSecond(Long.parseLong(v));
+            }
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "Invalid " + param + ": expected an ISO 8601 timestamp such as 2025-11-06T19:54:00Z.", param);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.paysuite.payments.adapter.out.messaging;
+
+import dev.paysuite.payments.adapter.json.PaymentJson;
+import dev.paysuite.payments.application.domain.model.Payment;
+import dev.paysuite.payments.application.domain.model.PaymentEvent;
+import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
+import dev.paysuite.platform.outbox.OutboxMessage;
+import dev.paysuite.platform.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Writes payment events to the outbox in the caller's transaction; the platform relay publishes
+ * them to {@link #TOPIC}, keyed by payment id. The event schema is documented in
+ * payments-service/README.md.
+ */
+@ApplicationScoped
+public class PaymentEventOutboxAdapter implements PublishPaymentEventPort {
+    public static final String TOPIC = "payments.events";
+    public static final String SOURCE = "/paysuite/payments-service";
+
+    private final OutboxWriter outbox;
+
+    public PaymentEventOutboxAdapter(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void publish(List<PaymentEvent> events) {
+        for (PaymentEvent event : events) {
+            Payment p = event.payment();
+            outbox.append(new OutboxMessage(event.id(), TOPIC, p.id().value(), event.type(), SOURCE, p.id().value(),
+                    event.occurredAt(), event.sequence(), p.merchantId(), p.livemode(), PaymentJson.of(p)));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.paysuite.payments.adapter.out.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paysuite.payments.application.domain.model.CaptureMethod;
+import dev.paysuite.payments.application.domain.model.CurrencyUnit;
+import dev.paysuite.payments.application.domain.model.Failure;
+import dev.paysuite.payments.application.domain.model.Metadata;
+import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.payments.application.domain.model.NextAction;
+import dev.paysuite.payments.application.domain.model.Payment;
+import dev.paysuite.payments.application.domain.model.PaymentId;
+import dev.paysuite.payments.application.domain.model.PaymentInstrument;
+import dev.paysuite.payments.application.domain.model.PaymentSource;
+import dev.paysuite.payments.application.domain.model.PaymentStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+@ApplicationScoped
+public class PaymentMapper {
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
+    private final ObjectMapper json;
+
+    public PaymentMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Payment toDomain(PaymentJpaEntity e) {
+        PaymentSource source = e.paymentMethodId != null
+                ? new PaymentSource.StoredMethod(e.paymentMethodId)
+                : new PaymentSource.Token(e.sourceToken, e.sourceParam);
+        PaymentInstrument instrument = e.instrumentType == null ? null
+                : new PaymentInstrument(e.instrumentType, e.cardBrand, e.cardLast4, e.cardExpMonth, e.cardExpYear,
+                        e.cardFingerprint);
+        Failure failure = e.failureCode == null ? null : new Failure(e.failureCode, e.declineCode, e.failureMessage);
+        NextAction next = e.nextActionType == null ? null : new NextAction(e.nextActionType, e.nextActionUrl);
+        return new Payment(new PaymentId(e.id), e.merchantId, e.livemode,
+                new Money(e.amount, CurrencyUnit.of(e.currency)), e.amountCaptured, e.amountRefunded,
+                PaymentStatus.valueOf(e.status), CaptureMethod.valueOf(e.captureMethod), source, instrument,
+                e.description, e.customerId, Metadata.of(readMetadata(e.metadata)), failure, next, e.processorReference,
+                e.cancellationReason, e.canceledAt, e.capturedAt, e.createdAt, e.updatedAt, e.eventSequence);
+    }
+
+    PaymentJpaEntity toNewEntity(Payment p) {
+        PaymentJpaEntity e = new PaymentJpaEntity();
+        e.id = p.id().value();
+        e.merchantId = p.merchantId();
+        e.livemode = p.livemode();
+        e.amount = p.amount().amount();
+        e.currency = p.amount().currency().code();
+        e.captureMethod = p.captureMethod().name();
+        if (p.source() instanceof PaymentSource.StoredMethod) {
+            e.paymentMethodId = p.source().value();
+        } else {
+            e.sourceToken = p.source().value();
+        }
+        e.sourceParam = p.source().param();
+        PaymentInstrument i = p.instrument();
+        if (i != null) {
+            e.instrumentType = i.type();
+            e.cardBrand = i.brand();
+            e.cardLast4 = i.last4();
+            e.cardExpMonth = i.expMonth();
+            e.cardExpYear = i.expYear();
+            e.cardFingerprint = i.fingerprint();
+        }
+        e.description = p.description();
+        e.customerId = p.customerId();
+        e.metadata = writeMetadata(p.metadata().values());
+        e.createdAt = p.createdAt();
+        copyChanges(p, e);
+        return e;
+    }
+
+    /** Copies what a change of state can touch; identity and request fields never change. */
+    void copyChanges(Payment p, PaymentJpaEntity e) {
+        e.status = p.status().name();
+        e.amountCaptured = p.amountCaptured();
+        e.amountRefunded = p.amountRefunded();
+        e.failureCode = p.failure() == null ? null : p.failure().code();
+        e.declineCode = p.failure() == null ? null : p.failure().declineCode();
+        e.failureMessage = p.failure() == null ? null : p.failure().message();
+        e.nextActionType = p.nextAction() == null ? null : p.nextAction().type();
+        e.nextActionUrl = p.nextAction() == null ? null : p.nextAction().redirectUrl();
+        e.processorReference = p.processorReference();
+        e.cancellationReason = p.cancellationReason();
+        e.canceledAt = p.canceledAt();
+        e.capturedAt = p.capturedAt();
+        e.updatedAt = p.updatedAt();
+        e.eventSequence = p.eventSequence();
+    }
+
+    private Map<String, String> readMetadata(String text) {
+        try {
+            return json.readValue(text, METADATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable metadata in the payments table", e);
+        }
+    }
+
+    private String writeMetadata(Map<String, String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialize metadata", e);
+        }
+    }
+}

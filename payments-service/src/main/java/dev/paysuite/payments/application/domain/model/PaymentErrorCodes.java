@@ -1,0 +1,26 @@
+package dev.paysuite.payments.application.domain.model;
+
+/** Every error code the payments domain raises, in one place. */
+public final class PaymentErrorCodes {
+    public static final String PARAMETER_MISSING = "parameter_missing";
+    public static final String PARAMETER_INVALID = "parameter_invalid";
+    public static final String AMOUNT_INVALID = "amount_invalid";
+    public static final String AMOUNT_TOO_LARGE = "amount_too_large";
+    public static final String CURRENCY_INVALID = "currency_invalid";
+    public static final String CURRENCY_NOT_SUPPORTED = "currency_not_supported";
+    public static final String METADATA_INVALID = "metadata_invalid";
+    public static final String PAYMENT_METHOD_NOT_FOUND = "resource_missing";
+    public static final String PAYMENT_METHOD_UNSUPPORTED = "payment_method_unsupported";
+    public static final String PAYMENT_NOT_FOUND = "resource_missing";
+    public static final String PAYMENT_UNEXPECTED_STATE = "payment_unexpected_state";
+    public static final String PAYMENT_ALREADY_CANCELED = "payment_already_canceled";
+    public static final String PAYMENT_ALREADY_CAPTURED = "payment_already_captured";
+    public static final String CAPTURE_AMOUNT_INVALID = "amount_to_capture_invalid";
+    public static final String CARD_DECLINED = "card_declined";
+    public static final String INSUFFICIENT_FUNDS = "insufficient_funds";
+    public static final String EXPIRED_CARD = "expired_card";
+    public static final String AUTHENTICATION_FAILED = "payment_authentication_failed";
+
+    private PaymentErrorCodes() {
+    }
+}

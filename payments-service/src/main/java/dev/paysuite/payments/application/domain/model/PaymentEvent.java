@@ -1,0 +1,61 @@
+package dev.paysuite.payments.application.domain.model;
+
+import java.time.Instant;
+
+/**
+ * What happened to a payment. Each event carries the payment as it was right after the change and
+ * its position in that payment's history ({@link #sequence()}, from 1), so a receiver can put
+ * events that arrive out of order back in order.
+ */
+public sealed interface PaymentEvent {
+    String id();
+
+    Payment payment();
+
+    /** The event type on the wire, e.g. {@code payment.succeeded}. */
+    String type();
+
+    default long sequence() {
+        return payment().eventSequence();
+    }
+
+    default Instant occurredAt() {
+        return payment().updatedAt();
+    }
+
+    record Created(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.created";
+        }
+    }
+
+    record RequiresAction(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.requires_action";
+        }
+    }
+
+    record RequiresCapture(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.requires_capture";
+        }
+    }
+
+    record Succeeded(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.succeeded";
+        }
+    }
+
+    record Failed(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.failed";
+        }
+    }
+
+    record Canceled(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.canceled";
+        }
+    }
+}

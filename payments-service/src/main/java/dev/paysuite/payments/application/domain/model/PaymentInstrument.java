@@ -1,0 +1,29 @@
+package dev.paysuite.payments.application.domain.model;
+
+import java.util.Objects;
+
+/**
+ * The instrument behind a payment method, as far as payments may know it: never the card number,
+ * only brand, last four digits, expiry and the fingerprint that identifies the same card across
+ * methods.
+ */
+public record PaymentInstrument(String type, String brand, String last4, Integer expMonth, Integer expYear,
+        String fingerprint) {
+    public static final String CARD = "card";
+
+    public PaymentInstrument {
+        Objects.requireNonNull(type, "type");
+        if (last4 != null && !last4.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException("last4 must be four digits");
+        }
+    }
+
+    public boolean isCard() {
+        return CARD.equals(type);
+    }
+
+    /** Cards settle in fiat currencies; crypto methods only in their own. */
+    public boolean accepts(CurrencyUnit currency) {
+        return isCard() ? !currency.crypto() : currency.crypto();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.paysuite.payments.application.port.in;
+
+import dev.paysuite.payments.application.domain.model.Payment;
+
+public interface ConfirmPaymentUseCase {
+    /** Goes on with a payment that waited for 3-D Secure, once the payer completed it. */
+    Payment confirm(PaymentRef payment);
+}

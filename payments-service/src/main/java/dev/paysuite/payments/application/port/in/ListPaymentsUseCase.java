@@ -1,0 +1,5 @@
+package dev.paysuite.payments.application.port.in;
+
+public interface ListPaymentsUseCase {
+    PaymentPage list(ListPaymentsQuery query);
+}

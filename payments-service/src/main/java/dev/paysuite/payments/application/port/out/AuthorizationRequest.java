@@ -1,0 +1,10 @@
+package dev.paysuite.payments.application.port.out;
+
+import dev.paysuite.payments.application.domain.model.CaptureMethod;
+import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.payments.application.domain.model.PaymentId;
+import dev.paysuite.payments.application.domain.model.PaymentInstrument;
+
+public record AuthorizationRequest(PaymentId paymentId, String merchantId, boolean livemode, Money amount,
+        PaymentInstrument instrument, CaptureMethod captureMethod) {
+}

@@ -1,0 +1,12 @@
+package dev.paysuite.payments.application.port.out;
+
+import dev.paysuite.payments.application.domain.model.Payment;
+import dev.paysuite.payments.application.port.in.PaymentRef;
+import java.util.Optional;
+
+public interface LoadPaymentPort {
+    Optional<Payment> load(PaymentRef ref);
+
+    /** Loads and locks the payment until the transaction ends, so that changes to it are serialized. */
+    Optional<Payment> loadForUpdate(PaymentRef ref);
+}

@@ -1,0 +1,9 @@
+package dev.paysuite.payments.application.port.out;
+
+import dev.paysuite.payments.application.domain.model.PaymentStatus;
+import java.time.Instant;
+
+/** Which of a merchant's payments a list covers; null fields do not filter. Bounds are exclusive. */
+public record PaymentFilter(String merchantId, boolean livemode, PaymentStatus status, String customerId,
+        Instant createdAfter, Instant createdBefore) {
+}

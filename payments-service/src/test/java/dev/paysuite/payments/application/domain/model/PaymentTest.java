@@ -1,0 +1,147 @@
+package dev.paysuite.payments.application.domain.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class PaymentTest {
+    static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    static final Instant T1 = T0.plusSeconds(1);
+    static final PaymentInstrument VISA = new PaymentInstrument("card", "visa", "4242", 12, 2034, "fp");
+
+    static Payment.Change open(CaptureMethod captureMethod) {
+        return Payment.open(PaymentId.generate(), "mer_1", false, new Money(1000, CurrencyUnit.of("USD")),
+                new PaymentSource.StoredMethod("pm_test_success"), captureMethod, VISA, "order 1", "cus_1",
+                Metadata.EMPTY, T0);
+    }
+
+    static Payment pending() {
+        return open(CaptureMethod.AUTOMATIC).payment();
+    }
+
+    static Payment authorizedForManualCapture() {
+        return open(CaptureMethod.MANUAL).payment()
+                .authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+    }
+
+    @Test
+    void anOpenedPaymentIsPendingAndAnnouncesItsCreationAsFirstEvent() {
+        Payment.Change opened = open(CaptureMethod.AUTOMATIC);
+        assertEquals(PaymentStatus.PENDING, opened.payment().status());
+        assertInstanceOf(PaymentEvent.Created.class, opened.event());
+        assertEquals(1, opened.event().sequence());
+        assertEquals("payment.created", opened.event().type());
+    }
+
+    @Test
+    void anApprovedAutomaticPaymentSucceedsWithItsWholeAmountCaptured() {
+        Payment.Change change = pending().authorize(new AuthorizationResult.Approved("ref"), T1);
+        assertEquals(PaymentStatus.SUCCEEDED, change.payment().status());
+        assertEquals(1000, change.payment().amountCaptured());
+        assertEquals(T1, change.payment().capturedAt());
+        assertEquals(2, change.event().sequence());
+        assertInstanceOf(PaymentEvent.Succeeded.class, change.event());
+    }
+
+    @Test
+    void aDeclinedPaymentFailsAndKeepsWhy() {
+        Failure declined = new Failure("card_declined", "generic_decline", "Your card was declined.");
+        Payment.Change change = pending().authorize(new AuthorizationResult.Declined("ref", declined), T1);
+        assertEquals(PaymentStatus.FAILED, change.payment().status());
+        assertEquals(declined, change.payment().failure());
+        assertEquals(0, change.payment().amountCaptured());
+        assertInstanceOf(PaymentEvent.Failed.class, change.event());
+    }
+
+    @Test
+    void anApprovedManualPaymentWaitsForCapture() {
+        Payment p = authorizedForManualCapture();
+        assertEquals(PaymentStatus.REQUIRES_CAPTURE, p.status());
+        assertEquals(0, p.amountCaptured());
+    }
+
+    @Test
+    void capturingPartOfAnAuthorizationSucceedsWithThatAmount() {
+        Payment.Change change = authorizedForManualCapture().capture(OptionalLong.of(600), T1);
+        assertEquals(PaymentStatus.SUCCEEDED, change.payment().status());
+        assertEquals(600, change.payment().amountCaptured());
+        assertEquals(3, change.event().sequence());
+    }
+
+    @Test
+    void capturingMoreThanWasAuthorizedIsRefused() {
+        PaymentException e = assertThrows(PaymentException.class,
+                () -> authorizedForManualCapture().capture(OptionalLong.of(1001), T1));
+        assertEquals("amount_to_capture", e.param());
+        assertEquals(PaymentException.Kind.INVALID, e.kind());
+    }
+
+    @Test
+    void capturingTwiceIsAConflict() {
+        Payment captured = authorizedForManualCapture().capture(OptionalLong.empty(), T1).payment();
+        PaymentException e = assertThrows(PaymentException.class, () -> captured.capture(OptionalLong.empty(), T1));
+        assertEquals(PaymentException.Kind.CONFLICT, e.kind());
+    }
+
+    @Test
+    void capturingAPendingAutomaticPaymentIsRefused() {
+        PaymentException e = assertThrows(PaymentException.class, () -> pending().capture(OptionalLong.empty(), T1));
+        assertEquals(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE, e.code());
+    }
+
+    @Test
+    void cancelingAnAuthorizedPaymentKeepsTheReasonAndTime() {
+        Payment.Change change = authorizedForManualCapture().cancel("customer asked", T1);
+        assertEquals(PaymentStatus.CANCELED, change.payment().status());
+        assertEquals("customer asked", change.payment().cancellationReason());
+        assertEquals(T1, change.payment().canceledAt());
+        assertInstanceOf(PaymentEvent.Canceled.class, change.event());
+    }
+
+    @Test
+    void cancelingTwiceIsAConflict() {
+        Payment canceled = pending().cancel(null, T1).payment();
+        PaymentException e = assertThrows(PaymentException.class, () -> canceled.cancel(null, T1));
+        assertEquals(PaymentException.Kind.CONFLICT, e.kind());
+        assertEquals(PaymentErrorCodes.PAYMENT_ALREADY_CANCELED, e.code());
+    }
+
+    @Test
+    void aSucceededPaymentCannotBeCanceled() {
+        Payment succeeded = pending().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        PaymentException e = assertThrows(PaymentException.class, () -> succeeded.cancel(null, T1));
+        assertEquals(PaymentException.Kind.INVALID, e.kind());
+    }
+
+    @Test
+    void threeDSecureWaitsForTheCustomerThenConfirmationSucceeds() {
+        Payment waiting = pending().authorize(new AuthorizationResult.ActionRequired("ref",
+                new NextAction(NextAction.REDIRECT_TO_URL, "https://3ds")), T1).payment();
+        assertEquals(PaymentStatus.REQUIRES_ACTION, waiting.status());
+        Payment confirmed = waiting.confirm(new AuthorizationResult.Approved("ref"), T1).payment();
+        assertEquals(PaymentStatus.SUCCEEDED, confirmed.status());
+        assertNull(confirmed.nextAction());
+    }
+
+    @Test
+    void aCardCannotPayInACryptoCurrency() {
+        PaymentException e = assertThrows(PaymentException.class, () -> Payment.open(PaymentId.generate(), "mer_1",
+                false, new Money(100, CurrencyUnit.of("BTC")), new PaymentSource.StoredMethod("pm_test_success"),
+                CaptureMethod.AUTOMATIC, VISA, null, null, Metadata.EMPTY, T0));
+        assertEquals(PaymentException.Kind.UNPROCESSABLE, e.kind());
+        assertEquals("currency", e.param());
+    }
+
+    @Test
+    void aDescriptionOverTheLimitIsRefused() {
+        PaymentException e = assertThrows(PaymentException.class, () -> Payment.open(PaymentId.generate(), "mer_1",
+                false, new Money(100, CurrencyUnit.of("USD")), new PaymentSource.StoredMethod("pm_test_success"),
+                CaptureMethod.AUTOMATIC, VISA, "x".repeat(1001), null, Metadata.EMPTY, T0));
+        assertEquals("description", e.param());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.paysuite.payments.application.domain.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paysuite.payments.application.domain.model.AuthorizationResult;
+import dev.paysuite.payments.application.domain.model.CaptureMethod;
+import dev.paysuite.payments.application.domain.model.Failure;
+import dev.paysuite.payments.application.domain.model.Metadata;
+import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.payments.application.domain.model.Payment;
+import dev.paysuite.payments.application.domain.model.PaymentEvent;
+import dev.paysuite.payments.application.domain.model.PaymentException;
+import dev.paysuite.payments.application.domain.model.PaymentInstrument;
+import dev.paysuite.payments.application.domain.model.PaymentSource;
+import dev.paysuite.payments.application.domain.model.PaymentStatus;
+import dev.paysuite.payments.application.port.in.CancelPaymentCommand;
+import dev.paysuite.payments.application.port.in.CapturePaymentCommand;
+import dev.paysuite.payments.application.port.in.CreatePaymentCommand;
+import dev.paysuite.payments.application.port.in.PaymentRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class PaymentServicesTest {
+    final Fakes.Payments payments = new Fakes.Payments();
+    final Fakes.Events events = new Fakes.Events();
+    final Fakes.Methods methods = new Fakes.Methods();
+    final Fakes.Processor processor = new Fakes.Processor();
+    final Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+    final CreatePaymentService create = new CreatePaymentService(methods, processor, payments, events, clock);
+    final ChangePaymentService change = new ChangePaymentService(payments, payments, events, processor, processor,
+            clock);
+
+    PaymentServicesTest() {
+        methods.known.put("pm_card", new PaymentInstrument("card", "visa", "4242", 12, 2034, "fp"));
+    }
+
+    CreatePaymentCommand command(String merchant, CaptureMethod captureMethod) {
+        return new CreatePaymentCommand(merchant, false, Money.of(2500L, "EUR"), new PaymentSource.StoredMethod("pm_card"),
+                captureMethod, "order 7", null, Metadata.EMPTY);
+    }
+
+    @Test
+    void aSuccessfulPaymentIsSavedAndAnnouncedAsCreatedThenSucceeded() {
+        Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC));
+        assertEquals(PaymentStatus.SUCCEEDED, p.status());
+        assertEquals(p, payments.rows.get(p.id().value()));
+        assertEquals(List.of("payment.created", "payment.succeeded"),
+                events.published.stream().map(PaymentEvent::type).toList());
+        assertEquals(List.of(1L, 2L), events.published.stream().map(PaymentEvent::sequence).toList());
+    }
+
+    @Test
+    void aDeclinedPaymentIsKeptAsFailed() {
+        processor.next = new AuthorizationResult.Declined("ref", new Failure("card_declined", "generic_decline", "no"));
+        Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC));
+        assertEquals(PaymentStatus.FAILED, payments.rows.get(p.id().value()).status());
+        assertEquals("payment.failed", events.published.get(1).type());
+    }
+
+    @Test
+    void anUnknownPaymentMethodIsNotFoundAndNothingIsSaved() {
+        CreatePaymentCommand cmd = new CreatePaymentCommand("mer_a", false, Money.of(100L, "USD"),
+                new PaymentSource.StoredMethod("pm_nope"), null, null, null, null);
+        PaymentException e = assertThrows(PaymentException.class, () -> create.create(cmd));
+        assertEquals(PaymentException.Kind.NOT_FOUND, e.kind());
+        assertEquals("payment_method_id", e.param());
+        assertTrue(payments.rows.isEmpty());
+        assertTrue(events.published.isEmpty());
+        assertTrue(processor.calls.isEmpty());
+    }
+
+    @Test
+    void captureTellsTheProcessorTheCapturedAmount() {
+        Payment p = create.create(command("mer_a", CaptureMethod.MANUAL));
+        Payment captured = change.capture(new CapturePaymentCommand(new PaymentRef("mer_a", false, p.id().value()),
+                OptionalLong.of(2000)));
+        assertEquals(2000, captured.amountCaptured());
+        assertTrue(processor.calls.contains("capture ref_1 2000"));
+        assertEquals(3, events.published.get(2).sequence());
+    }
+
+    @Test
+    void cancelingAnAuthorizationVoidsItAtTheProcessor() {
+        Payment p = create.create(command("mer_a", CaptureMethod.MANUAL));
+        change.cancel(new CancelPaymentCommand(new PaymentRef("mer_a", false, p.id().value()), "duplicate"));
+        assertTrue(processor.calls.contains("void ref_1"));
+        assertEquals(PaymentStatus.CANCELED, payments.rows.get(p.id().value()).status());
+    }
+
+    @Test
+    void anotherMerchantCannotTouchThePayment() {
+        Payment p = create.create(command("mer_a", CaptureMethod.MANUAL));
+        PaymentException e = assertThrows(PaymentException.class, () -> change.cancel(
+                new CancelPaymentCommand(new PaymentRef("mer_b", false, p.id().value()), null)));
+        assertEquals(PaymentException.Kind.NOT_FOUND, e.kind());
+        assertEquals(PaymentStatus.REQUIRES_CAPTURE, payments.rows.get(p.id().value()).status());
+    }
+
+    @Test
+    void testModeDoesNotSeeLiveModePayments() {
+        Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC));
+        assertThrows(PaymentException.class,
+                () -> new GetPaymentService(payments).get(new PaymentRef("mer_a", true, p.id().value())));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.paysuite.payments.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * A merchant calling payments-service as the gateway forwards it: with an identity token signed by
+ * the gateway's key (the pair infra/scripts/keys.sh made under .local/keys).
+ */
+public record TestCaller(String merchantId, String mode) {
+
+    public static TestCaller newTestMerchant() {
+        return new TestCaller("mer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), "test");
+    }
+
+    public TestCaller live() {
+        return new TestCaller(merchantId, "live");
+    }
+
+    public String token() {
+        return Jwt.issuer("paysuite-gateway").audience("paysuite-services").subject(merchantId)
+                .groups("merchant").claim("mode", mode).claim("key_id", "key_test").expiresIn(60)
+                .jws().sign(signingKey());
+    }
+
+    public RequestSpecification request() {
+        return RestAssured.given().header("Authorization", "Bearer " + token()).contentType(ContentType.JSON);
+    }
+
+    static String signingKey() {
+        String root = System.getProperty("paysuite.root", Path.of("..").toAbsolutePath().normalize().toString());
+        return Path.of(root, ".local", "keys", "gateway-signing.pem").toUri().toString();
+    }
+}
