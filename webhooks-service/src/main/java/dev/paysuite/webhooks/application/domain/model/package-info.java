@@ -1,0 +1,2 @@
+/** Webhooks: endpoints, signed deliveries, the Events API. Hexagon package `application.domain.model`; see STYLE.md for what belongs here. */
+package dev.paysuite.webhooks.application.domain.model;
