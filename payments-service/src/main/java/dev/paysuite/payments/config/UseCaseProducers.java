@@ -4,9 +4,11 @@ import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
 import dev.paysuite.payments.application.domain.service.ListPaymentsService;
+import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
 import dev.paysuite.payments.application.port.in.GetPaymentQuery;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
+import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.application.port.out.AuthorizePaymentPort;
 import dev.paysuite.payments.application.port.out.ListPaymentsPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
@@ -43,6 +45,13 @@ public class UseCaseProducers {
     ChangePaymentService changePayment(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
             AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Clock clock) {
         return new ChangePaymentService(load, save, events, authorizations, settlements, clock);
+    }
+
+    @Produces
+    @Singleton
+    SeedDemoPaymentsUseCase seedDemoPayments(LoadPaymentPort load, SavePaymentPort save,
+            PublishPaymentEventPort events, ResolvePaymentMethodPort methods, Clock clock) {
+        return new SeedDemoPaymentsService(load, save, events, methods, clock);
     }
 
     @Produces

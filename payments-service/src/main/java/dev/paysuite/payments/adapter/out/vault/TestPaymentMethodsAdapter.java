@@ -46,9 +46,11 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
             "tok_threeDSecureRequired", new TestCard("visa", "3155", 12, TEST_EXPIRY_YEAR));
 
     private final Set<String> demoMethods;
+    private final String demoMerchant;
 
     public TestPaymentMethodsAdapter(PaymentsConfig config) {
-        this.demoMethods = Set.copyOf(config.demoPaymentMethods());
+        this.demoMethods = config.demo().enabled() ? Set.copyOf(config.demo().paymentMethods()) : Set.of();
+        this.demoMerchant = config.demo().merchantId();
     }
 
     @Override
@@ -58,7 +60,8 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
         }
         TestCard card = source instanceof PaymentSource.Token
                 ? TOKENS.get(source.value())
-                : METHODS.getOrDefault(source.value(), demoMethods.contains(source.value()) ? VISA : null);
+                : METHODS.getOrDefault(source.value(),
+                        demoMerchant.equals(merchantId) && demoMethods.contains(source.value()) ? VISA : null);
         return Optional.ofNullable(card).map(c -> new PaymentInstrument(PaymentInstrument.CARD, c.brand(), c.last4(),
                 c.expMonth(), c.expYear(), fingerprint(c)));
     }

@@ -40,8 +40,8 @@ class PaymentResourceTest {
     }
 
     @Test
-    void seedExampleCreatesASucceededPayment() {
-        merchant.request().body(body(1000, "pm_1234567890"))
+    void seedExampleCreatesASucceededPaymentForTheDemoMerchant() {
+        new TestCaller("mer_demo", "test").request().body(body(1000, "pm_1234567890"))
                 .post("/v1/payments")
                 .then().statusCode(201)
                 .body("id", startsWith("pay_"))
@@ -105,6 +105,19 @@ class PaymentResourceTest {
                 .body("error.details.decline_code", equalTo("insufficient_funds"));
         merchant.request().body(body(1000, "pm_test_expired")).post("/v1/payments")
                 .then().statusCode(402).body("error.code", equalTo("expired_card"));
+    }
+
+    @Test
+    void theDemoMerchantStartsWithSeed002sPayments() {
+        TestCaller demo = new TestCaller("mer_demo", "test");
+        demo.request().get("/v1/payments/pay_1234567890abcdef").then().statusCode(200)
+                .body("status", equalTo("succeeded")).body("amount", equalTo(1000));
+        demo.request().get("/v1/payments/pay_0987654321fedcba").then().statusCode(200).body("amount", equalTo(2500));
+    }
+
+    @Test
+    void theDemoMerchantsStoredMethodsAreNotEveryonesMethods() {
+        merchant.request().body(body(1000, "pm_1234567890")).post("/v1/payments").then().statusCode(404);
     }
 
     @Test

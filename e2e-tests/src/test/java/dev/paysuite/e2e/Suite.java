@@ -1,0 +1,120 @@
+package dev.paysuite.e2e;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The suite under test: the packaged services started once per test run as real processes, on
+ * ports of their own (18080-18084) so they never meet a suite started with bin/run, against the
+ * test broker the infra module started and the {@code *_e2e} databases it recreated.
+ */
+public final class Suite implements ExtensionContext.Store.CloseableResource {
+    public static final String GATEWAY = "http://127.0.0.1:18080";
+    public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+    public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
+    static final Path ROOT = Path.of(System.getProperty("paysuite.root", "..")).toAbsolutePath().normalize();
+
+    private final List<Process> processes = new ArrayList<>();
+
+    /** Starts the suite the first time a test class asks for it; JUnit closes it after the last one. */
+    public static final class Extension implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(Suite.class, k -> Suite.start(), Suite.class);
+        }
+    }
+
+    static String jdbc(String service) {
+        return "jdbc:postgresql://127.0.0.1:5432/paysuite_" + service + "_e2e";
+    }
+
+    private static Suite start() {
+        Suite suite = new Suite();
+        try {
+            suite.launch("payments-service", 18081, List.of(
+                    "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
+                    "-Dkafka.bootstrap.servers=" + KAFKA));
+            suite.launch("gateway", 18080, List.of(
+                    "-Dquarkus.datasource.jdbc.url=" + jdbc("gateway"),
+                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/paysuite_gateway_e2e",
+                    "-Dpaysuite.gateway.demo.enabled=true",
+                    "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:18081"));
+            suite.awaitHealthy("payments-service", 18081);
+            suite.awaitHealthy("gateway", 18080);
+            return suite;
+        } catch (RuntimeException | IOException e) {
+            suite.close();
+            throw new IllegalStateException("Could not start the suite for end-to-end tests", e);
+        }
+    }
+
+    private void launch(String app, int port, List<String> properties) throws IOException {
+        Path jar = ROOT.resolve(app).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");
+        }
+        Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dquarkus.profile=local", "-Dpaysuite.root=" + ROOT, "-Dquarkus.http.port=" + port));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", jar.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(app + ".log").toFile()).start();
+        processes.add(process);
+    }
+
+    private void awaitHealthy(String app, int port) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                c.setConnectTimeout(1000);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException(app + " exited while starting; see e2e-tests/target/e2e-logs");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(app + " was not healthy after 120 s; see e2e-tests/target/e2e-logs");
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.paysuite.payments.adapter.in.startup;
+
+import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
+import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase.DemoPayment;
+import dev.paysuite.payments.config.PaymentsConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** At startup of a local run, gives the demo merchant the payments seed 002's examples refer to. */
+@ApplicationScoped
+public class DemoPaymentsSeeder {
+    private static final Logger LOG = Logger.getLogger(DemoPaymentsSeeder.class);
+
+    private final SeedDemoPaymentsUseCase seed;
+    private final PaymentsConfig config;
+
+    public DemoPaymentsSeeder(SeedDemoPaymentsUseCase seed, PaymentsConfig config) {
+        this.seed = seed;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        PaymentsConfig.Demo demo = config.demo();
+        if (!demo.enabled()) {
+            return;
+        }
+        List<DemoPayment> payments = demo.payments().stream().map(spec -> {
+            String[] parts = spec.split(":");
+            return new DemoPayment(parts[0], Money.of(Long.parseLong(parts[1]), parts[2]),
+                    demo.paymentMethods().get(0));
+        }).toList();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> seed.seed(demo.merchantId(), payments));
+        } catch (RuntimeException e) {
+            // Another instance seeding at the same moment wins the insert; the data is there either way.
+            LOG.infof("Demo payments not seeded by this instance: %s", e.getMessage());
+        }
+    }
+}

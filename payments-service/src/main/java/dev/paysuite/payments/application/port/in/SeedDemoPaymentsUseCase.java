@@ -1,0 +1,13 @@
+package dev.paysuite.payments.application.port.in;
+
+import dev.paysuite.payments.application.domain.model.Money;
+import java.util.List;
+
+public interface SeedDemoPaymentsUseCase {
+
+    record DemoPayment(String id, Money amount, String paymentMethodId) {
+    }
+
+    /** Gives the demo merchant these succeeded test-mode payments, unless it has them already. */
+    void seed(String merchantId, List<DemoPayment> payments);
+}
