@@ -1,0 +1,13 @@
+package dev.paysuite.gateway.application.domain.model;
+
+import java.util.Objects;
+
+/** A merchant's API key as the gateway keeps it: the secret itself is not known, only its hash. */
+public record ApiKey(String id, String merchantId, Mode mode, RateLimitPolicy rateLimit, boolean revoked) {
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+}
