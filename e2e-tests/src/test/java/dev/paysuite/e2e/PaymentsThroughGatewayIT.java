@@ -113,11 +113,12 @@ class PaymentsThroughGatewayIT {
     void anIdempotentRetryReplaysAndAReusedKeyIsRefused() {
         String apiKey = Merchants.create().apiKey();
         String idempotencyKey = UUID.randomUUID().toString();
-        String first = as(apiKey).header("Idempotency-Key", idempotencyKey).body(CREATE_EXAMPLE).post("/v1/payments")
+        String body = CREATE_EXAMPLE.replace("pm_1234567890", "pm_test_success");
+        String first = as(apiKey).header("Idempotency-Key", idempotencyKey).body(body).post("/v1/payments")
                 .then().statusCode(201).extract().path("id");
-        as(apiKey).header("Idempotency-Key", idempotencyKey).body(CREATE_EXAMPLE).post("/v1/payments")
+        as(apiKey).header("Idempotency-Key", idempotencyKey).body(body).post("/v1/payments")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        as(apiKey).header("Idempotency-Key", idempotencyKey).body(CREATE_EXAMPLE.replace("1000", "2000"))
+        as(apiKey).header("Idempotency-Key", idempotencyKey).body(body.replace("1000", "2000"))
                 .post("/v1/payments").then().statusCode(422).body("error.type", equalTo("idempotency_error"));
         as(apiKey).get("/v1/payments").then().body("total_count", equalTo(1));
     }

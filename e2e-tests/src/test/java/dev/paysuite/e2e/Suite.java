@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ports of their own (18080-18084) so they never meet a suite started with bin/run, against the
  * test broker the infra module started and the {@code *_e2e} databases it recreated.
  */
-public final class Suite implements ExtensionContext.Store.CloseableResource {
+public final class Suite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     public static final String GATEWAY = "http://127.0.0.1:18080";
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
