@@ -1,41 +1,14 @@
 package dev.paysuite.methods;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.paysuite.platform.testing.HexagonRules;
 
-/** The same hexagon rules as every service; they hold from the first class this service gets. */
 @AnalyzeClasses(packages = "dev.paysuite.methods", importOptions = ImportOption.DoNotIncludeTests.class)
 class HexagonArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainModelDependsOnJavaOnly = classes()
-            .that().resideInAPackage("..application.domain.model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..application.domain.model..")
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule applicationTouchesNoFramework = noClasses()
-            .that().resideInAPackage("..application..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "javax..",
-                    "io.smallrye..", "org.hibernate..", "io.vertx..", "org.eclipse.microprofile..",
-                    "com.fasterxml..", "org.apache.kafka..", "dev.paysuite.platform..")
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule applicationDoesNotKnowAdapters = noClasses()
-            .that().resideInAPackage("..application..")
-            .should().dependOnClassesThat().resideInAPackage("..adapter..")
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = slices()
-            .matching("dev.paysuite.methods.adapter.(*).(*)..")
-            .should().notDependOnEachOther()
-            .allowEmptyShould(true);
+    static final ArchTests hexagon = ArchTests.in(HexagonRules.class);
 }
