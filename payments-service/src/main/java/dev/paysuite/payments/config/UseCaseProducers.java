@@ -39,7 +39,7 @@ public class UseCaseProducers {
         return new CreatePaymentService(methods, processor, save, events, clock);
     }
 
-    /** One service for cancel, capture and confirm: its bean answers all three use-case interfaces. */
+    /** One service for cancel, capture, confirm and recording refunds: its bean answers all four use cases. */
     @Produces
     @Singleton
     ChangePaymentService changePayment(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,

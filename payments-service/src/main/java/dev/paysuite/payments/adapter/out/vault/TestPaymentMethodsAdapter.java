@@ -33,7 +33,8 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
             "pm_test_decline", new TestCard("visa", "0002", 12, TEST_EXPIRY_YEAR),
             "pm_test_insufficient_funds", new TestCard("visa", "9995", 12, TEST_EXPIRY_YEAR),
             "pm_test_expired", new TestCard("visa", "0069", 1, 2020),
-            "pm_test_3ds_required", new TestCard("visa", "3155", 12, TEST_EXPIRY_YEAR));
+            "pm_test_3ds_required", new TestCard("visa", "3155", 12, TEST_EXPIRY_YEAR),
+            "pm_test_refund_failure", new TestCard("visa", "5126", 12, TEST_EXPIRY_YEAR));
 
     private static final Map<String, TestCard> TOKENS = Map.of(
             "tok_visa", VISA,
@@ -43,7 +44,8 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
             "tok_chargeDeclined", new TestCard("visa", "0002", 12, TEST_EXPIRY_YEAR),
             "tok_chargeDeclinedInsufficientFunds", new TestCard("visa", "9995", 12, TEST_EXPIRY_YEAR),
             "tok_chargeDeclinedExpiredCard", new TestCard("visa", "0069", 1, 2020),
-            "tok_threeDSecureRequired", new TestCard("visa", "3155", 12, TEST_EXPIRY_YEAR));
+            "tok_threeDSecureRequired", new TestCard("visa", "3155", 12, TEST_EXPIRY_YEAR),
+            "tok_refundFailure", new TestCard("visa", "5126", 12, TEST_EXPIRY_YEAR));
 
     private final Set<String> demoMethods;
     private final String demoMerchant;

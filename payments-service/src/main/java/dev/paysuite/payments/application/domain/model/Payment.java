@@ -143,6 +143,32 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                         processorReference, reason, now, capturedAt, createdAt, now, eventSequence + 1));
     }
 
+    /**
+     * Records a refund that succeeded: the refunded amount grows, and the payment is refunded once
+     * all that was captured went back. Refunds are decided by refunds-service; this only keeps the
+     * payment's side of the books, and refuses what would not add up.
+     */
+    public Change refund(String refundId, Money refund, Instant now) {
+        if (status != PaymentStatus.SUCCEEDED && status != PaymentStatus.PARTIALLY_REFUNDED) {
+            throw PaymentException.invalid(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE,
+                    "A payment with status '" + status.wireName() + "' cannot be refunded.", null);
+        }
+        if (!refund.currency().equals(amount.currency())) {
+            throw PaymentException.invalid(PaymentErrorCodes.CURRENCY_INVALID,
+                    "A refund is in the payment's currency " + amount.currency().code() + ".", "currency");
+        }
+        long refunded = amountRefunded + refund.amount();
+        if (refunded > amountCaptured) {
+            throw new PaymentException(PaymentException.Kind.UNPROCESSABLE, PaymentErrorCodes.REFUND_EXCEEDS_CAPTURED,
+                    "Refunds would exceed the captured amount (" + amountCaptured + ").", "amount");
+        }
+        PaymentStatus to = refunded == amountCaptured ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        Payment after = new Payment(id, merchantId, livemode, amount, amountCaptured, refunded, to, captureMethod,
+                source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
+                cancellationReason, canceledAt, capturedAt, createdAt, now, eventSequence + 1);
+        return new Change(after, new PaymentEvent.Refunded(Ids.eventId(), after, refundId, refund.amount()));
+    }
+
     public boolean isFailed() {
         return status == PaymentStatus.FAILED;
     }

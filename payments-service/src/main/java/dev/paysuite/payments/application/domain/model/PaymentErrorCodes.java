@@ -16,6 +16,7 @@ public final class PaymentErrorCodes {
     public static final String PAYMENT_ALREADY_CANCELED = "payment_already_canceled";
     public static final String PAYMENT_ALREADY_CAPTURED = "payment_already_captured";
     public static final String CAPTURE_AMOUNT_INVALID = "amount_to_capture_invalid";
+    public static final String REFUND_EXCEEDS_CAPTURED = "refund_exceeds_captured";
     public static final String CARD_DECLINED = "card_declined";
     public static final String INSUFFICIENT_FUNDS = "insufficient_funds";
     public static final String EXPIRED_CARD = "expired_card";

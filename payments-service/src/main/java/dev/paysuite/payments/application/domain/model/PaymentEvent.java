@@ -58,4 +58,11 @@ public sealed interface PaymentEvent {
             return "payment.canceled";
         }
     }
+
+    /** Part or all of the captured amount went back to the payer; {@code refundId} names the refund. */
+    record Refunded(String id, Payment payment, String refundId, long refundAmount) implements PaymentEvent {
+        public String type() {
+            return "payment.refunded";
+        }
+    }
 }

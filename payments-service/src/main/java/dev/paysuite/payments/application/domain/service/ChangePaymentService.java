@@ -11,6 +11,8 @@ import dev.paysuite.payments.application.port.in.CapturePaymentCommand;
 import dev.paysuite.payments.application.port.in.CapturePaymentUseCase;
 import dev.paysuite.payments.application.port.in.ConfirmPaymentUseCase;
 import dev.paysuite.payments.application.port.in.PaymentRef;
+import dev.paysuite.payments.application.port.in.RecordRefundCommand;
+import dev.paysuite.payments.application.port.in.RecordRefundUseCase;
 import dev.paysuite.payments.application.port.out.AuthorizationRequest;
 import dev.paysuite.payments.application.port.out.AuthorizePaymentPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
@@ -22,10 +24,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Changes to an existing payment: cancel, capture, confirm. Each locks the payment, lets the
+ * Changes to an existing payment: cancel, capture, confirm, and recording a refund. Each locks the payment, lets the
  * domain decide, tells the processor, then saves the payment and its event together.
  */
-public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymentUseCase, ConfirmPaymentUseCase {
+public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymentUseCase, ConfirmPaymentUseCase,
+        RecordRefundUseCase {
     private final LoadPaymentPort load;
     private final SavePaymentPort save;
     private final PublishPaymentEventPort events;
@@ -77,6 +80,11 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
                             payment.instrument(), payment.captureMethod()));
             return payment.confirm(result, Now.of(clock));
         });
+    }
+
+    @Override
+    public Payment recordRefund(RecordRefundCommand command) {
+        return change(command.payment(), payment -> payment.refund(command.refundId(), command.amount(), Now.of(clock)));
     }
 
     private Payment change(PaymentRef ref, Function<Payment, Payment.Change> action) {

@@ -144,4 +144,31 @@ class PaymentTest {
                 CaptureMethod.AUTOMATIC, VISA, "x".repeat(1001), null, Metadata.EMPTY, T0));
         assertEquals("description", e.param());
     }
+
+    @Test
+    void refundsAddUpUntilThePaymentIsRefunded() {
+        Payment paid = pending().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        Money usd300 = new Money(300, CurrencyUnit.of("USD"));
+        Payment.Change partial = paid.refund("ref_1", usd300, T1);
+        assertEquals(PaymentStatus.PARTIALLY_REFUNDED, partial.payment().status());
+        assertEquals(300, partial.payment().amountRefunded());
+        assertEquals("payment.refunded", partial.event().type());
+        Payment.Change full = partial.payment().refund("ref_2", new Money(700, CurrencyUnit.of("USD")), T1);
+        assertEquals(PaymentStatus.REFUNDED, full.payment().status());
+        assertEquals(1000, full.payment().amountRefunded());
+        assertEquals(4, full.event().sequence());
+    }
+
+    @Test
+    void refundsNeverExceedWhatWasCaptured() {
+        Payment paid = pending().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        PaymentException e = assertThrows(PaymentException.class,
+                () -> paid.refund("ref_1", new Money(1001, CurrencyUnit.of("USD")), T1));
+        assertEquals(PaymentException.Kind.UNPROCESSABLE, e.kind());
+    }
+
+    @Test
+    void anUnpaidPaymentCannotBeRefunded() {
+        assertThrows(PaymentException.class, () -> pending().refund("ref_1", new Money(1, CurrencyUnit.of("USD")), T1));
+    }
 }
