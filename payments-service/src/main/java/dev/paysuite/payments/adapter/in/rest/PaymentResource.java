@@ -21,6 +21,7 @@ import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
 import dev.paysuite.platform.identity.IdentityClaims;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
+import dev.paysuite.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

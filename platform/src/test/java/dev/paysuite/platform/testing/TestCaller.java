@@ -1,4 +1,4 @@
-package dev.paysuite.payments.support;
+package dev.paysuite.platform.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

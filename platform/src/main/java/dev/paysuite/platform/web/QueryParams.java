@@ -1,4 +1,4 @@
-package dev.paysuite.payments.adapter.in.rest;
+package dev.paysuite.platform.web;
 
 import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.error.ErrorCodes;
@@ -9,11 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parses query parameters strictly: a value that is not what it should be is a 400 naming the parameter. */
-final class QueryParams {
+public final class QueryParams {
     private QueryParams() {
     }
 
-    static int integer(String value, String param, int defaultValue) {
+    public static int integer(String value, String param, int defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -26,7 +26,7 @@ final class QueryParams {
     }
 
     /** ISO 8601 date-time with offset ({@code 2025-11-06T19:54:00Z}), a date (midnight UTC), or Unix seconds. */
-    static Instant instant(String value, String param) {
+    public static Instant instant(String value, String param) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,0 +1,139 @@
+package dev.paysuite.refunds.adapter.in.rest;
+
+import dev.paysuite.platform.error.ApiException;
+import dev.paysuite.platform.error.ErrorCodes;
+import dev.paysuite.platform.identity.Caller;
+import dev.paysuite.platform.identity.CallerContext;
+import dev.paysuite.platform.identity.IdentityClaims;
+import dev.paysuite.platform.idempotency.IdempotencyGuard;
+import dev.paysuite.platform.web.QueryParams;
+import dev.paysuite.refunds.adapter.json.RefundJson;
+import dev.paysuite.refunds.application.domain.model.Metadata;
+import dev.paysuite.refunds.application.domain.model.RefundStatus;
+import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
+import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
+import dev.paysuite.refunds.application.port.in.GetRefundQuery;
+import dev.paysuite.refunds.application.port.in.ListRefundsQuery;
+import dev.paysuite.refunds.application.port.in.ListRefundsUseCase;
+import dev.paysuite.refunds.application.port.in.RefundPage;
+import dev.paysuite.refunds.application.port.in.RefundRef;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The refunds part of the canonical API, for the merchant the gateway vouched for. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(IdentityClaims.MERCHANT_ROLE)
+public class RefundResource {
+    private final CreateRefundUseCase createRefund;
+    private final GetRefundQuery getRefund;
+    private final ListRefundsUseCase listRefunds;
+    private final CallerContext callers;
+    private final IdempotencyGuard idempotency;
+
+    public RefundResource(CreateRefundUseCase createRefund, GetRefundQuery getRefund, ListRefundsUseCase listRefunds,
+            CallerContext callers, IdempotencyGuard idempotency) {
+        this.createRefund = createRefund;
+        this.getRefund = getRefund;
+        this.listRefunds = listRefunds;
+        this.callers = callers;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Path("/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
+            CreateRefundRequest body) {
+        CreateRefundRequest request = body == null ? CreateRefundRequest.EMPTY : body;
+        return refund(request.paymentId(), request, key, uri);
+    }
+
+    @POST
+    @Path("/payments/{paymentId}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refundPayment(@PathParam("paymentId") String paymentId,
+            @HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri, CreateRefundRequest body) {
+        CreateRefundRequest request = body == null ? CreateRefundRequest.EMPTY : body;
+        if (request.paymentId() != null && !request.paymentId().equals(paymentId)) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "payment_id in the body names another payment than the URL.", "payment_id");
+        }
+        return refund(paymentId, request, key, uri);
+    }
+
+    /** Seed 002's spelling of the same thing. */
+    @POST
+    @Path("/payments/{paymentId}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response refundPaymentAlias(@PathParam("paymentId") String paymentId,
+            @HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri, CreateRefundRequest body) {
+        return refundPayment(paymentId, key, uri, body);
+    }
+
+    @GET
+    @Path("/refunds/{id}")
+    public RefundJson retrieve(@PathParam("id") String id) {
+        Caller caller = callers.caller();
+        return RefundJson.of(getRefund.get(new RefundRef(caller.merchantId(), caller.livemode(), id)));
+    }
+
+    @GET
+    @Path("/refunds")
+    public RefundListJson list(@QueryParam("payment_id") String paymentId, @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
+            @Context UriInfo uri) {
+        return page(paymentId, status, limit, offset, startingAfter, endingBefore, uri);
+    }
+
+    @GET
+    @Path("/payments/{paymentId}/refunds")
+    public RefundListJson listForPayment(@PathParam("paymentId") String paymentId, @QueryParam("status") String status,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
+            @Context UriInfo uri) {
+        return page(paymentId, status, limit, offset, startingAfter, endingBefore, uri);
+    }
+
+    private Response refund(String paymentId, CreateRefundRequest request, String key, UriInfo uri) {
+        Caller caller = callers.caller();
+        return idempotency.execute(caller.merchantId(), key, "POST", uri.getPath(), request, () -> Response.ok(
+                RefundJson.of(createRefund.create(new CreateRefundCommand(caller.merchantId(), caller.livemode(),
+                        blankToNull(paymentId), request.amount(), request.currency(), request.reason(),
+                        Metadata.of(request.metadata()))))).build());
+    }
+
+    private RefundListJson page(String paymentId, String status, String limit, String offset, String startingAfter,
+            String endingBefore, UriInfo uri) {
+        Caller caller = callers.caller();
+        RefundPage page = listRefunds.list(new ListRefundsQuery(caller.merchantId(), caller.livemode(),
+                blankToNull(paymentId), status(status), QueryParams.integer(limit, "limit", ListRefundsQuery.DEFAULT_LIMIT),
+                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
+        return new RefundListJson("list", uri.getPath(), page.data().stream().map(RefundJson::of).toList(),
+                page.hasMore(), page.nextCursor(), page.totalCount());
+    }
+
+    private static RefundStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return RefundStatus.fromWireName(value).orElseThrow(() -> ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                "Invalid status: '" + value + "'. Use one of pending, succeeded, failed.", "status"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

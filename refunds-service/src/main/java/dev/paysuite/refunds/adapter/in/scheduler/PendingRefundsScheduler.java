@@ -1,0 +1,33 @@
+package dev.paysuite.refunds.adapter.in.scheduler;
+
+import dev.paysuite.refunds.application.port.in.SettleRefundsUseCase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Asks the processor, on a timer, about refunds it left pending; a batch per transaction. */
+@ApplicationScoped
+public class PendingRefundsScheduler {
+    private static final Logger LOG = Logger.getLogger(PendingRefundsScheduler.class);
+    private static final int BATCH = 50;
+
+    private final SettleRefundsUseCase settle;
+
+    public PendingRefundsScheduler(SettleRefundsUseCase settle) {
+        this.settle = settle;
+    }
+
+    @Scheduled(every = "${paysuite.refunds.settle-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void settlePending() {
+        try {
+            int settled;
+            do {
+                settled = QuarkusTransaction.requiringNew().call(() -> settle.settlePending(BATCH));
+            } while (settled == BATCH);
+        } catch (RuntimeException e) {
+            LOG.warnf("Settling pending refunds failed, will retry: %s", e.getMessage());
+        }
+    }
+}

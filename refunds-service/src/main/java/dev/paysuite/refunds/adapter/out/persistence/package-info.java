@@ -1,2 +1,0 @@
-/** Refunds: refunds that scale on their own, kept consistent with payments by events. Hexagon package `adapter.out.persistence`; see STYLE.md for what belongs here. */
-package dev.paysuite.refunds.adapter.out.persistence;

@@ -1,0 +1,7 @@
+package dev.paysuite.refunds.application.port.in;
+
+import dev.paysuite.refunds.application.domain.model.Refund;
+
+public interface GetRefundQuery {
+    Refund get(RefundRef ref);
+}

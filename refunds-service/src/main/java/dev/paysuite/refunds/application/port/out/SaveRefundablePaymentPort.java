@@ -1,0 +1,8 @@
+package dev.paysuite.refunds.application.port.out;
+
+import dev.paysuite.refunds.application.domain.model.RefundablePayment;
+
+public interface SaveRefundablePaymentPort {
+    /** Inserts or updates; never replaces a view of the payment with an older one. */
+    void save(RefundablePayment payment);
+}

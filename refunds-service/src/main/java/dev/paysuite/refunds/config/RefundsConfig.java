@@ -1,0 +1,27 @@
+package dev.paysuite.refunds.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "paysuite.refunds")
+public interface RefundsConfig {
+    /** How long a refund request waits for news of a payment the local view does not know yet. */
+    @WithDefault("PT5S")
+    Duration projectionWait();
+
+    @WithDefault("PT0.05S")
+    Duration projectionPoll();
+
+    /** How often pending refunds are checked with the processor. */
+    @WithDefault("1s")
+    String settleInterval();
+
+    Simulator simulator();
+
+    interface Simulator {
+        /** How long the simulated processor keeps a doomed refund pending before failing it. */
+        @WithDefault("PT2S")
+        Duration asyncFailureDelay();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.paysuite.refunds.application.domain.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RefundTest {
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    Refund.Change open() {
+        RefundablePayment p = RefundablePayment.firstSeen(RefundablePaymentTest.payment("succeeded", 1000, 2));
+        return Refund.open(p.reserve(250L, null), 250, "Product returned", Metadata.EMPTY, NOW);
+    }
+
+    @Test
+    void aRefundOpensPendingInThePaymentsCurrency() {
+        Refund.Change opened = open();
+        assertTrue(opened.refund().id().startsWith("ref_"));
+        assertEquals(RefundStatus.PENDING, opened.refund().status());
+        assertEquals("USD", opened.refund().currency());
+        RefundEvent event = opened.eventNumbered(1);
+        assertInstanceOf(RefundEvent.Created.class, event);
+        assertEquals("refund.created", event.type());
+        assertEquals(1, event.sequence());
+    }
+
+    @Test
+    void aPendingRefundSucceedsOrFailsOnce() {
+        Refund pending = open().refund();
+        Refund.Change done = pending.succeed(NOW);
+        assertEquals(RefundStatus.SUCCEEDED, done.refund().status());
+        assertEquals("refund.succeeded", done.eventNumbered(2).type());
+        assertThrows(IllegalStateException.class, () -> done.refund().fail("x", NOW));
+        Refund.Change failed = pending.fail("expired_or_canceled_card", NOW);
+        assertEquals("expired_or_canceled_card", failed.refund().failureReason());
+        assertEquals("refund.failed", failed.eventNumbered(2).type());
+    }
+
+    @Test
+    void aReasonIsBounded() {
+        RefundablePayment p = RefundablePayment.firstSeen(RefundablePaymentTest.payment("succeeded", 1000, 2));
+        assertEquals("reason", assertThrows(RefundException.class,
+                () -> Refund.open(p, 1, "x".repeat(501), Metadata.EMPTY, NOW)).param());
+    }
+}

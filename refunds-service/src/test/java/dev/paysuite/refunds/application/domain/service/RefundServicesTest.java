@@ -1,0 +1,145 @@
+package dev.paysuite.refunds.application.domain.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.paysuite.refunds.application.domain.model.Metadata;
+import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
+import dev.paysuite.refunds.application.domain.model.ProcessorOutcome;
+import dev.paysuite.refunds.application.domain.model.Refund;
+import dev.paysuite.refunds.application.domain.model.RefundEvent;
+import dev.paysuite.refunds.application.domain.model.RefundException;
+import dev.paysuite.refunds.application.domain.model.RefundStatus;
+import dev.paysuite.refunds.application.domain.model.RefundablePayment;
+import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
+import dev.paysuite.refunds.application.port.in.RefundRef;
+import dev.paysuite.refunds.application.port.out.LoadRefundPort;
+import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
+import dev.paysuite.refunds.application.port.out.RefundInstruction;
+import dev.paysuite.refunds.application.port.out.RefundProcessorPort;
+import dev.paysuite.refunds.application.port.out.SaveRefundPort;
+import dev.paysuite.refunds.application.port.out.SaveRefundablePaymentPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RefundServicesTest {
+    final Map<String, RefundablePayment> views = new HashMap<>();
+    final Map<String, Refund> refunds = new HashMap<>();
+    final List<RefundEvent> published = new ArrayList<>();
+    int findsBeforeThePaymentArrives;
+    PaymentSnapshot arriving;
+    ProcessorOutcome outcome = new ProcessorOutcome.Succeeded("sim_re_1");
+
+    final LoadRefundablePaymentPort load = new LoadRefundablePaymentPort() {
+        @Override
+        public Optional<RefundablePayment> find(String paymentId) {
+            if (arriving != null && --findsBeforeThePaymentArrives <= 0) {
+                views.put(arriving.paymentId(), RefundablePayment.firstSeen(arriving));
+                arriving = null;
+            }
+            return Optional.ofNullable(views.get(paymentId));
+        }
+
+        @Override
+        public Optional<RefundablePayment> lock(String paymentId) {
+            return Optional.ofNullable(views.get(paymentId));
+        }
+    };
+    final SaveRefundablePaymentPort save = view -> views.put(view.payment().paymentId(), view);
+    final SaveRefundPort saveRefund = new SaveRefundPort() {
+        @Override
+        public void insert(Refund refund) {
+            refunds.put(refund.id(), refund);
+        }
+
+        @Override
+        public void update(Refund refund) {
+            refunds.put(refund.id(), refund);
+        }
+    };
+    final LoadRefundPort loadRefund = new LoadRefundPort() {
+        @Override
+        public Optional<Refund> load(RefundRef ref) {
+            return Optional.ofNullable(refunds.get(ref.refundId()));
+        }
+
+        @Override
+        public List<Refund> lockPending(int atMost) {
+            return refunds.values().stream().filter(r -> r.status() == RefundStatus.PENDING).limit(atMost).toList();
+        }
+    };
+    final RefundProcessorPort processor = new RefundProcessorPort() {
+        @Override
+        public ProcessorOutcome refund(RefundInstruction instruction) {
+            return outcome;
+        }
+
+        @Override
+        public ProcessorOutcome status(Refund refund) {
+            return new ProcessorOutcome.Failed(refund.processorReference(), "expired_or_canceled_card");
+        }
+    };
+    final Clock clock = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
+    final CreateRefundService create = new CreateRefundService(load, save, saveRefund, published::addAll, processor,
+            new RefundSettings(Duration.ofSeconds(2), Duration.ofMillis(1)), clock);
+    final SettleRefundsService settle = new SettleRefundsService(loadRefund, saveRefund, load, save,
+            published::addAll, processor, clock);
+
+    static PaymentSnapshot paid(String id, String merchant) {
+        return new PaymentSnapshot(id, merchant, false, "USD", 1000, 1000, "succeeded", "4242", 2);
+    }
+
+    CreateRefundCommand refund(String merchant, String payment, Long amount) {
+        return new CreateRefundCommand(merchant, false, payment, amount, null, null, Metadata.EMPTY);
+    }
+
+    @Test
+    void aRefundThatSucceedsAtOnceIsAnnouncedAsCreatedThenSucceeded() {
+        views.put("pay_1", RefundablePayment.firstSeen(paid("pay_1", "mer_1")));
+        Refund r = create.create(refund("mer_1", "pay_1", 400L));
+        assertEquals(RefundStatus.SUCCEEDED, r.status());
+        assertEquals(List.of("refund.created", "refund.succeeded"), published.stream().map(RefundEvent::type).toList());
+        assertEquals(List.of(1L, 2L), published.stream().map(RefundEvent::sequence).toList());
+        assertEquals(400, views.get("pay_1").amountReserved());
+        create.create(refund("mer_1", "pay_1", null));
+        assertEquals(List.of(3L, 4L), published.subList(2, 4).stream().map(RefundEvent::sequence).toList());
+        assertEquals(0, views.get("pay_1").remaining());
+    }
+
+    @Test
+    void aRequestWaitsForNewsOfAPaymentItDoesNotKnowYet() {
+        arriving = paid("pay_2", "mer_1");
+        findsBeforeThePaymentArrives = 5;
+        assertEquals(RefundStatus.SUCCEEDED, create.create(refund("mer_1", "pay_2", 100L)).status());
+    }
+
+    @Test
+    void anotherMerchantsPaymentDoesNotExist() {
+        views.put("pay_3", RefundablePayment.firstSeen(paid("pay_3", "mer_1")));
+        RefundException e = assertThrows(RefundException.class, () -> create.create(refund("mer_2", "pay_3", 100L)));
+        assertEquals(RefundException.Kind.NOT_FOUND, e.kind());
+        assertEquals(0, views.get("pay_3").amountReserved());
+    }
+
+    @Test
+    void aRefundTheProcessorFailsLaterGivesItsAmountBack() {
+        views.put("pay_4", RefundablePayment.firstSeen(paid("pay_4", "mer_1")));
+        outcome = new ProcessorOutcome.Pending("sim_re_fail_1");
+        Refund r = create.create(refund("mer_1", "pay_4", 600L));
+        assertEquals(RefundStatus.PENDING, r.status());
+        assertEquals(600, views.get("pay_4").amountReserved());
+        assertEquals(1, settle.settlePending(10));
+        assertEquals(RefundStatus.FAILED, refunds.get(r.id()).status());
+        assertEquals(0, views.get("pay_4").amountReserved());
+        assertEquals(List.of("refund.created", "refund.failed"), published.stream().map(RefundEvent::type).toList());
+        assertEquals(2, published.get(1).sequence());
+    }
+}
