@@ -9,7 +9,10 @@ import java.util.Map;
 @ConfigMapping(prefix = "paysuite.gateway")
 public interface GatewayConfig {
 
-    /** Service name to base URL, e.g. {@code payments=http://127.0.0.1:8081}. */
+    /**
+     * Service name to base URL, e.g. {@code payments=http://127.0.0.1:8081}; several instances
+     * comma-separated, served round robin.
+     */
     Map<String, String> upstreams();
 
     /** Ordered: the first whose path matches wins, so more specific routes come first. */

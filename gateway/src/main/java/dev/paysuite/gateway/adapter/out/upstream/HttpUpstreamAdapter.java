@@ -15,19 +15,28 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Forwards to the services with Vert.x's non-blocking HTTP client over pooled keep-alive connections. */
+/**
+ * Forwards to the services with Vert.x's non-blocking HTTP client over pooled keep-alive
+ * connections. An upstream may name several instances (comma-separated URLs): requests go round
+ * robin, and one an instance refuses to connect to goes to the next (it was never sent, so this
+ * is safe for any request).
+ */
 @ApplicationScoped
 public class HttpUpstreamAdapter implements SendUpstreamPort {
     private final HttpClient client;
-    private final Map<String, URI> upstreams = new LinkedHashMap<>();
+    private final Map<String, List<URI>> upstreams = new LinkedHashMap<>();
+    private final Map<String, AtomicInteger> turns = new LinkedHashMap<>();
     private final long timeoutMillis;
 
     public HttpUpstreamAdapter(Vertx vertx, GatewayConfig config) {
@@ -35,7 +44,11 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                 .setKeepAlive(true)
                 .setMaxPoolSize(100)
                 .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()));
-        config.upstreams().forEach((name, url) -> upstreams.put(name, URI.create(url)));
+        config.upstreams().forEach((name, urls) -> {
+            upstreams.put(name, Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                    .map(URI::create).toList());
+            turns.put(name, new AtomicInteger());
+        });
         this.timeoutMillis = config.upstreamTimeout().toMillis();
     }
 
@@ -46,11 +59,29 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
 
     @Override
     public CompletionStage<UpstreamResponse> send(String upstream, UpstreamRequest request) {
-        URI base = upstreams.get(upstream);
-        if (base == null) {
+        List<URI> instances = upstreams.get(upstream);
+        if (instances == null || instances.isEmpty()) {
             return CompletableFuture.failedFuture(
                     new UpstreamException(UpstreamException.Kind.NO_ROUTE, "unknown upstream " + upstream));
         }
+        int first = Math.floorMod(turns.get(upstream).getAndIncrement(), instances.size());
+        return attempt(upstream, instances, first, 0, request);
+    }
+
+    private CompletionStage<UpstreamResponse> attempt(String upstream, List<URI> instances, int first, int tried,
+            UpstreamRequest request) {
+        URI base = instances.get((first + tried) % instances.size());
+        return sendTo(base, request).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ConnectException && tried + 1 < instances.size()) {
+                return attempt(upstream, instances, first, tried + 1, request);
+            }
+            return CompletableFuture.failedFuture(translate(upstream, cause));
+        });
+    }
+
+    private CompletionStage<UpstreamResponse> sendTo(URI base, UpstreamRequest request) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setHost(base.getHost())
@@ -66,8 +97,7 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                             .add(h.getValue()));
                     return new UpstreamResponse(response.statusCode(), headers, body.getBytes());
                 }))
-                .toCompletionStage()
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(upstream, failure)));
+                .toCompletionStage();
     }
 
     private static UpstreamException translate(String upstream, Throwable failure) {

@@ -115,7 +115,7 @@ class GatewayTest {
                 .contentType(ContentType.JSON).body("{\"amount\": 1000}")
                 .post("/v1/payments?expand=x");
         r.then().statusCode(201)
-                .header("X-Stub", "yes")
+                .header("X-Stub", "payments")
                 .header("Idempotent-Replayed", "true")
                 .body("body", equalTo("{\"amount\": 1000}"))
                 .body("uri", equalTo("/v1/payments?expand=x"));
@@ -175,6 +175,20 @@ class GatewayTest {
         assertTrue(refused >= 1, "burst of 6 with a burst limit of 2 refused " + refused);
         given().header("Authorization", "Bearer " + key).get("/v1/payments").then()
                 .header("X-RateLimit-Limit", "1000");
+    }
+
+    @Test
+    void refundPathsGoToRefundsAndTheRestOfPaymentsToPayments() {
+        for (String path : List.of("/v1/payments/pay_1/refunds", "/v1/payments/pay_1/refund", "/v1/refunds",
+                "/v1/refunds/ref_1", "/v1/refunds?payment_id=pay_1")) {
+            given().header("Authorization", "Bearer " + DEMO_KEY).contentType(ContentType.JSON).body("{}").post(path)
+                    .then().statusCode(201).header("X-Stub", "refunds");
+        }
+        for (String path : List.of("/v1/payments", "/v1/payments/pay_1", "/v1/payments/pay_1/cancel",
+                "/v1/payments/pay_1/refundsx")) {
+            given().header("Authorization", "Bearer " + DEMO_KEY).contentType(ContentType.JSON).body("{}").post(path)
+                    .then().statusCode(201).header("X-Stub", "payments");
+        }
     }
 
     @Test
