@@ -14,13 +14,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite under test: the packaged services started once per test run as real processes, on
- * ports of their own (18080-18084) so they never meet a suite started with bin/run, against the
- * test broker the infra module started and the {@code *_e2e} databases it recreated.
+ * ports of their own (18080-18092) so they never meet a suite started with bin/run, against the
+ * test broker the infra module started and the {@code *_e2e} databases it recreated. refunds-service
+ * runs as two instances in one consumer group, behind the gateway's round robin, as it would when
+ * scaled out.
  */
 public final class Suite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     public static final String GATEWAY = "http://127.0.0.1:18080";
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
+    public static final List<String> REFUNDS_INSTANCES = List.of("refunds-a", "refunds-b");
     static final Path ROOT = Path.of(System.getProperty("paysuite.root", "..")).toAbsolutePath().normalize();
 
     private final List<Process> processes = new ArrayList<>();
@@ -44,12 +47,21 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
             suite.launch("payments-service", 18081, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
                     "-Dkafka.bootstrap.servers=" + KAFKA));
+            for (int i = 0; i < REFUNDS_INSTANCES.size(); i++) {
+                suite.launch("refunds-service", 18082 + 10 * i, List.of(
+                        "-Dquarkus.datasource.jdbc.url=" + jdbc("refunds"),
+                        "-Dkafka.bootstrap.servers=" + KAFKA,
+                        "-Dpaysuite.instance-id=" + REFUNDS_INSTANCES.get(i)), REFUNDS_INSTANCES.get(i));
+            }
             suite.launch("gateway", 18080, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("gateway"),
                     "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/paysuite_gateway_e2e",
                     "-Dpaysuite.gateway.demo.enabled=true",
-                    "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:18081"));
+                    "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:18081",
+                    "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:18082,http://127.0.0.1:18092"));
             suite.awaitHealthy("payments-service", 18081);
+            suite.awaitHealthy("refunds-a", 18082);
+            suite.awaitHealthy("refunds-b", 18092);
             suite.awaitHealthy("gateway", 18080);
             return suite;
         } catch (RuntimeException | IOException e) {
@@ -59,6 +71,10 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     }
 
     private void launch(String app, int port, List<String> properties) throws IOException {
+        launch(app, port, properties, app);
+    }
+
+    private void launch(String app, int port, List<String> properties, String name) throws IOException {
         Path jar = ROOT.resolve(app).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify)");
@@ -70,7 +86,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(app + ".log").toFile()).start();
+                .redirectOutput(logs.resolve(name + ".log").toFile()).start();
         processes.add(process);
     }
 
