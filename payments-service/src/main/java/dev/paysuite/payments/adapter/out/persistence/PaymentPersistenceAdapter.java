@@ -8,13 +8,10 @@ import dev.paysuite.payments.application.port.out.PageRequest;
 import dev.paysuite.payments.application.port.out.PaymentFilter;
 import dev.paysuite.payments.application.port.out.PaymentSlice;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import dev.paysuite.platform.persistence.KeysetPages;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,28 +56,17 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
     public PaymentSlice list(PaymentFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder();
         Parameters params = filterClause(filter, where);
-        boolean backwards = page instanceof PageRequest.Before;
-        if (page instanceof PageRequest.After after) {
-            where.append(" and (createdAt < :cursorAt or (createdAt = :cursorAt and id < :cursorId))");
-            params.and("cursorAt", after.cursorCreatedAt()).and("cursorId", after.cursorId());
-        } else if (page instanceof PageRequest.Before before) {
-            where.append(" and (createdAt > :cursorAt or (createdAt = :cursorAt and id > :cursorId))");
-            params.and("cursorAt", before.cursorCreatedAt()).and("cursorId", before.cursorId());
+        KeysetPages.Page keyset;
+        if (page instanceof PageRequest.After a) {
+            keyset = new KeysetPages.Page.After(a.cursorCreatedAt(), a.cursorId(), a.limit());
+        } else if (page instanceof PageRequest.Before b) {
+            keyset = new KeysetPages.Page.Before(b.cursorCreatedAt(), b.cursorId(), b.limit());
+        } else {
+            PageRequest.FromOffset o = (PageRequest.FromOffset) page;
+            keyset = new KeysetPages.Page.FromOffset(o.offset(), o.limit());
         }
-        Sort sort = backwards
-                ? Sort.by("createdAt", Sort.Direction.Ascending).and("id", Sort.Direction.Ascending)
-                : Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
-        int offset = page instanceof PageRequest.FromOffset fromOffset ? fromOffset.offset() : 0;
-        PanacheQuery<PaymentJpaEntity> query = repository.find(where.toString(), sort, params);
-        // One more than asked tells whether there is more beyond the page.
-        List<PaymentJpaEntity> rows = query.range(offset, offset + page.limit()).list();
-        boolean hasMore = rows.size() > page.limit();
-        List<Payment> items = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
-                .map(mapper::toDomain).toList());
-        if (backwards) {
-            Collections.reverse(items);
-        }
-        return new PaymentSlice(items, hasMore);
+        KeysetPages.Slice<PaymentJpaEntity> rows = KeysetPages.fetch(repository, where.toString(), params, keyset);
+        return new PaymentSlice(rows.items().stream().map(mapper::toDomain).toList(), rows.hasMore());
     }
 
     @Override

@@ -9,12 +9,11 @@ import dev.paysuite.refunds.application.port.out.PageRequest;
 import dev.paysuite.refunds.application.port.out.RefundFilter;
 import dev.paysuite.refunds.application.port.out.RefundSlice;
 import dev.paysuite.refunds.application.port.out.SaveRefundPort;
+import dev.paysuite.platform.persistence.KeysetPages;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.LockOptions;
@@ -62,27 +61,17 @@ public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort,
     public RefundSlice list(RefundFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder();
         Parameters params = filterClause(filter, where);
-        boolean backwards = page instanceof PageRequest.Before;
-        if (page instanceof PageRequest.After after) {
-            where.append(" and (createdAt < :cursorAt or (createdAt = :cursorAt and id < :cursorId))");
-            params.and("cursorAt", after.cursorCreatedAt()).and("cursorId", after.cursorId());
-        } else if (page instanceof PageRequest.Before before) {
-            where.append(" and (createdAt > :cursorAt or (createdAt = :cursorAt and id > :cursorId))");
-            params.and("cursorAt", before.cursorCreatedAt()).and("cursorId", before.cursorId());
+        KeysetPages.Page keyset;
+        if (page instanceof PageRequest.After a) {
+            keyset = new KeysetPages.Page.After(a.cursorCreatedAt(), a.cursorId(), a.limit());
+        } else if (page instanceof PageRequest.Before b) {
+            keyset = new KeysetPages.Page.Before(b.cursorCreatedAt(), b.cursorId(), b.limit());
+        } else {
+            PageRequest.FromOffset o = (PageRequest.FromOffset) page;
+            keyset = new KeysetPages.Page.FromOffset(o.offset(), o.limit());
         }
-        Sort sort = backwards
-                ? Sort.by("createdAt", Sort.Direction.Ascending).and("id", Sort.Direction.Ascending)
-                : Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
-        int offset = page instanceof PageRequest.FromOffset fromOffset ? fromOffset.offset() : 0;
-        List<RefundJpaEntity> rows = repository.find(where.toString(), sort, params)
-                .range(offset, offset + page.limit()).list();
-        boolean hasMore = rows.size() > page.limit();
-        List<Refund> items = new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit())).stream()
-                .map(mapper::toDomain).toList());
-        if (backwards) {
-            Collections.reverse(items);
-        }
-        return new RefundSlice(items, hasMore);
+        KeysetPages.Slice<RefundJpaEntity> rows = KeysetPages.fetch(repository, where.toString(), params, keyset);
+        return new RefundSlice(rows.items().stream().map(mapper::toDomain).toList(), rows.hasMore());
     }
 
     @Override
