@@ -18,35 +18,57 @@ public interface GatewayConfig {
     /** Ordered: the first whose path matches wins, so more specific routes come first. */
     List<RouteConfig> routes();
 
+    /** How long a service has to answer, failover to another instance included; then 504. */
     @WithDefault("PT30S")
     Duration upstreamTimeout();
 
+    /** How long connecting to one instance may take before the next is tried (or 502). */
     @WithDefault("PT5S")
     Duration upstreamConnectTimeout();
+
+    /** Pooled keep-alive connections per service instance. */
+    @WithDefault("100")
+    int upstreamMaxConnections();
 
     /** Larger request bodies are refused with 413. */
     @WithDefault("1048576")
     int maxBodyBytes();
 
-    /** How long a found API key is trusted without asking the database again (revocation delay). */
-    @WithDefault("PT30S")
-    Duration keyCacheTtl();
+    /** The client headers a service sees; credentials and hop-by-hop headers are never among them. */
+    @WithDefault("Content-Type,Accept,Idempotency-Key,User-Agent")
+    List<String> forwardedRequestHeaders();
 
-    /** How long an unknown key stays unknown without asking the database again. */
-    @WithDefault("PT5S")
-    Duration unknownKeyCacheTtl();
+    KeyCache keyCache();
 
+    /** Keys' rate limit when their row says nothing else, and the limit per client address without a valid key. */
     RateLimit defaultRateLimit();
 
-    Identity identity();
+    /** How long to wait for Redis before admitting the request unlimited. */
+    @WithDefault("PT0.5S")
+    Duration rateLimiterTimeout();
 
     Demo demo();
 
     interface RouteConfig {
-        /** A regular expression the whole request path must match. */
+        /** A regular expression the whole (normalized) request path must match. */
         String path();
 
+        /** A name in {@code upstreams}. */
         String upstream();
+    }
+
+    interface KeyCache {
+        /** How long a found key is trusted without asking the database again: also how long a revocation takes. */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        /** How long an unknown key stays unknown without asking the database again. */
+        @WithDefault("PT5S")
+        Duration negativeTtl();
+
+        /** Entries kept of each kind (found and unknown), the least recently used going first. */
+        @WithDefault("10000")
+        int maxEntries();
     }
 
     interface RateLimit {
@@ -60,21 +82,6 @@ public interface GatewayConfig {
         int burst();
     }
 
-    interface Identity {
-        @WithDefault("paysuite-gateway")
-        String issuer();
-
-        @WithDefault("paysuite-services")
-        String audience();
-
-        @WithDefault("PT60S")
-        Duration tokenLifetime();
-
-        /** PKCS#8 PEM private key the identity tokens are signed with (RS256). */
-        @WithDefault("/etc/paysuite/keys/gateway-signing.pem")
-        String signingKeyLocation();
-    }
-
     /** A demo merchant with seed 002's test key, for local runs. Never enable in production. */
     interface Demo {
         @WithDefault("false")
@@ -82,6 +89,9 @@ public interface GatewayConfig {
 
         @WithDefault("mer_demo")
         String merchantId();
+
+        @WithDefault("Demo merchant")
+        String merchantName();
 
         @WithDefault("key_demo")
         String keyId();

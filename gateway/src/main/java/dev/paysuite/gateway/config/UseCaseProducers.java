@@ -1,11 +1,14 @@
 package dev.paysuite.gateway.config;
 
+import dev.paysuite.gateway.application.domain.model.ForwardingRules;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
 import dev.paysuite.gateway.application.domain.model.Route;
 import dev.paysuite.gateway.application.domain.model.Routes;
 import dev.paysuite.gateway.application.domain.service.AdmitRequestService;
+import dev.paysuite.gateway.application.domain.service.AuthenticateApiKeyService;
 import dev.paysuite.gateway.application.domain.service.ForwardRequestService;
 import dev.paysuite.gateway.application.port.in.AdmitRequestUseCase;
+import dev.paysuite.gateway.application.port.in.AuthenticateApiKeyUseCase;
 import dev.paysuite.gateway.application.port.in.ForwardRequestUseCase;
 import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
@@ -13,9 +16,17 @@ import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.regex.PatternSyntaxException;
 
 /** Wires the plain-Java application services to their adapters and turns config into domain values. */
 public class UseCaseProducers {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Produces
     @Singleton
@@ -24,27 +35,46 @@ public class UseCaseProducers {
         return new RateLimitPolicy(r.limit(), r.windowSeconds(), r.burst());
     }
 
+    /** Fails the start on a route that cannot work, rather than the first request it would match. */
     @Produces
     @Singleton
     Routes routes(GatewayConfig config) {
-        for (GatewayConfig.RouteConfig route : config.routes()) {
+        return new Routes(config.routes().stream().map(route -> {
             if (!config.upstreams().containsKey(route.upstream())) {
                 throw new IllegalStateException("Route " + route.path() + " names upstream '" + route.upstream()
-                        + "' that paysuite.gateway.upstreams does not define");
+                        + "', which paysuite.gateway.upstreams does not define");
             }
-        }
-        return new Routes(config.routes().stream().map(r -> Route.of(r.path(), r.upstream())).toList());
+            try {
+                return Route.of(route.path(), route.upstream());
+            } catch (PatternSyntaxException e) {
+                throw new IllegalStateException("Route path " + route.path() + " is not a regular expression", e);
+            }
+        }).toList());
     }
 
     @Produces
     @Singleton
-    AdmitRequestUseCase admitRequest(LoadApiKeyPort keys, ConsumeRateLimitPort rateLimits, RateLimitPolicy policy) {
-        return new AdmitRequestService(keys, rateLimits, policy);
+    ForwardingRules forwardingRules(GatewayConfig config) {
+        return new ForwardingRules(config.forwardedRequestHeaders());
     }
 
     @Produces
     @Singleton
-    ForwardRequestUseCase forwardRequest(Routes routes, IssueIdentityTokenPort tokens, SendUpstreamPort upstreams) {
-        return new ForwardRequestService(routes, tokens, upstreams);
+    AuthenticateApiKeyUseCase authenticateApiKey(LoadApiKeyPort keys) {
+        return new AuthenticateApiKeyService(keys);
+    }
+
+    @Produces
+    @Singleton
+    AdmitRequestUseCase admitRequest(AuthenticateApiKeyUseCase authenticate, ConsumeRateLimitPort rateLimits,
+            RateLimitPolicy defaultRateLimit, Clock clock) {
+        return new AdmitRequestService(authenticate, rateLimits, defaultRateLimit, clock);
+    }
+
+    @Produces
+    @Singleton
+    ForwardRequestUseCase forwardRequest(Routes routes, ForwardingRules rules, IssueIdentityTokenPort tokens,
+            SendUpstreamPort upstreams) {
+        return new ForwardRequestService(routes, rules, tokens, upstreams);
     }
 }

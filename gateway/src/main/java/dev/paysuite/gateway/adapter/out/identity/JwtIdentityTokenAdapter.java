@@ -2,56 +2,63 @@ package dev.paysuite.gateway.adapter.out.identity;
 
 import dev.paysuite.gateway.application.domain.model.Caller;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
-import dev.paysuite.gateway.config.GatewayConfig;
+import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.security.Key;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signs the caller-identity token services verify (RS256): {@code iss}, {@code aud}, {@code sub} =
- * merchant, {@code groups} = [merchant], {@code mode}, {@code key_id}, {@code iat}, {@code exp},
- * {@code jti}. A token is reused for up to half its lifetime, which keeps RSA signing off most
- * requests on the event loop.
+ * Signs the caller-identity token the services verify (the contract in gateway/README.md): RS256,
+ * {@code iss} paysuite-gateway, {@code aud} paysuite-services, {@code sub} the merchant,
+ * {@code groups} [merchant], {@code mode}, {@code key_id}, {@code iat}, {@code exp} = iat + 60 s,
+ * {@code jti}. A caller's token is reused for up to half its lifetime, which keeps RSA signing off
+ * almost every request on the event loop while leaving a service at least 30 s to verify it.
  */
+@Startup
 @ApplicationScoped
 public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
+    static final String ISSUER = "paysuite-gateway";
+    static final String AUDIENCE = "paysuite-services";
     static final String MERCHANT_ROLE = "merchant";
+    static final Duration LIFETIME = Duration.ofSeconds(60);
+    private static final Duration REUSE = LIFETIME.dividedBy(2);
+    private static final int MAX_CACHED = 10_000;
 
     private record Signed(String token, Instant reuseUntil) {
     }
 
-    private final GatewayConfig.Identity config;
-    private final PrivateKey key;
-    private final Duration reuse;
+    private final PrivateKey signingKey;
+    private final Clock clock;
     private final ConcurrentHashMap<Caller, Signed> recent = new ConcurrentHashMap<>();
 
-    public JwtIdentityTokenAdapter(GatewayConfig config) {
-        this.config = config.identity();
-        this.key = readPrivateKey(Path.of(this.config.signingKeyLocation()));
-        this.reuse = this.config.tokenLifetime().dividedBy(2);
+    public JwtIdentityTokenAdapter(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
+            Clock clock) {
+        this.signingKey = readSigningKey(keyLocation);
+        this.clock = clock;
     }
 
     @Override
     public String tokenFor(Caller caller) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Signed signed = recent.get(caller);
-        if (signed == null || now.isAfter(signed.reuseUntil())) {
-            signed = new Signed(sign(caller, now), now.plus(reuse));
-            if (recent.size() > 50_000) {
-                recent.clear();
+        if (signed == null || !now.isBefore(signed.reuseUntil())) {
+            signed = new Signed(sign(caller, now), now.plus(REUSE));
+            if (recent.size() >= MAX_CACHED) {
+                recent.values().removeIf(s -> !now.isBefore(s.reuseUntil()));
+                if (recent.size() >= MAX_CACHED) {
+                    recent.clear(); // only costs signatures
+                }
             }
             recent.put(caller, signed);
         }
@@ -59,30 +66,31 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
     }
 
     private String sign(Caller caller, Instant now) {
-        return Jwt.issuer(config.issuer())
-                .audience(config.audience())
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(caller.merchantId())
                 .groups(Set.of(MERCHANT_ROLE))
                 .claim("mode", caller.mode().wireName())
                 .claim("key_id", caller.keyId())
-                .issuedAt(now)
-                .expiresAt(now.plus(config.tokenLifetime()))
+                .issuedAt(now.getEpochSecond())
+                .expiresAt(now.getEpochSecond() + LIFETIME.toSeconds())
                 .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
-                .sign(key);
+                .jws().algorithm(SignatureAlgorithm.RS256)
+                .sign(signingKey);
     }
 
-    static PrivateKey readPrivateKey(Path pem) {
+    /** Read once at start, so a missing or wrong key stops the gateway instead of failing requests. */
+    private static PrivateKey readSigningKey(String location) {
+        Key key;
         try {
-            String base64 = Files.readString(pem)
-                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
-                    .replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the gateway signing key at " + pem, e);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The gateway signing key at " + pem + " is not a PKCS#8 RSA key", e);
+            key = KeyUtils.readSigningKey(location, null, SignatureAlgorithm.RS256);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the identity-token signing key at " + location, e);
         }
+        if (!(key instanceof PrivateKey privateKey) || !"RSA".equals(key.getAlgorithm())) {
+            throw new IllegalStateException("The identity-token signing key at " + location
+                    + " is not an RSA private key (PKCS#8 PEM or JWK)");
+        }
+        return privateKey;
     }
 }

@@ -5,6 +5,7 @@ import dev.paysuite.gateway.application.domain.model.Mode;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -12,56 +13,69 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
- * Looks API keys up by hash with the reactive PostgreSQL client (never blocking the event loop),
- * and remembers answers briefly so that a hot key costs no database round trip.
+ * Looks API keys up by hash with the reactive PostgreSQL client, never blocking the event loop.
+ * Answers are remembered briefly (found keys longer than unknown ones) so that a busy key costs no
+ * database round trip, and concurrent lookups of one key share a single query.
  */
 @ApplicationScoped
 public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
-    private static final int MAX_CACHED = 100_000;
-
-    private record Cached(Optional<ApiKey> key, long expiresAtNanos) {
-    }
+    private static final Logger LOG = Logger.getLogger(ApiKeyPersistenceAdapter.class);
+    private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final String BY_HASH = """
+            SELECT id, merchant_id, mode, rate_limit, rate_window_seconds, burst_limit, revoked_at IS NOT NULL AS revoked
+            FROM api_keys WHERE key_hash = $1""";
 
     private final Pool pool;
-    private final Duration ttl;
-    private final Duration unknownTtl;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ExpiringLruCache<String, ApiKey> known;
+    private final ExpiringLruCache<String, Boolean> unknown;
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<ApiKey>>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     public ApiKeyPersistenceAdapter(Pool pool, GatewayConfig config) {
         this.pool = pool;
-        this.ttl = config.keyCacheTtl();
-        this.unknownTtl = config.unknownKeyCacheTtl();
+        GatewayConfig.KeyCache cache = config.keyCache();
+        this.known = new ExpiringLruCache<>(cache.maxEntries(), cache.ttl(), System::nanoTime);
+        this.unknown = new ExpiringLruCache<>(cache.maxEntries(), cache.negativeTtl(), System::nanoTime);
     }
 
     @Override
     public CompletionStage<Optional<ApiKey>> loadByHash(String keyHash) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(keyHash);
-        if (cached != null && cached.expiresAtNanos() - now > 0) {
-            return CompletableFuture.completedFuture(cached.key());
+        Optional<ApiKey> found = known.get(keyHash);
+        if (found.isPresent() || unknown.get(keyHash).isPresent()) {
+            return CompletableFuture.completedFuture(found);
         }
-        return pool.preparedQuery("""
-                SELECT id, merchant_id, mode, rate_limit, rate_window_seconds, burst_limit, revoked_at IS NOT NULL AS revoked
-                FROM api_keys WHERE key_hash = $1""")
-                .execute(Tuple.of(keyHash))
-                .map(ApiKeyPersistenceAdapter::firstKey)
-                .invoke(found -> remember(keyHash, found, System.nanoTime()))
-                .subscribeAsCompletionStage();
+        CompletableFuture<Optional<ApiKey>> lookup = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiKey>> running = inFlight.putIfAbsent(keyHash, lookup);
+        if (running != null) {
+            return running;
+        }
+        query(keyHash).subscribe().with(key -> {
+            // Remembered before the in-flight entry goes, so no lookup in between misses both.
+            key.ifPresentOrElse(k -> known.put(keyHash, k), () -> unknown.put(keyHash, Boolean.TRUE));
+            inFlight.remove(keyHash, lookup);
+            lookup.complete(key);
+        }, failure -> {
+            inFlight.remove(keyHash, lookup);
+            warn(failure);
+            lookup.completeExceptionally(failure);
+        });
+        return lookup;
     }
 
-    private void remember(String keyHash, Optional<ApiKey> found, long now) {
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear(); // crude bound; a full cache only costs database round trips
+    private Uni<Optional<ApiKey>> query(String keyHash) {
+        try {
+            return pool.preparedQuery(BY_HASH).execute(Tuple.of(keyHash)).map(ApiKeyPersistenceAdapter::firstKey);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
         }
-        Duration lifetime = found.isPresent() ? ttl : unknownTtl;
-        cache.put(keyHash, new Cached(found, now + lifetime.toNanos()));
     }
 
     private static Optional<ApiKey> firstKey(RowSet<Row> rows) {
@@ -71,9 +85,18 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
         }
         Row r = it.next();
         return Optional.of(new ApiKey(r.getString("id"), r.getString("merchant_id"),
-                Mode.valueOf(r.getString("mode").toUpperCase(Locale.ROOT)),
+                Mode.fromWireName(r.getString("mode")),
                 new RateLimitPolicy(r.getInteger("rate_limit"), r.getInteger("rate_window_seconds"),
                         r.getInteger("burst_limit")),
                 r.getBoolean("revoked")));
+    }
+
+    /** Once every few seconds at most: an outage must not flood the log. Never the hash or the key. */
+    private void warn(Throwable failure) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            LOG.warnf("API key lookup failed, refusing keys that are not cached: %s", failure.toString());
+        }
     }
 }

@@ -1,55 +1,95 @@
 package dev.paysuite.gateway.adapter.out.upstream;
 
-import dev.paysuite.gateway.application.domain.model.UpstreamException;
+import dev.paysuite.gateway.application.domain.model.ForwardResult;
+import dev.paysuite.gateway.application.domain.model.Headers;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
 import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
 import dev.paysuite.gateway.config.GatewayConfig;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.net.ConnectException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Forwards to the services with Vert.x's non-blocking HTTP client over pooled keep-alive
- * connections. An upstream may name several instances (comma-separated URLs): requests go round
- * robin, and one an instance refuses to connect to goes to the next (it was never sent, so this
- * is safe for any request).
+ * connections. An upstream may name several instances (comma-separated base URLs): requests go
+ * round robin, and one that an instance refuses to connect to goes to the next (it was never
+ * sent, so this is safe for any request, payments included). The upstream timeout bounds the
+ * whole exchange, failover included; on expiry the request is reset so the service sees it abandoned.
  */
+@Startup
 @ApplicationScoped
 public class HttpUpstreamAdapter implements SendUpstreamPort {
+    private static final Logger LOG = Logger.getLogger(HttpUpstreamAdapter.class);
+
+    record Instance(String host, int port, boolean ssl, String basePath) {
+        static Instance parse(String upstream, String url) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Upstream " + upstream + " has an invalid URL: " + url, e);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalStateException("Upstream " + upstream + " must be http(s)://host[:port][/path]: " + url);
+            }
+            boolean ssl = scheme.equals("https");
+            int port = uri.getPort() != -1 ? uri.getPort() : ssl ? 443 : 80;
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            return new Instance(uri.getHost(), port, ssl, path);
+        }
+    }
+
+    private record Upstream(String name, List<Instance> instances, AtomicInteger next) {
+    }
+
+    private final Vertx vertx;
     private final HttpClient client;
-    private final Map<String, List<URI>> upstreams = new LinkedHashMap<>();
-    private final Map<String, AtomicInteger> turns = new LinkedHashMap<>();
+    private final Map<String, Upstream> upstreams;
     private final long timeoutMillis;
 
     public HttpUpstreamAdapter(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setKeepAlive(true)
-                .setMaxPoolSize(100)
-                .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()));
-        config.upstreams().forEach((name, urls) -> {
-            upstreams.put(name, Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
-                    .map(URI::create).toList());
-            turns.put(name, new AtomicInteger());
-        });
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(config.upstreamMaxConnections()));
+        this.upstreams = config.upstreams().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> new Upstream(e.getKey(), parse(e.getKey(), e.getValue()), new AtomicInteger())));
         this.timeoutMillis = config.upstreamTimeout().toMillis();
+    }
+
+    private static List<Instance> parse(String upstream, String urls) {
+        List<Instance> instances = Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                .map(url -> Instance.parse(upstream, url)).toList();
+        if (instances.isEmpty()) {
+            throw new IllegalStateException("Upstream " + upstream + " has no URL");
+        }
+        return instances;
     }
 
     @PreDestroy
@@ -58,54 +98,65 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
     }
 
     @Override
-    public CompletionStage<UpstreamResponse> send(String upstream, UpstreamRequest request) {
-        List<URI> instances = upstreams.get(upstream);
-        if (instances == null || instances.isEmpty()) {
-            return CompletableFuture.failedFuture(
-                    new UpstreamException(UpstreamException.Kind.NO_ROUTE, "unknown upstream " + upstream));
+    public CompletionStage<ForwardResult> send(String name, UpstreamRequest request) {
+        Upstream upstream = upstreams.get(name);
+        if (upstream == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("No upstream named " + name));
         }
-        int first = Math.floorMod(turns.get(upstream).getAndIncrement(), instances.size());
-        return attempt(upstream, instances, first, 0, request);
-    }
-
-    private CompletionStage<UpstreamResponse> attempt(String upstream, List<URI> instances, int first, int tried,
-            UpstreamRequest request) {
-        URI base = instances.get((first + tried) % instances.size());
-        return sendTo(base, request).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ConnectException && tried + 1 < instances.size()) {
-                return attempt(upstream, instances, first, tried + 1, request);
+        Promise<ForwardResult> result = Promise.promise();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        long timer = vertx.setTimer(timeoutMillis, id -> {
+            if (result.tryComplete(new ForwardResult.TimedOut(name))) {
+                HttpClientRequest abandoned = sent.get();
+                if (abandoned != null) {
+                    abandoned.reset();
+                }
             }
-            return CompletableFuture.failedFuture(translate(upstream, cause));
         });
+        int first = Math.floorMod(upstream.next().getAndIncrement(), upstream.instances().size());
+        attempt(upstream, first, 0, request, result, sent);
+        return result.future().onComplete(done -> vertx.cancelTimer(timer)).toCompletionStage();
     }
 
-    private CompletionStage<UpstreamResponse> sendTo(URI base, UpstreamRequest request) {
+    private void attempt(Upstream upstream, int first, int tried, UpstreamRequest request,
+            Promise<ForwardResult> result, AtomicReference<HttpClientRequest> sent) {
+        List<Instance> instances = upstream.instances();
+        Instance instance = instances.get((first + tried) % instances.size());
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
-                .setHost(base.getHost())
-                .setPort(base.getPort())
-                .setURI(request.pathAndQuery())
-                .setTimeout(timeoutMillis);
-        request.headers().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
-        return client.request(options)
-                .compose(r -> r.send(Buffer.buffer(request.body())))
-                .compose(response -> response.body().map(body -> {
-                    Map<String, List<String>> headers = new LinkedHashMap<>();
-                    response.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>())
-                            .add(h.getValue()));
-                    return new UpstreamResponse(response.statusCode(), headers, body.getBytes());
-                }))
-                .toCompletionStage();
+                .setHost(instance.host())
+                .setPort(instance.port())
+                .setSsl(instance.ssl())
+                .setURI(instance.basePath() + request.pathAndQuery());
+        request.headers().forEach(options::addHeader);
+        client.request(options)
+                .compose(outgoing -> {
+                    if (result.future().isComplete()) {
+                        outgoing.reset(); // timed out while connecting
+                        return Future.failedFuture("abandoned");
+                    }
+                    sent.set(outgoing);
+                    return request.body().length == 0 ? outgoing.send() : outgoing.send(Buffer.buffer(request.body()));
+                })
+                .compose(response -> response.body().map(body -> answer(response, body)))
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        result.tryComplete(new ForwardResult.Answered(upstream.name(), done.result()));
+                    } else if (done.cause() instanceof ConnectException && tried + 1 < instances.size()
+                            && !result.future().isComplete()) {
+                        LOG.debugf("Upstream %s instance %s:%d refused the connection, trying the next one",
+                                upstream.name(), instance.host(), instance.port());
+                        attempt(upstream, first, tried + 1, request, result, sent);
+                    } else if (result.tryComplete(new ForwardResult.Unavailable(upstream.name()))) {
+                        LOG.debugf("Upstream %s instance %s:%d could not answer: %s", upstream.name(), instance.host(),
+                                instance.port(), done.cause().toString());
+                    }
+                });
     }
 
-    private static UpstreamException translate(String upstream, Throwable failure) {
-        // A service that cannot be reached (even slowly) is unavailable; one that took the request and
-        // did not answer in time timed out.
-        boolean timeout = !(failure instanceof ConnectException)
-                && (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout"));
-        return new UpstreamException(timeout ? UpstreamException.Kind.TIMEOUT : UpstreamException.Kind.UNAVAILABLE,
-                upstream + ": " + failure.getMessage());
+    private static UpstreamResponse answer(HttpClientResponse response, Buffer body) {
+        Headers.Builder headers = Headers.builder();
+        response.headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
+        return new UpstreamResponse(response.statusCode(), headers.build(), body.getBytes());
     }
 }

@@ -1,16 +1,38 @@
 package dev.paysuite.gateway.application.domain.model;
 
-/** Whether a request may go on, and the rate-limit state every answer reports. */
+import java.util.Objects;
+import java.util.Optional;
+
+/** Whether a request may go on, with the rate-limit state every answer reports. */
 public sealed interface Admission {
     RateLimitDecision rateLimit();
 
     record Admitted(Caller caller, RateLimitDecision rateLimit) implements Admission {
+        public Admitted {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
     }
 
-    /** No key, a malformed key, or a key that is unknown, revoked or of the wrong mode. */
+    /** @param keyPresented false when there was no Authorization header at all */
     record Unauthenticated(boolean keyPresented, RateLimitDecision rateLimit) implements Admission {
+        public Unauthenticated {
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
     }
 
-    record RateLimited(Caller caller, RateLimitDecision rateLimit) implements Admission {
+    /** @param caller empty when the request was counted against its client address (no valid key) */
+    record RateLimited(Optional<Caller> caller, RateLimitDecision rateLimit) implements Admission {
+        public RateLimited {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
+    }
+
+    /** The key store could not be asked; the request is neither admitted nor held against anyone. */
+    record KeyStoreUnavailable(RateLimitDecision rateLimit) implements Admission {
+        public KeyStoreUnavailable {
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
     }
 }

@@ -10,4 +10,16 @@ public record ApiKey(String id, String merchantId, Mode mode, RateLimitPolicy ra
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(rateLimit, "rateLimit");
     }
+
+    /**
+     * A revoked key is refused, and so is one whose stored mode disagrees with the secret's prefix
+     * (a corrupted row must not turn a test key into a live one).
+     */
+    public boolean authenticates(ApiKeySecret secret) {
+        return !revoked && mode == secret.mode();
+    }
+
+    public Caller caller() {
+        return new Caller(merchantId, mode, id);
+    }
 }

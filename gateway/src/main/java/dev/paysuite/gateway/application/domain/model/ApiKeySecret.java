@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * A secret API key as a caller presents it ({@code Authorization: Bearer sk_test_...}). It is
- * never stored or logged: only its SHA-256 is looked up. Keys are long random strings, so a fast
- * hash is enough; there is nothing to brute-force from the hash.
+ * never stored or logged: only the SHA-256 of the whole secret is looked up. Keys are long random
+ * strings, so a fast unsalted hash is enough; there is nothing to brute-force from the hash.
  */
 public final class ApiKeySecret {
+    /** Characters kept for display ({@code sk_test_1234}): never enough to use the key. */
+    public static final int DISPLAY_PREFIX_LENGTH = 12;
     private static final Pattern FORMAT = Pattern.compile("sk_(test|live)_[A-Za-z0-9_]{16,128}");
-    private static final String BEARER = "bearer ";
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+) *");
 
     private final String secret;
     private final Mode mode;
@@ -24,25 +26,34 @@ public final class ApiKeySecret {
         this.mode = mode;
     }
 
-    /** Reads the key from an Authorization header value; empty when there is none or it is malformed. */
+    /** Reads the key from an Authorization header value; empty when it is missing or malformed. */
     public static Optional<ApiKeySecret> fromAuthorization(String header) {
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null) {
             return Optional.empty();
         }
-        String secret = header.substring(BEARER.length()).trim();
-        if (!FORMAT.matcher(secret).matches()) {
+        var bearer = BEARER.matcher(header);
+        return bearer.matches() ? parse(bearer.group(1)) : Optional.empty();
+    }
+
+    /** Empty unless the secret is {@code sk_test_} or {@code sk_live_} followed by 16 to 128 key characters. */
+    public static Optional<ApiKeySecret> parse(String secret) {
+        if (secret == null || !FORMAT.matcher(secret).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiKeySecret(secret, secret.startsWith("sk_live_") ? Mode.LIVE : Mode.TEST));
+        return Optional.of(new ApiKeySecret(secret, secret.startsWith(Mode.LIVE.secretPrefix()) ? Mode.LIVE : Mode.TEST));
     }
 
     public Mode mode() {
         return mode;
     }
 
+    /** Lower-case hex SHA-256 of the whole secret: what {@code api_keys.key_hash} holds. */
     public String hash() {
         return sha256(secret);
+    }
+
+    public String displayPrefix() {
+        return secret.substring(0, DISPLAY_PREFIX_LENGTH);
     }
 
     public static String sha256(String value) {

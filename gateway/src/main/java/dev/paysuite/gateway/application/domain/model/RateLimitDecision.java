@@ -1,37 +1,44 @@
 package dev.paysuite.gateway.application.domain.model;
 
+import java.util.Optional;
+
 /**
- * What the limiter said about one request, and what the {@code X-RateLimit-*} headers report.
+ * Whether a request was admitted, and what the {@code X-RateLimit-*} and {@code Retry-After}
+ * headers report.
  *
- * @param resetEpochSeconds when the main window starts afresh
- * @param retryAfterSeconds when refused: how long until the window that refused has room again
+ * @param limit the main window's limit
+ * @param resetEpochSeconds when the main window starts afresh (rounded up, so waiting until then is enough)
+ * @param retryAfterSeconds when refused: whole seconds, at least 1, until the refusing window has room
  */
 public record RateLimitDecision(boolean allowed, int limit, int remaining, long resetEpochSeconds,
         int retryAfterSeconds) {
 
     /**
-     * The decision from the counters after this request.
-     *
-     * @param used requests counted in the main window, this one included if it was admitted
-     * @param windowLeftMillis time until the main window resets
-     * @param blockingLeftMillis when refused, time until the refusing window resets
+     * @param guard the bucket that had to have room without being counted, if there was one; a
+     *     refusal by it is reported with its policy, since that is what the caller must wait for
      */
-    public static RateLimitDecision of(boolean allowed, RateLimitPolicy policy, long used, long windowLeftMillis,
-            long blockingLeftMillis, long nowMillis) {
-        int remaining = (int) Math.max(0, policy.limit() - used);
-        long reset = ceilSeconds(nowMillis + Math.max(0, windowLeftMillis));
-        int retryAfter = allowed ? 0 : (int) Math.max(1, ceilSeconds(Math.max(0, blockingLeftMillis)));
-        return new RateLimitDecision(allowed, policy.limit(), remaining,
-                reset, retryAfter);
+    public static RateLimitDecision from(RateLimitCounters counters, RateLimitBucket bucket,
+            Optional<RateLimitBucket> guard, long nowMillis) {
+        RateLimitPolicy policy = counters.refusedBy() == RateLimitCounters.RefusedBy.GUARD
+                ? guard.orElseThrow(() -> new IllegalArgumentException("Refused by a guard that was not asked")).policy()
+                : bucket.policy();
+        int remaining = (int) Math.max(0, Math.min(policy.limit(), policy.limit() - counters.used()));
+        long reset = ceilSeconds(nowMillis + Math.max(0, counters.windowLeftMillis()));
+        int retryAfter = counters.admitted() ? 0
+                : (int) Math.max(1, ceilSeconds(Math.max(0, counters.blockingLeftMillis())));
+        return new RateLimitDecision(counters.admitted(), policy.limit(), remaining, reset, retryAfter);
     }
 
-    /** When the limiter cannot be reached the request is admitted: availability over strictness. */
-    public static RateLimitDecision unlimitedFallback(RateLimitPolicy policy, long nowMillis) {
+    /**
+     * For when the counters cannot be read (Redis down) or the request was not counted: admitted,
+     * with the policy's full allowance and a fresh window, so the headers are still there.
+     */
+    public static RateLimitDecision uncounted(RateLimitPolicy policy, long nowMillis) {
         return new RateLimitDecision(true, policy.limit(), policy.limit(),
-                ceilSeconds(nowMillis + policy.windowSeconds() * 1000L), 0);
+                ceilSeconds(nowMillis + policy.windowMillis()), 0);
     }
 
     private static long ceilSeconds(long millis) {
-        return (millis + 999) / 1000;
+        return Math.floorDiv(millis + 999, 1000);
     }
 }

@@ -1,12 +1,13 @@
 package dev.paysuite.gateway.application.domain.model;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
-/** A request on its way to a service: the client's request, minus what the gateway replaces. */
-public record UpstreamRequest(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
+/** A request on its way to a service. */
+public record UpstreamRequest(String method, String pathAndQuery, Headers headers, byte[] body) {
     public UpstreamRequest {
-        headers = Map.copyOf(headers);
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+        Objects.requireNonNull(headers, "headers");
         body = body == null ? new byte[0] : body;
     }
 }

@@ -1,11 +1,11 @@
 package dev.paysuite.gateway.application.domain.model;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
-public record UpstreamResponse(int status, Map<String, List<String>> headers, byte[] body) {
+/** A service's answer. */
+public record UpstreamResponse(int status, Headers headers, byte[] body) {
     public UpstreamResponse {
-        headers = Map.copyOf(headers);
+        Objects.requireNonNull(headers, "headers");
         body = body == null ? new byte[0] : body;
     }
 }

@@ -1,49 +1,61 @@
 package dev.paysuite.gateway.application.domain.service;
 
 import dev.paysuite.gateway.application.domain.model.Admission;
-import dev.paysuite.gateway.application.domain.model.ApiKey;
-import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
-import dev.paysuite.gateway.application.domain.model.Caller;
+import dev.paysuite.gateway.application.domain.model.Authentication;
+import dev.paysuite.gateway.application.domain.model.RateLimitBucket;
+import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
+import dev.paysuite.gateway.application.port.in.AdmitRequestCommand;
 import dev.paysuite.gateway.application.port.in.AdmitRequestUseCase;
+import dev.paysuite.gateway.application.port.in.AuthenticateApiKeyUseCase;
 import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
-import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+/**
+ * Authentication first, then the rate limit. A request with a valid key counts against its key;
+ * any other counts against its client address with the default policy. An address that has used
+ * up that allowance is refused even with a valid key: otherwise a client guessing keys would learn
+ * which guess is right from the one answer that is not a 429.
+ */
 public class AdmitRequestService implements AdmitRequestUseCase {
-    private final LoadApiKeyPort keys;
+    private final AuthenticateApiKeyUseCase authenticate;
     private final ConsumeRateLimitPort rateLimits;
-    private final RateLimitPolicy anonymousPolicy;
+    private final RateLimitPolicy clientAddressPolicy;
+    private final Clock clock;
 
-    /** @param anonymousPolicy what requests without a valid key get, per client address */
-    public AdmitRequestService(LoadApiKeyPort keys, ConsumeRateLimitPort rateLimits, RateLimitPolicy anonymousPolicy) {
-        this.keys = keys;
+    public AdmitRequestService(AuthenticateApiKeyUseCase authenticate, ConsumeRateLimitPort rateLimits,
+            RateLimitPolicy clientAddressPolicy, Clock clock) {
+        this.authenticate = authenticate;
         this.rateLimits = rateLimits;
-        this.anonymousPolicy = anonymousPolicy;
+        this.clientAddressPolicy = clientAddressPolicy;
+        this.clock = clock;
     }
 
     @Override
-    public CompletionStage<Admission> admit(String authorizationHeader, String clientAddress) {
-        Optional<ApiKeySecret> secret = ApiKeySecret.fromAuthorization(authorizationHeader);
-        boolean presented = authorizationHeader != null && !authorizationHeader.isBlank();
-        CompletionStage<Optional<ApiKey>> key = secret.isPresent()
-                ? keys.loadByHash(secret.get().hash())
-                : CompletableFuture.completedFuture(Optional.empty());
-        return key.thenCompose(found -> {
-            Optional<ApiKey> usable = found.filter(k -> !k.revoked() && k.mode() == secret.get().mode());
-            if (usable.isEmpty()) {
-                // Unauthenticated requests are limited per address, so guessing keys is slow too.
-                return rateLimits.consume("ip:" + clientAddress, anonymousPolicy)
-                        .thenApply(decision -> new Admission.Unauthenticated(presented, decision));
+    public CompletionStage<Admission> admit(AdmitRequestCommand command) {
+        RateLimitBucket clientAddress = RateLimitBucket.forClient(command.clientAddress(), clientAddressPolicy);
+        return authenticate.authenticate(command.authorization()).thenCompose(authentication -> {
+            if (authentication instanceof Authentication.Authenticated authenticated) {
+                var caller = authenticated.caller();
+                return rateLimits.consume(RateLimitBucket.forKey(caller.keyId(), authenticated.rateLimit()),
+                                Optional.of(clientAddress))
+                        .thenApply(decision -> decision.allowed()
+                                ? new Admission.Admitted(caller, decision)
+                                : new Admission.RateLimited(Optional.of(caller), decision));
             }
-            ApiKey apiKey = usable.get();
-            Caller caller = new Caller(apiKey.merchantId(), apiKey.mode(), apiKey.id());
-            return rateLimits.consume("key:" + apiKey.id(), apiKey.rateLimit())
+            if (authentication instanceof Authentication.Unavailable) {
+                // Not the client's fault: counting it would lock clients out after the outage.
+                return CompletableFuture.completedFuture(new Admission.KeyStoreUnavailable(
+                        RateLimitDecision.uncounted(clientAddressPolicy, clock.millis())));
+            }
+            boolean keyPresented = !(authentication instanceof Authentication.Missing);
+            return rateLimits.consume(clientAddress, Optional.empty())
                     .thenApply(decision -> decision.allowed()
-                            ? new Admission.Admitted(caller, decision)
-                            : new Admission.RateLimited(caller, decision));
+                            ? new Admission.Unauthenticated(keyPresented, decision)
+                            : new Admission.RateLimited(Optional.empty(), decision));
         });
     }
 }

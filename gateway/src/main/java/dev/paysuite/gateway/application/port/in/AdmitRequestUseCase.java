@@ -5,8 +5,9 @@ import java.util.concurrent.CompletionStage;
 
 public interface AdmitRequestUseCase {
     /**
-     * Authenticates the API key in the Authorization header and counts the request against its
-     * rate limit (against the client address's when there is no valid key).
+     * Authenticates the request's API key and counts the request against the key's rate limit,
+     * or against its client address when it has no valid key. Never fails for a refusal: the
+     * admission says why.
      */
-    CompletionStage<Admission> admit(String authorizationHeader, String clientAddress);
+    CompletionStage<Admission> admit(AdmitRequestCommand command);
 }

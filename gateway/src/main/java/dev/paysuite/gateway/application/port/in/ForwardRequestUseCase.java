@@ -1,15 +1,12 @@
 package dev.paysuite.gateway.application.port.in;
 
-import dev.paysuite.gateway.application.domain.model.Caller;
-import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
-import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
+import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import java.util.concurrent.CompletionStage;
 
 public interface ForwardRequestUseCase {
     /**
      * Sends an admitted request to the service its path routes to, with the caller's identity as
-     * a token the service verifies. Fails with an UpstreamException when there is no route or the
-     * service cannot answer.
+     * a token the service verifies instead of the client's credentials.
      */
-    CompletionStage<UpstreamResponse> forward(Caller caller, String path, UpstreamRequest request);
+    CompletionStage<ForwardResult> forward(ForwardRequestCommand command);
 }

@@ -1,10 +1,13 @@
 package dev.paysuite.gateway.application.port.out;
 
+import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
-import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
 import java.util.concurrent.CompletionStage;
 
 public interface SendUpstreamPort {
-    /** Sends the request to the named service; fails with an UpstreamException if it cannot answer. */
-    CompletionStage<UpstreamResponse> send(String upstream, UpstreamRequest request);
+    /**
+     * Sends the request to the named service: {@link ForwardResult.Answered} with its answer,
+     * {@link ForwardResult.Unavailable} or {@link ForwardResult.TimedOut} when it cannot answer.
+     */
+    CompletionStage<ForwardResult> send(String upstream, UpstreamRequest request);
 }

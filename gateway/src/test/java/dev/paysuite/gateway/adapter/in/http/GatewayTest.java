@@ -1,233 +1,513 @@
 package dev.paysuite.gateway.adapter.in.http;
 
-import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
+import dev.paysuite.gateway.testing.Clients;
+import dev.paysuite.gateway.testing.IdentityTokens;
+import dev.paysuite.gateway.testing.StubUpstream;
+import dev.paysuite.gateway.testing.TestKeys;
+import dev.paysuite.gateway.testing.TestKeys.TestKey;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The gateway as a client sees it, against the real database and Redis, with stub services behind
+ * it ({@link StubUpstream}). Every test onboards keys of its own and sends from this run's own
+ * client address, so tests and runs never share a rate-limit counter.
+ */
 @QuarkusTest
 @QuarkusTestResource(StubUpstream.class)
 class GatewayTest {
     static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
+    static final String ADDRESS = Clients.newLoopbackAddress();
+    static final int MAX_BODY = 1_048_576;
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** Onboards a merchant with a key of its own, stored as the gateway stores keys (hashed). */
-    String newKey(String mode, int limit, int windowSeconds, int burst, boolean revoked) throws Exception {
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String secret = "sk_" + mode + "_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO merchants (id, name, created_at) VALUES (?, ?, now())")) {
-                ps.setString(1, "mer_" + id);
-                ps.setString(2, "Merchant " + id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO api_keys (id, merchant_id, key_hash, key_prefix, mode, rate_limit, rate_window_seconds,
-                                          burst_limit, created_at, revoked_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), CASE WHEN ? THEN now() END)""")) {
-                ps.setString(1, "key_" + id);
-                ps.setString(2, "mer_" + id);
-                ps.setString(3, ApiKeySecret.sha256(secret));
-                ps.setString(4, secret.substring(0, 12));
-                ps.setString(5, mode);
-                ps.setInt(6, limit);
-                ps.setInt(7, windowSeconds);
-                ps.setInt(8, burst);
-                ps.setBoolean(9, revoked);
-                ps.executeUpdate();
-            }
-        }
-        return secret;
+    TestKeys keys;
+
+    @BeforeEach
+    void onboarding() {
+        keys = new TestKeys(dataSource);
     }
 
-    String newKey() throws Exception {
-        return newKey("test", 1000, 60, 1000, false);
+    static RequestSpecification client() {
+        return Clients.from(ADDRESS);
     }
 
-    static JwtClaims verify(String authorization) throws Exception {
-        String pem = Files.readString(Path.of(System.getProperty("paysuite.root"), ".local/keys/gateway-verify.pem"))
-                .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        return new JwtConsumerBuilder().setVerificationKey(key).setExpectedIssuer("paysuite-gateway")
-                .setExpectedAudience("paysuite-services").setRequireExpirationTime().setRequireSubject().build()
-                .processToClaims(authorization.substring("Bearer ".length()));
+    static RequestSpecification as(TestKey key) {
+        return client().header("Authorization", key.bearer());
     }
+
+    static int remaining(Response r) {
+        return Integer.parseInt(r.header("X-RateLimit-Remaining"));
+    }
+
+    /** X-RateLimit-Reset is the Unix second the main window starts afresh: within a window from now. */
+    static void assertResetsWithin(Response r, int windowSeconds) {
+        long reset = Long.parseLong(r.header("X-RateLimit-Reset"));
+        long now = Instant.now().getEpochSecond();
+        assertTrue(reset >= now && reset <= now + windowSeconds + 1,
+                "reset " + reset + " is not within " + windowSeconds + " s of " + now);
+    }
+
+    static void pauseFor(Response refused) throws InterruptedException {
+        Thread.sleep(Long.parseLong(refused.header("Retry-After")) * 1000);
+    }
+
+    // --- Authentication ---------------------------------------------------------------------------
 
     @Test
-    void withoutAKeyTheAnswerIs401WithTheErrorObjectAndTheHeaders() {
-        given().get("/v1/payments").then().statusCode(401)
+    void aRequestWithoutAKeyIsRefusedWithTheErrorObjectAndTheHeaders() {
+        Response r = client().get("/v1/payments");
+        r.then().statusCode(401)
                 .contentType(ContentType.JSON)
                 .body("error.type", equalTo("authentication_error"))
                 .body("error.code", equalTo("api_key_missing"))
+                .body("error.message", not(emptyOrNullString()))
                 .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
                 .header("X-RateLimit-Limit", "100")
-                .header("X-RateLimit-Remaining", notNullValue())
-                .header("X-RateLimit-Reset", matchesPattern("[0-9]{10}"));
+                .header("X-RateLimit-Remaining", matchesPattern("[0-9]+"))
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        assertResetsWithin(r, 60);
+        assertFalse(StubUpstream.wasForwarded(r.header("Request-Id")));
     }
 
     @Test
     void anUnknownKeyIsRefusedWithTheErrorObject() {
-        given().header("Authorization", "Bearer sk_test_thisKeyWasNeverIssued000").get("/v1/payments")
-                .then().statusCode(401).body("error.code", equalTo("api_key_invalid"));
-        given().header("Authorization", "Basic dXNlcjpwYXNz").get("/v1/payments")
-                .then().statusCode(401).body("error.code", equalTo("api_key_invalid"));
+        Response r = client().header("Authorization", "Bearer sk_test_" + UUID.randomUUID().toString().replace("-", ""))
+                .get("/v1/payments");
+        r.then().statusCode(401)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("authentication_error"))
+                .body("error.code", equalTo("api_key_invalid"))
+                .body("error.param", nullValue())
+                .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
+                .header("X-RateLimit-Limit", "100")
+                .header("X-RateLimit-Remaining", matchesPattern("[0-9]+"));
+        assertResetsWithin(r, 60);
+        assertFalse(StubUpstream.wasForwarded(r.header("Request-Id")));
     }
 
     @Test
-    void aRevokedKeyIsRefused() throws Exception {
-        String key = newKey("test", 100, 60, 20, true);
-        given().header("Authorization", "Bearer " + key).get("/v1/payments").then().statusCode(401);
+    void malformedCredentialsAreRefusedAsAnInvalidKey() {
+        for (String authorization : List.of("Basic dXNlcjpwYXNz", "Bearer pk_test_1234567890abcdefghij",
+                "Bearer sk_prod_1234567890abcdefghijklmnop", "Bearer " + DEMO_KEY + " extra", DEMO_KEY, "Bearer")) {
+            client().header("Authorization", authorization).get("/v1/payments").then()
+                    .statusCode(401)
+                    .body("error.code", equalTo("api_key_invalid"))
+                    .header("X-RateLimit-Limit", "100");
+        }
     }
+
+    @Test
+    void aRevokedKeyIsRefused() {
+        TestKey key = keys.create();
+        keys.revoke(key);
+        as(key).get("/v1/payments").then().statusCode(401)
+                .body("error.type", equalTo("authentication_error"))
+                .body("error.code", equalTo("api_key_invalid"));
+    }
+
+    @Test
+    void aKeyRevokedWhileInUseIsRefusedOnceItsCachedLookupExpires() {
+        TestKey key = keys.create();
+        as(key).get("/v1/payments").then().statusCode(201);
+        keys.revoke(key);
+        // The key cache lives 1 s in this test run (30 s by default).
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(key).get("/v1/payments").statusCode() == 401);
+    }
+
+    // --- Forwarding and the identity token --------------------------------------------------------
 
     @Test
     void theDemoKeyIsForwardedWithASignedIdentityInsteadOfTheKey() throws Exception {
-        Response r = given().header("Authorization", "Bearer " + DEMO_KEY)
-                .header("Idempotency-Key", "idem-1").header("X-Internal-Thing", "nope")
-                .contentType(ContentType.JSON).body("{\"amount\": 1000}")
-                .post("/v1/payments?expand=x");
+        String idempotencyKey = "idem-" + UUID.randomUUID();
+        Response r = client().header("Authorization", "Bearer " + DEMO_KEY)
+                .header("Idempotency-Key", idempotencyKey)
+                .header("Request-Id", "req_chosenbytheclient000000")
+                .header("User-Agent", "gateway-test/1.0")
+                .header("X-Internal-Thing", "not for services")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .header("Accept", "application/json")
+                .contentType(ContentType.JSON)
+                .body("{\"amount\": 1000, \"currency\": \"usd\"}")
+                .urlEncodingEnabled(false)
+                .post("/v1/payments?expand%5B%5D=customer&note=a%20b");
+
+        String requestId = r.header("Request-Id");
         r.then().statusCode(201)
+                .contentType(ContentType.JSON)
                 .header("X-Stub", "payments")
                 .header("Idempotent-Replayed", "true")
-                .body("body", equalTo("{\"amount\": 1000}"))
-                .body("uri", equalTo("/v1/payments?expand=x"));
-        StubUpstream.Received received = StubUpstream.LAST.get();
+                .header("X-Hop-Secret", nullValue())
+                .header("Proxy-Authenticate", nullValue())
+                .header("X-RateLimit-Limit", "100")
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/v1/payments?expand%5B%5D=customer&note=a%20b"))
+                .body("body", equalTo("{\"amount\": 1000, \"currency\": \"usd\"}"));
+        assertTrue(requestId.matches("req_[A-Za-z0-9]{24}"), requestId);
+        assertEquals(List.of(requestId), r.headers().getValues("Request-Id"));
+
+        StubUpstream.Received received = StubUpstream.received(requestId);
         assertEquals("POST", received.method());
-        assertEquals("idem-1", received.headers().get("Idempotency-Key"));
-        assertEquals(r.header("Request-Id"), received.headers().get("Request-Id"));
-        assertTrue(received.headers().get("Content-Type").startsWith("application/json"));
-        assertFalse(received.headers().containsKey("X-Internal-Thing"));
-        assertFalse(received.headers().get("Authorization").contains(DEMO_KEY));
-        JwtClaims claims = verify(received.headers().get("Authorization"));
-        assertEquals("mer_demo", claims.getSubject());
-        assertEquals("test", claims.getStringClaimValue("mode"));
-        assertEquals("key_demo", claims.getStringClaimValue("key_id"));
-        assertEquals(List.of("merchant"), claims.getStringListClaimValue("groups"));
-        assertTrue(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue() <= 60);
+        assertEquals(requestId, received.header("Request-Id"));
+        assertEquals(idempotencyKey, received.header("Idempotency-Key"));
+        assertTrue(received.header("Content-Type").startsWith("application/json"));
+        assertEquals("application/json", received.header("Accept"));
+        assertEquals("gateway-test/1.0", received.header("User-Agent"));
+        assertEquals(ADDRESS, received.header("X-Forwarded-For"));
+        assertEquals("http", received.header("X-Forwarded-Proto"));
+        assertTrue(received.header("X-Forwarded-Host").endsWith(":" + RestAssured.port), received.header("X-Forwarded-Host"));
+        assertNull(received.header("X-Internal-Thing"));
+        assertNull(received.header("Proxy-Authorization"));
+        assertEquals(1, received.headers().get("Authorization").size());
+        assertFalse(received.header("Authorization").contains(DEMO_KEY));
+
+        JsonWebToken identity = IdentityTokens.verify(received.header("Authorization"));
+        assertEquals("paysuite-gateway", identity.getIssuer());
+        assertEquals(Set.of("paysuite-services"), identity.getAudience());
+        assertEquals("mer_demo", identity.getSubject());
+        assertEquals(Set.of("merchant"), identity.getGroups());
+        assertEquals("test", identity.getClaim("mode").toString());
+        assertEquals("key_demo", identity.getClaim("key_id").toString());
+        assertEquals(60, identity.getExpirationTime() - identity.getIssuedAtTime());
+        assertTrue(Math.abs(identity.getIssuedAtTime() - Instant.now().getEpochSecond()) <= 60);
+        assertFalse(identity.getTokenID() == null || identity.getTokenID().isBlank());
     }
 
     @Test
-    void aLiveKeyGivesALiveIdentity() throws Exception {
-        String key = newKey("live", 100, 60, 20, false);
-        given().header("Authorization", "Bearer " + key).get("/v1/payments/pay_1").then().statusCode(201);
-        JwtClaims claims = verify(StubUpstream.LAST.get().headers().get("Authorization"));
-        assertEquals("live", claims.getStringClaimValue("mode"));
-        assertTrue(claims.getSubject().startsWith("mer_"));
-        assertNotEquals("mer_demo", claims.getSubject());
+    void aLiveKeyIsForwardedAsLiveAndATestKeyAsTestEachAsItsOwnMerchant() throws Exception {
+        TestKey live = keys.create("live", 100, 60, 20);
+        TestKey test = keys.create("test", 100, 60, 20);
+        JsonWebToken liveIdentity = IdentityTokens.verify(StubUpstream.received(
+                as(live).get("/v1/payments/pay_1").then().statusCode(201).extract().header("Request-Id"))
+                .header("Authorization"));
+        JsonWebToken testIdentity = IdentityTokens.verify(StubUpstream.received(
+                as(test).get("/v1/payments/pay_1").then().statusCode(201).extract().header("Request-Id"))
+                .header("Authorization"));
+        assertEquals("live", liveIdentity.getClaim("mode").toString());
+        assertEquals(live.merchantId(), liveIdentity.getSubject());
+        assertEquals(live.keyId(), liveIdentity.getClaim("key_id").toString());
+        assertEquals("test", testIdentity.getClaim("mode").toString());
+        assertEquals(test.merchantId(), testIdentity.getSubject());
+        assertNotEquals(liveIdentity.getSubject(), testIdentity.getSubject());
     }
 
     @Test
-    void overTheLimitTheAnswerIs429WithRetryAfter() throws Exception {
-        String key = newKey("test", 3, 60, 10, false);
-        for (int remaining = 2; remaining >= 0; remaining--) {
-            given().header("Authorization", "Bearer " + key).get("/v1/payments").then().statusCode(201)
-                    .header("X-RateLimit-Limit", "3")
-                    .header("X-RateLimit-Remaining", String.valueOf(remaining));
-        }
-        given().header("Authorization", "Bearer " + key).get("/v1/payments").then().statusCode(429)
-                .body("error.type", equalTo("rate_limit_error"))
-                .body("error.code", equalTo("rate_limit_exceeded"))
-                .header("Retry-After", matchesPattern("[1-9][0-9]?"))
-                .header("X-RateLimit-Remaining", "0")
-                .header("Request-Id", startsWith("req_"));
+    void aServicesErrorAnswerIsPassedBackUnchanged() {
+        TestKey key = keys.create();
+        as(key).post("/v1/payments/pay_1/declined").then()
+                .statusCode(402)
+                .contentType(ContentType.JSON)
+                .header("X-Service-Header", "kept")
+                .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
+                .header("X-RateLimit-Limit", "100000")
+                .body("error.type", equalTo("card_error"))
+                .body("error.code", equalTo("card_declined"));
     }
 
     @Test
-    void burstsAreLimitedPerSecondWithinTheWindow() throws Exception {
-        String key = newKey("test", 1000, 3600, 2, false);
-        int refused = 0;
-        for (int i = 0; i < 6; i++) {
-            int status = given().header("Authorization", "Bearer " + key).get("/v1/payments").statusCode();
-            if (status == 429) {
-                refused++;
-            }
-        }
-        // Six requests cannot all fall into three distinct seconds at 2 a second without some being refused
-        // unless they span more than three seconds; they take milliseconds here.
-        assertTrue(refused >= 1, "burst of 6 with a burst limit of 2 refused " + refused);
-        given().header("Authorization", "Bearer " + key).get("/v1/payments").then()
-                .header("X-RateLimit-Limit", "1000");
+    void aBodyOfExactlyOneMegabyteIsForwardedWhole() {
+        TestKey key = keys.create();
+        String body = "a".repeat(MAX_BODY);
+        Response r = as(key).contentType(ContentType.TEXT).body(body).post("/v1/payments");
+        r.then().statusCode(201);
+        assertEquals(MAX_BODY, StubUpstream.received(r.header("Request-Id")).body().length());
     }
 
     @Test
-    void refundPathsGoToRefundsAndTheRestOfPaymentsToPayments() {
+    void aFormBodyIsForwardedAsRawBytesNotDecoded() {
+        TestKey key = keys.create();
+        String form = "note=" + "a%20b".repeat(40_000) + "&amount=100";
+        Response r = as(key).contentType("application/x-www-form-urlencoded").body(form).post("/v1/payments");
+        r.then().statusCode(201);
+        assertEquals(form, StubUpstream.received(r.header("Request-Id")).body());
+    }
+
+    @Test
+    void aBodyOverOneMegabyteIsRefusedWith413AndNotForwarded() {
+        TestKey key = keys.create();
+        Response r = as(key).contentType(ContentType.TEXT).body("a".repeat(MAX_BODY + 1)).post("/v1/payments");
+        r.then().statusCode(413)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("request_too_large"))
+                .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
+                .header("X-RateLimit-Limit", "100000");
+        assertFalse(StubUpstream.wasForwarded(r.header("Request-Id")));
+    }
+
+    // --- Routing ----------------------------------------------------------------------------------
+
+    @Test
+    void refundPathsGoToTheRefundsServiceAndTheRestOfPaymentsToPayments() {
+        TestKey key = keys.create();
+        // The refunds upstream lists a dead instance first: every request still reaches the live one.
         for (String path : List.of("/v1/payments/pay_1/refunds", "/v1/payments/pay_1/refund", "/v1/refunds",
-                "/v1/refunds/ref_1", "/v1/refunds?payment_id=pay_1")) {
-            given().header("Authorization", "Bearer " + DEMO_KEY).contentType(ContentType.JSON).body("{}").post(path)
-                    .then().statusCode(201).header("X-Stub", "refunds");
+                "/v1/refunds/ref_1")) {
+            as(key).contentType(ContentType.JSON).body("{}").post(path).then().statusCode(201).header("X-Stub", "refunds");
         }
         for (String path : List.of("/v1/payments", "/v1/payments/pay_1", "/v1/payments/pay_1/cancel",
                 "/v1/payments/pay_1/refundsx")) {
-            given().header("Authorization", "Bearer " + DEMO_KEY).contentType(ContentType.JSON).body("{}").post(path)
-                    .then().statusCode(201).header("X-Stub", "payments");
+            as(key).contentType(ContentType.JSON).body("{}").post(path).then().statusCode(201).header("X-Stub", "payments");
         }
     }
 
     @Test
-    void aPathNoRouteMatchesIs404WithTheErrorObject() {
-        given().header("Authorization", "Bearer " + DEMO_KEY).get("/v1/nothing")
-                .then().statusCode(404).body("error.code", equalTo("url_unknown"))
-                .header("X-RateLimit-Limit", notNullValue());
+    void aPathNoRouteMatchesIsAnswered404UrlUnknown() {
+        TestKey key = keys.create();
+        for (String path : List.of("/v1/nothing", "/v1/paymentsX", "/v2/payments", "/")) {
+            Response r = as(key).get(path);
+            r.then().statusCode(404)
+                    .contentType(ContentType.JSON)
+                    .body("error.type", equalTo("invalid_request_error"))
+                    .body("error.code", equalTo("url_unknown"))
+                    .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
+                    .header("X-RateLimit-Limit", "100000");
+            assertFalse(StubUpstream.wasForwarded(r.header("Request-Id")), path);
+        }
     }
 
     @Test
-    void anUnreachableServiceIs502AndASlowOneIs504() throws Exception {
-        String key = newKey();
-        given().header("Authorization", "Bearer " + key).get("/v1/down/x")
-                .then().statusCode(502).body("error.type", equalTo("api_error"))
-                .body("error.code", equalTo("upstream_unavailable"));
-        given().header("Authorization", "Bearer " + key).get("/v1/payments/slow")
-                .then().statusCode(504).body("error.code", equalTo("upstream_timeout"));
+    void authenticationComesBeforeRouting() {
+        client().get("/v1/nothing").then().statusCode(401).body("error.code", equalTo("api_key_missing"));
     }
 
     @Test
-    void aBodyOverOneMegabyteIs413WithTheErrorObject() throws Exception {
-        String key = newKey();
-        given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
-                .body("{\"x\": \"" + "a".repeat(1_100_000) + "\"}").post("/v1/payments")
-                .then().statusCode(413).body("error.code", equalTo("request_too_large"))
-                .header("X-RateLimit-Limit", "1000");
+    void dotSegmentsCannotLeaveARoute() {
+        TestKey key = keys.create();
+        as(key).urlEncodingEnabled(false).get("/v1/payments/../customers").then()
+                .statusCode(404).body("error.code", equalTo("url_unknown"));
+        Response normalized = as(key).urlEncodingEnabled(false).get("/v1/refunds/../payments/pay_1");
+        normalized.then().statusCode(201).header("X-Stub", "payments").body("uri", equalTo("/v1/payments/pay_1"));
     }
 
     @Test
-    void pathTricksDoNotEscapeTheRoute() throws Exception {
-        String key = newKey();
-        given().header("Authorization", "Bearer " + key).urlEncodingEnabled(false).get("/v1/payments/../nothing")
-                .then().statusCode(404).body("error.code", equalTo("url_unknown"));
+    void anUnreachableServiceIsAnswered502() {
+        TestKey key = keys.create();
+        as(key).get("/v1/down/x").then().statusCode(502)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("api_error"))
+                .body("error.code", equalTo("upstream_unavailable"))
+                .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
+                .header("X-RateLimit-Limit", "100000");
     }
 
     @Test
-    void healthAndMetricsAnswer() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/health/ready").then().header("X-RateLimit-Limit", nullValue());
+    void aServiceThatDoesNotAnswerInTimeIsAnswered504() {
+        TestKey key = keys.create();
+        as(key).get("/v1/payments/pay_1/hang").then().statusCode(504)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("api_error"))
+                .body("error.code", equalTo("upstream_timeout"))
+                .header("X-RateLimit-Limit", "100000");
+    }
+
+    // --- Rate limits ------------------------------------------------------------------------------
+
+    @Test
+    void aKeyOverItsLimitIsRefusedWith429RetryAfterAndTheHeaders() throws InterruptedException {
+        TestKey key = keys.create("test", 3, 60, 2);
+        String marker = UUID.randomUUID().toString();
+        List<Integer> admittedRemaining = new ArrayList<>();
+        Response last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            last = as(key).get("/v1/payments?marker=" + marker);
+            last.then().header("X-RateLimit-Limit", "3").header("Request-Id", startsWith("req_"));
+            assertResetsWithin(last, 60);
+            if (last.statusCode() == 201) {
+                admittedRemaining.add(remaining(last));
+            } else if (remaining(last) == 0) {
+                break; // refused by the main window
+            } else {
+                // refused by the burst limit (2 a second): come back when told to
+                last.then().statusCode(429).header("Retry-After", "1");
+                pauseFor(last);
+            }
+        }
+        assertEquals(List.of(2, 1, 0), admittedRemaining);
+        assertEquals(3, StubUpstream.receivedWith(marker));
+        last.then().statusCode(429)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("rate_limit_error"))
+                .body("error.code", equalTo("rate_limit_exceeded"))
+                .header("X-RateLimit-Remaining", "0")
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"));
+        assertTrue(Integer.parseInt(last.header("Retry-After")) <= 60);
+        assertFalse(StubUpstream.wasForwarded(last.header("Request-Id")));
+    }
+
+    @Test
+    void requestsOverTheBurstLimitAreRefusedForASecondAndNotCounted() throws InterruptedException {
+        TestKey key = keys.create("test", 1000, 3600, 2);
+        int admitted = 0;
+        Response refused = null;
+        for (int attempt = 0; attempt < 50 && refused == null; attempt++) {
+            Response r = as(key).get("/v1/payments");
+            if (r.statusCode() == 429) {
+                refused = r;
+            } else {
+                r.then().statusCode(201);
+                admitted++;
+            }
+        }
+        refused.then()
+                .body("error.code", equalTo("rate_limit_exceeded"))
+                .header("Retry-After", "1")
+                .header("X-RateLimit-Limit", "1000")
+                .header("X-RateLimit-Remaining", String.valueOf(1000 - admitted));
+        pauseFor(refused);
+        as(key).get("/v1/payments").then().statusCode(201)
+                .header("X-RateLimit-Remaining", String.valueOf(1000 - admitted - 1));
+    }
+
+    @Test
+    void eachKeyHasTheWindowAndLimitOfItsOwnRow() {
+        TestKey hourly = keys.create("test", 5, 3600, 5);
+        TestKey perMinute = keys.create("test", 100, 60, 20);
+        for (int expected = 4; expected >= 0; expected--) {
+            Response r = as(hourly).get("/v1/payments");
+            r.then().statusCode(201).header("X-RateLimit-Limit", "5").header("X-RateLimit-Remaining", String.valueOf(expected));
+            assertResetsWithin(r, 3600);
+            assertTrue(Long.parseLong(r.header("X-RateLimit-Reset")) > Instant.now().getEpochSecond() + 3000,
+                    "an hourly window resets in about an hour");
+        }
+        Response refused = as(hourly).get("/v1/payments");
+        refused.then().statusCode(429).header("X-RateLimit-Remaining", "0");
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) > 3000, "refused until the hour is over");
+
+        Response other = as(perMinute).get("/v1/payments");
+        other.then().statusCode(201).header("X-RateLimit-Limit", "100").header("X-RateLimit-Remaining", "99");
+        assertResetsWithin(other, 60);
+    }
+
+    @Test
+    void requestsWithoutAValidKeyAreLimitedPerClientAddress() throws InterruptedException {
+        String guesser = Clients.newLoopbackAddress();
+        List<Integer> remainingSeen = new ArrayList<>();
+        Response blocked = null;
+        for (int attempt = 0; attempt < 200 && blocked == null; attempt++) {
+            Response r = Clients.from(guesser)
+                    .header("Authorization", "Bearer sk_test_guess" + UUID.randomUUID().toString().replace("-", ""))
+                    .get("/v1/payments");
+            r.then().header("X-RateLimit-Limit", "100").header("Request-Id", startsWith("req_"));
+            if (r.statusCode() == 401) {
+                remainingSeen.add(remaining(r));
+            } else if (remaining(r) == 0) {
+                blocked = r;
+            } else {
+                r.then().statusCode(429).header("Retry-After", "1"); // 20 a second at most
+                pauseFor(r);
+            }
+        }
+        assertEquals(100, remainingSeen.size());
+        assertEquals(99, remainingSeen.get(0));
+        assertEquals(0, remainingSeen.get(99));
+        blocked.then().statusCode(429)
+                .body("error.type", equalTo("rate_limit_error"))
+                .body("error.code", equalTo("rate_limit_exceeded"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"));
+
+        // Guessing right from that address is refused just the same, so guessing teaches nothing...
+        TestKey key = keys.create();
+        Response rightGuess = Clients.from(guesser).header("Authorization", key.bearer()).get("/v1/payments");
+        rightGuess.then().statusCode(429).body("error.code", equalTo("rate_limit_exceeded"));
+        assertFalse(StubUpstream.wasForwarded(rightGuess.header("Request-Id")));
+        // ...while the key works from anywhere else, and other addresses are not limited.
+        as(key).get("/v1/payments").then().statusCode(201);
+        client().get("/v1/payments").then().statusCode(401);
+    }
+
+    // --- Operations -------------------------------------------------------------------------------
+
+    @Test
+    void everyRequestIsLoggedOnceWithoutItsKeyOrQuery() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger access = Logger.getLogger("dev.paysuite.gateway.access");
+        access.addHandler(capture);
+        try {
+            TestKey key = keys.create();
+            String requestId = as(key).get("/v1/payments/pay_1?client_secret=shhh").then().statusCode(201)
+                    .extract().header("Request-Id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains(requestId)));
+            List<String> logged = lines.stream().filter(l -> l.contains(requestId)).toList();
+            assertEquals(1, logged.size(), logged.toString());
+            String line = logged.get(0);
+            assertTrue(line.matches(requestId + " GET /v1/payments/pay_1 201 \\d+ms merchant=" + key.merchantId()), line);
+            assertFalse(line.contains(key.secret()) || line.contains("shhh") || line.contains("?"), line);
+        } finally {
+            access.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndRedis() {
+        RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check"))
+                .header("X-RateLimit-Limit", nullValue());
+        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        TestKey key = keys.create();
+        as(key).get("/v1/payments").then().statusCode(201);
+        client().get("/v1/payments").then().statusCode(401);
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        // One series per service behind the gateway, and ids in paths never become tags.
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("status=\"201\"") && l.contains("upstream=\"payments\"") && l.contains("uri=\"/*\"")),
+                metrics);
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("status=\"401\"") && l.contains("upstream=\"none\"")), metrics);
     }
 }

@@ -9,79 +9,84 @@ import dev.paysuite.gateway.application.domain.model.Admission;
 import dev.paysuite.gateway.application.domain.model.ApiKey;
 import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
 import dev.paysuite.gateway.application.domain.model.Mode;
-import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
-import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
-import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.paysuite.gateway.application.port.in.AdmitRequestCommand;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class AdmitRequestServiceTest {
     static final String SECRET = "sk_test_1234567890abcdefghijklmnop";
-    final Map<String, ApiKey> keys = new HashMap<>();
-    final List<String> buckets = new ArrayList<>();
-    int used;
+    static final String OTHER_SECRET = "sk_test_abcdefghijklmnop1234567890";
 
-    final LoadApiKeyPort load = hash -> CompletableFuture.completedFuture(Optional.ofNullable(keys.get(hash)));
-    final ConsumeRateLimitPort limiter = new ConsumeRateLimitPort() {
-        @Override
-        public CompletionStage<RateLimitDecision> consume(String bucket, RateLimitPolicy policy) {
-            buckets.add(bucket);
-            boolean allowed = used < policy.limit();
-            if (allowed) {
-                used++;
-            }
-            return CompletableFuture.completedFuture(RateLimitDecision.of(allowed, policy, used, 60_000, 60_000, 0));
-        }
-    };
-    final AdmitRequestService service = new AdmitRequestService(load, limiter, RateLimitPolicy.DEFAULT);
+    final FakePorts.Keys keys = new FakePorts.Keys();
+    final FakePorts.RateLimits rateLimits = new FakePorts.RateLimits();
+    final AdmitRequestService service = new AdmitRequestService(new AuthenticateApiKeyService(keys), rateLimits,
+            new RateLimitPolicy(3, 60, 3), Clock.fixed(Instant.ofEpochMilli(FakePorts.NOW), ZoneOffset.UTC));
 
-    Admission admit(String header) {
-        return service.admit(header, "10.0.0.1").toCompletableFuture().join();
+    Admission admit(String header, String address) {
+        return service.admit(new AdmitRequestCommand(header, address)).toCompletableFuture().join();
+    }
+
+    void knownKey(String secret, String id, RateLimitPolicy policy) {
+        keys.byHash.put(ApiKeySecret.sha256(secret), new ApiKey(id, "mer_" + id, Mode.TEST, policy, false));
     }
 
     @Test
-    void aKnownKeyIsAdmittedAsItsMerchantAndCountedOnItsOwnBucket() {
-        keys.put(ApiKeySecret.sha256(SECRET), new ApiKey("key_1", "mer_1", Mode.TEST, RateLimitPolicy.DEFAULT, false));
-        Admission.Admitted a = assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET));
-        assertEquals("mer_1", a.caller().merchantId());
-        assertEquals(Mode.TEST, a.caller().mode());
-        assertEquals(List.of("key:key_1"), buckets);
+    void aKnownKeyIsAdmittedAsItsMerchantAndCountedAgainstItsKeyOnly() {
+        knownKey(SECRET, "key_1", RateLimitPolicy.DEFAULT);
+        var admitted = assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertEquals("mer_key_1", admitted.caller().merchantId());
+        assertEquals(100, admitted.rateLimit().limit());
+        assertEquals(99, admitted.rateLimit().remaining());
+        assertEquals(List.of("key:key_1"), rateLimits.counted);
     }
 
     @Test
-    void anUnknownKeyIsUnauthenticatedAndCountedOnTheClientAddress() {
-        Admission.Unauthenticated u = assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + SECRET));
-        assertTrue(u.keyPresented());
-        assertEquals(List.of("ip:10.0.0.1"), buckets);
-        assertFalse(assertInstanceOf(Admission.Unauthenticated.class, admit(null)).keyPresented());
-    }
-
-    @Test
-    void aRevokedKeyIsRefused() {
-        keys.put(ApiKeySecret.sha256(SECRET), new ApiKey("key_1", "mer_1", Mode.TEST, RateLimitPolicy.DEFAULT, true));
-        assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + SECRET));
-    }
-
-    @Test
-    void aKeyStoredForAnotherModeIsRefused() {
-        keys.put(ApiKeySecret.sha256(SECRET), new ApiKey("key_1", "mer_1", Mode.LIVE, RateLimitPolicy.DEFAULT, false));
-        assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + SECRET));
-    }
-
-    @Test
-    void overItsLimitAKeyIsRateLimited() {
-        keys.put(ApiKeySecret.sha256(SECRET), new ApiKey("key_1", "mer_1", Mode.TEST, new RateLimitPolicy(2, 60, 2), false));
-        assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET));
-        assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET));
-        Admission.RateLimited limited = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + SECRET));
+    void overItsLimitAKeyIsRateLimitedAsItsCaller() {
+        knownKey(SECRET, "key_1", new RateLimitPolicy(2, 60, 2));
+        admit("Bearer " + SECRET, "10.0.0.1");
+        admit("Bearer " + SECRET, "10.0.0.1");
+        var limited = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertEquals("key_1", limited.caller().orElseThrow().keyId());
         assertEquals(0, limited.rateLimit().remaining());
-        assertEquals(60, limited.rateLimit().retryAfterSeconds());
+        assertTrue(limited.rateLimit().retryAfterSeconds() >= 1);
+    }
+
+    @Test
+    void withoutAValidKeyARequestIsRefusedAndCountedAgainstItsClientAddress() {
+        var missing = assertInstanceOf(Admission.Unauthenticated.class, admit(null, "10.0.0.1"));
+        assertFalse(missing.keyPresented());
+        var unknown = assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertTrue(unknown.keyPresented());
+        assertEquals(1, unknown.rateLimit().remaining());
+        assertEquals(List.of("ip:10.0.0.1", "ip:10.0.0.1"), rateLimits.counted);
+    }
+
+    @Test
+    void anAddressThatUsedUpItsAllowanceIsRateLimitedEvenWithAValidKey() {
+        knownKey(SECRET, "key_1", RateLimitPolicy.DEFAULT);
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + OTHER_SECRET, "10.0.0.1"));
+        }
+        var guessing = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + OTHER_SECRET, "10.0.0.1"));
+        assertTrue(guessing.caller().isEmpty());
+        // The right key from the same address learns nothing either...
+        var rightGuess = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertEquals(3, rightGuess.rateLimit().limit());
+        // ...and is not counted, while from elsewhere it works.
+        assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET, "10.0.0.2"));
+        assertEquals(List.of("ip:10.0.0.1", "ip:10.0.0.1", "ip:10.0.0.1", "key:key_1"), rateLimits.counted);
+    }
+
+    @Test
+    void whenTheKeyStoreIsDownTheRequestIsRefusedWithoutCountingItAgainstAnyone() {
+        keys.down = true;
+        var unavailable = assertInstanceOf(Admission.KeyStoreUnavailable.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertEquals(3, unavailable.rateLimit().limit());
+        assertEquals(3, unavailable.rateLimit().remaining());
+        assertTrue(rateLimits.counted.isEmpty());
     }
 }

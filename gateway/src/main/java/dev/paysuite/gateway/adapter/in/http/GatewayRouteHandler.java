@@ -1,0 +1,319 @@
+package dev.paysuite.gateway.adapter.in.http;
+
+import static dev.paysuite.gateway.adapter.in.http.ApiErrors.API;
+import static dev.paysuite.gateway.adapter.in.http.ApiErrors.AUTHENTICATION;
+import static dev.paysuite.gateway.adapter.in.http.ApiErrors.INVALID_REQUEST;
+import static dev.paysuite.gateway.adapter.in.http.ApiErrors.RATE_LIMIT;
+
+import dev.paysuite.gateway.application.domain.model.Admission;
+import dev.paysuite.gateway.application.domain.model.Caller;
+import dev.paysuite.gateway.application.domain.model.ClientConnection;
+import dev.paysuite.gateway.application.domain.model.ForwardResult;
+import dev.paysuite.gateway.application.domain.model.ForwardingRules;
+import dev.paysuite.gateway.application.domain.model.Headers;
+import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
+import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
+import dev.paysuite.gateway.application.port.in.AdmitRequestCommand;
+import dev.paysuite.gateway.application.port.in.AdmitRequestUseCase;
+import dev.paysuite.gateway.application.port.in.ForwardRequestCommand;
+import dev.paysuite.gateway.application.port.in.ForwardRequestUseCase;
+import dev.paysuite.gateway.config.GatewayConfig;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The public edge, on the event loop from end to end. Every path outside Quarkus's own
+ * {@code /q/...} goes through three steps: admit the request (API key, rate limit) before its body
+ * is read, read the body (up to the limit), then forward it to the service its path routes to and
+ * pass the answer back. Every answer carries {@code Request-Id} and the {@code X-RateLimit-*}
+ * headers; every refusal is the error object.
+ */
+@ApplicationScoped
+public class GatewayRouteHandler {
+    private static final Logger ACCESS = Logger.getLogger("dev.paysuite.gateway.access");
+    private static final Logger LOG = Logger.getLogger(GatewayRouteHandler.class);
+    /** After Quarkus's own routes, which never overlap ours anyway. */
+    private static final int ORDER = 10_000;
+    private static final String REQUEST_ID = "paysuite.requestId";
+    private static final String CALLER = "paysuite.caller";
+    private static final String RATE_LIMIT_DECISION = "paysuite.rateLimit";
+    private static final String STARTED = "paysuite.started";
+    private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
+
+    private final AdmitRequestUseCase admitRequest;
+    private final ForwardRequestUseCase forwardRequest;
+    private final int maxBodyBytes;
+    private final String apiPaths;
+
+    public GatewayRouteHandler(AdmitRequestUseCase admitRequest, ForwardRequestUseCase forwardRequest,
+            GatewayConfig config,
+            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String quarkusRoot) {
+        this.admitRequest = admitRequest;
+        this.forwardRequest = forwardRequest;
+        this.maxBodyBytes = config.maxBodyBytes();
+        String root = quarkusRoot.replaceAll("^/+|/+$", "");
+        this.apiPaths = "^(?!/" + Pattern.quote(root) + "(?:/|$)).*";
+    }
+
+    void register(@Observes Router router) {
+        // Quarkus hands requests over paused and resumes them when a data handler is set, so
+        // nothing is lost while admission waits for the database and Redis, and a refused request's
+        // body is never buffered.
+        router.routeWithRegex(apiPaths).order(ORDER).handler(this::admit).failureHandler(this::failed);
+        router.routeWithRegex(apiPaths).order(ORDER + 1).handler(this::readBody).failureHandler(this::failed);
+    }
+
+    private void admit(RoutingContext ctx) {
+        String requestId = RequestIds.next();
+        ctx.put(REQUEST_ID, requestId);
+        ctx.put(STARTED, System.nanoTime());
+        ctx.response().putHeader(ForwardingRules.REQUEST_ID, requestId);
+        ctx.addEndHandler(done -> accessLog(ctx, done));
+        UpstreamMetricsTag.gatewayRequest(ctx.vertx().getOrCreateContext());
+        HttpServerRequest request = ctx.request();
+        onEventLoop(ctx, () -> admitRequest.admit(
+                new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION), clientAddress(request))),
+                this::admitted);
+    }
+
+    private void admitted(RoutingContext ctx, Admission admission) {
+        RateLimitDecision limit = admission.rateLimit();
+        ctx.put(RATE_LIMIT_DECISION, limit);
+        rateLimitHeaders(ctx.response(), limit);
+        if (admission instanceof Admission.Admitted admitted) {
+            ctx.put(CALLER, admitted.caller());
+            ctx.next();
+            return;
+        }
+        closeUnlessCheapToDrain(ctx);
+        if (admission instanceof Admission.RateLimited limited) {
+            limited.caller().ifPresent(caller -> ctx.put(CALLER, caller));
+            ctx.response().putHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
+            ApiErrors.send(ctx.response(), 429, RATE_LIMIT, ApiErrors.RATE_LIMIT_EXCEEDED,
+                    "Too many requests. Retry after " + limit.retryAfterSeconds() + " s.");
+        } else if (admission instanceof Admission.Unauthenticated unauthenticated) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"paysuite\"");
+            if (unauthenticated.keyPresented()) {
+                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ApiErrors.API_KEY_INVALID,
+                        "Invalid API key provided.");
+            } else {
+                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ApiErrors.API_KEY_MISSING,
+                        "No API key provided. Send it as 'Authorization: Bearer sk_...'.");
+            }
+        } else {
+            ctx.response().putHeader("Retry-After", "1");
+            ApiErrors.send(ctx.response(), 503, API, ApiErrors.SERVICE_UNAVAILABLE,
+                    "API keys cannot be checked right now. Retry shortly.");
+        }
+    }
+
+    /**
+     * Reads the body as raw bytes, whatever its content type (Vert.x's BodyHandler would decode
+     * forms, and refuse large ones): the service, not the gateway, interprets it.
+     */
+    private void readBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        long declared = declaredLength(request);
+        if (declared > maxBodyBytes) {
+            ctx.fail(413);
+            return;
+        }
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        if (expect != null) {
+            if (!expect.equalsIgnoreCase("100-continue")) {
+                ctx.fail(417);
+                return;
+            }
+            if (request.version() != HttpVersion.HTTP_1_0 && !request.isEnded()) {
+                ctx.response().writeContinue(); // only now: a refused client never uploads its body
+            }
+        }
+        if (request.isEnded()) {
+            forward(ctx, Buffer.buffer());
+            return;
+        }
+        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+        boolean[] tooLarge = {false};
+        request.pause(); // until every handler below is in place
+        request.handler(chunk -> {
+            if (tooLarge[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                tooLarge[0] = true;
+                ctx.fail(413);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(ctx::fail);
+        request.endHandler(end -> {
+            if (!tooLarge[0]) {
+                forward(ctx, body);
+            }
+        });
+        request.resume();
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void forward(RoutingContext ctx, Buffer body) {
+        HttpServerRequest request = ctx.request();
+        Headers.Builder headers = Headers.builder();
+        request.headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
+        ClientConnection client = new ClientConnection(clientAddress(request), request.scheme(),
+                request.authority() == null ? null : request.authority().toString());
+        onEventLoop(ctx, () -> forwardRequest.forward(new ForwardRequestCommand(ctx.get(CALLER), ctx.get(REQUEST_ID),
+                        request.method().name(), ctx.normalizedPath(), request.query(), headers.build(), client,
+                        body.getBytes())),
+                this::forwarded);
+    }
+
+    private void forwarded(RoutingContext ctx, ForwardResult result) {
+        Context requestContext = ctx.vertx().getOrCreateContext();
+        if (result instanceof ForwardResult.Answered answered) {
+            UpstreamMetricsTag.forwardedTo(requestContext, answered.upstream());
+            UpstreamResponse answer = answered.response();
+            HttpServerResponse response = ctx.response().setStatusCode(answer.status());
+            answer.headers().forEach(response.headers()::add);
+            response.end(Buffer.buffer(answer.body()));
+        } else if (result instanceof ForwardResult.NoRoute) {
+            ApiErrors.send(ctx.response(), 404, INVALID_REQUEST, ApiErrors.URL_UNKNOWN,
+                    "Unrecognized request URL (" + ctx.request().method().name() + ": " + ctx.normalizedPath() + ").");
+        } else if (result instanceof ForwardResult.TimedOut timedOut) {
+            UpstreamMetricsTag.forwardedTo(requestContext, timedOut.upstream());
+            ApiErrors.send(ctx.response(), 504, API, ApiErrors.UPSTREAM_TIMEOUT,
+                    "The service did not answer in time. Retry with the same Idempotency-Key.");
+        } else if (result instanceof ForwardResult.Unavailable unavailable) {
+            UpstreamMetricsTag.forwardedTo(requestContext, unavailable.upstream());
+            ApiErrors.send(ctx.response(), 502, API, ApiErrors.UPSTREAM_UNAVAILABLE,
+                    "The service is unavailable. Retry with the same Idempotency-Key.");
+        } else {
+            ctx.fail(new IllegalStateException("Unexpected forwarding result " + result));
+        }
+    }
+
+    /**
+     * Runs an asynchronous step and continues on this request's event loop: the database, Redis
+     * and the HTTP client complete on their own threads. Nothing is written once the client is gone.
+     */
+    private <T> void onEventLoop(RoutingContext ctx, Supplier<CompletionStage<T>> step,
+            BiConsumer<RoutingContext, T> then) {
+        Context context = ctx.vertx().getOrCreateContext();
+        CompletionStage<T> stage;
+        try {
+            stage = step.get();
+        } catch (RuntimeException e) {
+            ctx.fail(e);
+            return;
+        }
+        stage.whenComplete((value, failure) -> context.runOnContext(v -> {
+            if (ctx.response().ended() || ctx.response().closed()) {
+                return;
+            }
+            if (failure != null) {
+                ctx.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                return;
+            }
+            try {
+                then.accept(ctx, value);
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        }));
+    }
+
+    private void failed(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        RateLimitDecision limit = ctx.get(RATE_LIMIT_DECISION);
+        if (limit != null) {
+            rateLimitHeaders(response, limit);
+        }
+        int status = ctx.statusCode();
+        if (status == 413) {
+            closeUnlessCheapToDrain(ctx);
+            ApiErrors.send(response, 413, INVALID_REQUEST, ApiErrors.REQUEST_TOO_LARGE,
+                    "The request body is larger than " + maxBodyBytes + " bytes.");
+        } else if (status >= 400 && status < 500) {
+            ApiErrors.send(response, status, INVALID_REQUEST, ApiErrors.REQUEST_INVALID, "The request is not valid.");
+        } else {
+            LOG.errorf(ctx.failure(), "Request %s failed", (Object) ctx.get(REQUEST_ID));
+            ApiErrors.send(response, 500, API, ApiErrors.INTERNAL_ERROR, "Something went wrong on our end.");
+        }
+    }
+
+    /**
+     * A refused request's unread body is drained after the answer so the connection can be reused;
+     * one too large for that, or of unknown length, closes the connection instead.
+     */
+    private static void closeUnlessCheapToDrain(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
+            return;
+        }
+        long declared = declaredLength(request);
+        boolean cheap = declared >= 0 ? declared <= MAX_DRAINED_BYTES
+                : !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (!cheap) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+    }
+
+    private static void rateLimitHeaders(HttpServerResponse response, RateLimitDecision decision) {
+        response.putHeader("X-RateLimit-Limit", String.valueOf(decision.limit()))
+                .putHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()))
+                .putHeader("X-RateLimit-Reset", String.valueOf(decision.resetEpochSeconds()));
+    }
+
+    /** One line per request: never a key, a body or a query string (those can hold secrets). */
+    private static void accessLog(RoutingContext ctx, AsyncResult<Void> done) {
+        Long started = ctx.get(STARTED);
+        long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+        Caller caller = ctx.get(CALLER);
+        ACCESS.infof("%s %s %s %s %dms merchant=%s", ctx.get(REQUEST_ID), ctx.request().method().name(),
+                ctx.normalizedPath(), done.succeeded() ? String.valueOf(ctx.response().getStatusCode()) : "aborted",
+                millis, caller == null ? "-" : caller.merchantId());
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.hostAddress() != null ? remote.hostAddress() : remote.host();
+    }
+}

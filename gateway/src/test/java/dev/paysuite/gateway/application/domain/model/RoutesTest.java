@@ -1,0 +1,51 @@
+package dev.paysuite.gateway.application.domain.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RoutesTest {
+    /** The shipped table: refund routes placed before the payments route, by config alone. */
+    static final Routes TABLE = new Routes(List.of(
+            Route.of("/v1/payments/[^/]+/refunds?", "refunds"),
+            Route.of("/v1/refunds(/.*)?", "refunds"),
+            Route.of("/v1/payments(/.*)?", "payments")));
+
+    @Test
+    void paymentsAndEverythingUnderThemGoToPayments() {
+        for (String path : List.of("/v1/payments", "/v1/payments/", "/v1/payments/pay_1", "/v1/payments/pay_1/cancel",
+                "/v1/payments/pay_1/capture", "/v1/payments/pay_1/refundsx")) {
+            assertEquals(Optional.of("payments"), TABLE.upstreamFor(path), path);
+        }
+    }
+
+    @Test
+    void aMoreSpecificRouteBeforeAGeneralOneWins() {
+        for (String path : List.of("/v1/payments/pay_1/refunds", "/v1/payments/pay_1/refund", "/v1/refunds",
+                "/v1/refunds/ref_1")) {
+            assertEquals(Optional.of("refunds"), TABLE.upstreamFor(path), path);
+        }
+    }
+
+    @Test
+    void theWholePathMustMatch() {
+        for (String path : List.of("/v1/paymentsX", "/v2/payments", "/v1/customers", "/x/v1/payments", "/v1/refundsX")) {
+            assertEquals(Optional.empty(), TABLE.upstreamFor(path), path);
+        }
+    }
+
+    @Test
+    void theOrderOfTheTableDecides() {
+        Routes generalFirst = new Routes(List.of(Route.of("/v1/payments(/.*)?", "payments"),
+                Route.of("/v1/payments/[^/]+/refunds?", "refunds")));
+        assertEquals(Optional.of("payments"), generalFirst.upstreamFor("/v1/payments/pay_1/refunds"));
+    }
+
+    @Test
+    void aRouteNamesAnUpstream() {
+        assertThrows(IllegalArgumentException.class, () -> Route.of("/v1/x", " "));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.paysuite.gateway.application.domain.service;
+
+import dev.paysuite.gateway.application.domain.model.ApiKey;
+import dev.paysuite.gateway.application.domain.model.Caller;
+import dev.paysuite.gateway.application.domain.model.ForwardResult;
+import dev.paysuite.gateway.application.domain.model.RateLimitBucket;
+import dev.paysuite.gateway.application.domain.model.RateLimitCounters;
+import dev.paysuite.gateway.application.domain.model.RateLimitCounters.RefusedBy;
+import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
+import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
+import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
+import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
+import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
+import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** In-memory out-ports with the behaviour the real adapters promise, for the application tests. */
+final class FakePorts {
+    static final long NOW = 1_700_000_000_000L;
+
+    private FakePorts() {
+    }
+
+    static final class Keys implements LoadApiKeyPort {
+        final Map<String, ApiKey> byHash = new HashMap<>();
+        final List<String> lookedUp = new ArrayList<>();
+        boolean down;
+
+        @Override
+        public CompletionStage<Optional<ApiKey>> loadByHash(String keyHash) {
+            lookedUp.add(keyHash);
+            return down ? CompletableFuture.failedFuture(new IllegalStateException("database down"))
+                    : CompletableFuture.completedFuture(Optional.ofNullable(byHash.get(keyHash)));
+        }
+    }
+
+    /** The script's rules (window and burst, guard not counted), without the passing of time. */
+    static final class RateLimits implements ConsumeRateLimitPort {
+        final Map<String, Integer> used = new HashMap<>();
+        final List<String> counted = new ArrayList<>();
+
+        @Override
+        public CompletionStage<RateLimitDecision> consume(RateLimitBucket bucket, Optional<RateLimitBucket> guard) {
+            RateLimitCounters counters;
+            if (guard.isPresent() && used.getOrDefault(guard.get().id(), 0) >= Math.min(guard.get().policy().limit(),
+                    guard.get().policy().burst())) {
+                counters = new RateLimitCounters(RefusedBy.GUARD, used.get(guard.get().id()), 60_000, 60_000);
+            } else {
+                int inWindow = used.getOrDefault(bucket.id(), 0);
+                if (inWindow >= Math.min(bucket.policy().limit(), bucket.policy().burst())) {
+                    counters = new RateLimitCounters(RefusedBy.BUCKET, inWindow, 60_000, 60_000);
+                } else {
+                    used.put(bucket.id(), inWindow + 1);
+                    counted.add(bucket.id());
+                    counters = new RateLimitCounters(RefusedBy.NONE, inWindow + 1, 60_000, 0);
+                }
+            }
+            return CompletableFuture.completedFuture(RateLimitDecision.from(counters, bucket, guard, NOW));
+        }
+    }
+
+    static final class Tokens implements IssueIdentityTokenPort {
+        @Override
+        public String tokenFor(Caller caller) {
+            return "token-for-" + caller.merchantId() + "-" + caller.mode().wireName() + "-" + caller.keyId();
+        }
+    }
+
+    static final class Upstreams implements SendUpstreamPort {
+        final List<String> names = new ArrayList<>();
+        final List<UpstreamRequest> requests = new ArrayList<>();
+        ForwardResult answer;
+
+        @Override
+        public CompletionStage<ForwardResult> send(String upstream, UpstreamRequest request) {
+            names.add(upstream);
+            requests.add(request);
+            return CompletableFuture.completedFuture(answer);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.paysuite.gateway.testing;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies an identity token the way the services do (SmallRye JWT with the gateway's public key,
+ * {@code mp.jwt.verify.issuer=paysuite-gateway}, {@code mp.jwt.verify.audiences=paysuite-services}, RS256).
+ */
+public final class IdentityTokens {
+    private IdentityTokens() {
+    }
+
+    public static JsonWebToken verify(String authorizationHeader) throws ParseException {
+        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+            throw new AssertionError("Not a bearer token: " + authorizationHeader);
+        }
+        Path publicKey = Path.of(System.getProperty("paysuite.root", ".."), ".local/keys/gateway-verify.pem");
+        JWTAuthContextInfo contract = new JWTAuthContextInfo(publicKey.toAbsolutePath().toString(), "paysuite-gateway");
+        contract.setExpectedAudience(Set.of("paysuite-services"));
+        contract.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        return new DefaultJWTParser(contract).parse(authorizationHeader.substring("Bearer ".length()));
+    }
+}
