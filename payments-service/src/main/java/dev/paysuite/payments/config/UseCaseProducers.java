@@ -6,7 +6,7 @@ import dev.paysuite.payments.application.domain.service.GetPaymentService;
 import dev.paysuite.payments.application.domain.service.ListPaymentsService;
 import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
-import dev.paysuite.payments.application.port.in.GetPaymentQuery;
+import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.application.port.out.AuthorizePaymentPort;
@@ -16,47 +16,43 @@ import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.payments.application.port.out.SettleAuthorizationPort;
+import dev.paysuite.kernel.tx.Transactions;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * Wires the plain-Java application services to their adapters. The services carry no framework
- * annotations; transactions are opened by the inbound adapters.
+ * annotations; each declares its own steps with {@link Transactions}.
  */
 public class UseCaseProducers {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Produces
-    @Singleton
     CreatePaymentUseCase createPayment(ResolvePaymentMethodPort methods, AuthorizePaymentPort processor,
-            SavePaymentPort save, PublishPaymentEventPort events, Clock clock) {
-        return new CreatePaymentService(methods, processor, save, events, clock);
+            SavePaymentPort save, PublishPaymentEventPort events, Transactions transactions, Clock clock) {
+        return new CreatePaymentService(methods, processor, save, events, transactions, clock);
     }
 
     /** One service for cancel, capture, confirm and recording refunds: its bean answers all four use cases. */
     @Produces
     @Singleton
     ChangePaymentService changePayment(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Clock clock) {
-        return new ChangePaymentService(load, save, events, authorizations, settlements, clock);
+            AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Transactions transactions,
+            Clock clock) {
+        return new ChangePaymentService(load, save, events, authorizations, settlements, transactions, clock);
     }
 
     @Produces
     @Singleton
     SeedDemoPaymentsUseCase seedDemoPayments(LoadPaymentPort load, SavePaymentPort save,
-            PublishPaymentEventPort events, ResolvePaymentMethodPort methods, Clock clock) {
-        return new SeedDemoPaymentsService(load, save, events, methods, clock);
+            PublishPaymentEventPort events, ResolvePaymentMethodPort methods, Transactions transactions, Clock clock) {
+        return new SeedDemoPaymentsService(load, save, events, methods, transactions, clock);
     }
 
     @Produces
     @Singleton
-    GetPaymentQuery getPayment(LoadPaymentPort load) {
+    GetPaymentUseCase getPayment(LoadPaymentPort load) {
         return new GetPaymentService(load);
     }
 

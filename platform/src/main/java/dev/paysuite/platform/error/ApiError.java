@@ -1,5 +1,7 @@
 package dev.paysuite.platform.error;
 
+import dev.paysuite.kernel.error.ErrorType;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
 package dev.paysuite.platform.error;
 
+import dev.paysuite.kernel.error.ErrorType;
+
+import dev.paysuite.kernel.error.ErrorCodes;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;

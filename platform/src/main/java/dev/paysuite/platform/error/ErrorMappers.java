@@ -1,5 +1,9 @@
 package dev.paysuite.platform.error;
 
+import dev.paysuite.kernel.error.ErrorType;
+
+import dev.paysuite.kernel.error.ErrorCodes;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

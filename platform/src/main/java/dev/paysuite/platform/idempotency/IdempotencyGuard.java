@@ -1,19 +1,18 @@
 package dev.paysuite.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.error.ErrorType;
 import dev.paysuite.platform.error.ApiException;
-import dev.paysuite.platform.error.ErrorCodes;
-import dev.paysuite.platform.error.ErrorType;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,20 +21,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * {@code Idempotency-Key} for every POST, kept per merchant in the service's own database
- * (table {@code idempotency_keys}, created by each service's migrations).
+ * {@code Idempotency-Key} for every POST, kept per merchant in the service's own database (table
+ * {@code idempotency_keys}, from the {@code db/platform} migrations). It does idempotency only: the
+ * caller declares the transaction of the change.
  *
- * <p>The key is claimed in a short transaction of its own. The request then runs in a second
- * transaction that also stores its answer, so the answer is on record if and only if the state
- * change committed: a crash in between leaves a claim whose lease runs out, and a retry runs the
- * request again safely. Same key and same request replays the stored answer; same key and another
- * request is refused (422); a request racing one still in flight is refused (409). Requests refused
- * before any state change (validation errors) release the key, as do unexpected failures.
+ * <p>The key is claimed in a short committed transaction of its own, so a request racing one still
+ * in flight is refused (409) at once. The action then makes its change and records its answer with
+ * {@link Claim#complete} inside the change's transaction, so the answer is on record if and only if
+ * the change committed: a crash in between leaves a claim whose lease runs out, and a retry runs the
+ * request again safely. The same key and request replays the stored answer; the same key with
+ * another request is refused (422). A request that fails releases its key.
  */
 @ApplicationScoped
 public class IdempotencyGuard {
@@ -43,6 +44,8 @@ public class IdempotencyGuard {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Logger LOG = Logger.getLogger(IdempotencyGuard.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -59,25 +62,34 @@ public class IdempotencyGuard {
                 .build();
     }
 
+    /** One use of a key, handed to the action so that it records its answer with its change. */
+    public interface Claim {
+        /** Records {@code answer} for the key in the current transaction (the change's) and gives it back. */
+        StoredAnswer complete(StoredAnswer answer);
+    }
+
+    /** Without a key there is nothing to record. */
+    private static final Claim NO_KEY = answer -> answer;
+
     /**
-     * Runs {@code action} at most once for this merchant and key. {@code request} is the parsed
-     * body; with the method and path it makes the fingerprint that a reuse of the key must match.
+     * Runs {@code action} at most once for this merchant and key, and answers what it answered (or,
+     * for a repeated request, what it answered the first time, with {@code Idempotent-Replayed}).
      */
-    public Response execute(String merchantId, String key, String method, String path, Object request,
-            Supplier<Response> action) {
-        if (key == null) {
-            return QuarkusTransaction.joiningExisting().call(action::get);
+    public StoredAnswer execute(IdempotentRequest request, Function<Claim, StoredAnswer> action) {
+        if (request.key() == null) {
+            return action.apply(NO_KEY);
         }
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (!VALID_KEY.matcher(request.key()).matches()) {
             throw ApiException.invalid(ErrorCodes.IDEMPOTENCY_KEY_INVALID,
                     "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.", null);
         }
-        String fingerprint = fingerprint(method, path, request);
-        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(merchantId, key, fingerprint));
-        switch (claim.outcome) {
+        String merchantId = request.merchantId();
+        String key = request.key();
+        String fingerprint = fingerprint(request);
+        Found found = QuarkusTransaction.requiringNew().call(() -> claim(merchantId, key, fingerprint));
+        switch (found.outcome) {
             case REPLAY:
-                return Response.status(claim.status).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(claim.body).header(REPLAYED_HEADER, "true").build();
+                return found.answer.withHeader(REPLAYED_HEADER, "true");
             case MISMATCH:
                 throw new ApiException(422, ErrorType.IDEMPOTENCY, ErrorCodes.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with a different request. "
@@ -89,15 +101,41 @@ public class IdempotencyGuard {
             default:
                 break;
         }
+        KeyClaim claim = new KeyClaim(merchantId, key);
+        StoredAnswer answer;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = action.get();
-                complete(merchantId, key, response);
-                return response;
-            });
+            answer = action.apply(claim);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> release(merchantId, key));
             throw e;
+        }
+        if (!claim.completed) {
+            // The change committed without its answer: keep the answer now rather than lose the key's meaning.
+            LOG.errorf("The action for Idempotency-Key of merchant %s did not record its answer in its transaction; "
+                    + "recorded after the commit instead", merchantId);
+            QuarkusTransaction.requiringNew().run(() -> store(merchantId, key, answer));
+        }
+        return answer;
+    }
+
+    private final class KeyClaim implements Claim {
+        private final String merchantId;
+        private final String key;
+        private boolean completed;
+
+        KeyClaim(String merchantId, String key) {
+            this.merchantId = merchantId;
+            this.key = key;
+        }
+
+        @Override
+        public StoredAnswer complete(StoredAnswer answer) {
+            if (!QuarkusTransaction.isActive()) {
+                throw new IllegalStateException("An idempotent answer is recorded inside the transaction of its change");
+            }
+            store(merchantId, key, answer);
+            completed = true;
+            return answer;
         }
     }
 
@@ -119,13 +157,13 @@ public class IdempotencyGuard {
 
     private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_FLIGHT }
 
-    private record Claim(Outcome outcome, int status, String body) {
-        static Claim of(Outcome outcome) {
-            return new Claim(outcome, 0, null);
+    private record Found(Outcome outcome, StoredAnswer answer) {
+        static Found of(Outcome outcome) {
+            return new Found(outcome, null);
         }
     }
 
-    private Claim claim(String merchantId, String key, String fingerprint) {
+    private Found claim(String merchantId, String key, String fingerprint) {
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 try (PreparedStatement insert = c.prepareStatement("""
@@ -135,11 +173,11 @@ public class IdempotencyGuard {
                     insert.setString(2, key);
                     insert.setString(3, fingerprint);
                     if (insert.executeUpdate() == 1) {
-                        return Claim.of(Outcome.CLAIMED);
+                        return Found.of(Outcome.CLAIMED);
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("""
-                        SELECT request_hash, state, response_status, response_body,
+                        SELECT request_hash, state, response_status, response_headers, response_body,
                                created_at < now() - make_interval(secs => ?) AS expired,
                                locked_at < now() - make_interval(secs => ?) AS abandoned
                         FROM idempotency_keys WHERE merchant_id = ? AND idempotency_key = ? FOR UPDATE""")) {
@@ -155,19 +193,20 @@ public class IdempotencyGuard {
                         boolean inFlight = "in_flight".equals(rs.getString("state"));
                         if (expired || (inFlight && rs.getBoolean("abandoned"))) {
                             reclaim(c, merchantId, key, fingerprint);
-                            return Claim.of(Outcome.CLAIMED);
+                            return Found.of(Outcome.CLAIMED);
                         }
                         if (!fingerprint.equals(rs.getString("request_hash"))) {
-                            return Claim.of(Outcome.MISMATCH);
+                            return Found.of(Outcome.MISMATCH);
                         }
                         if (inFlight) {
-                            return Claim.of(Outcome.IN_FLIGHT);
+                            return Found.of(Outcome.IN_FLIGHT);
                         }
-                        return new Claim(Outcome.REPLAY, rs.getInt("response_status"), rs.getString("response_body"));
+                        return new Found(Outcome.REPLAY, new StoredAnswer(rs.getInt("response_status"),
+                                readHeaders(rs.getString("response_headers")), rs.getString("response_body")));
                     }
                 }
             }
-            return Claim.of(Outcome.IN_FLIGHT);
+            return Found.of(Outcome.IN_FLIGHT);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim an idempotency key", e);
         }
@@ -176,7 +215,8 @@ public class IdempotencyGuard {
     private void reclaim(Connection c, String merchantId, String key, String fingerprint) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE idempotency_keys SET request_hash = ?, state = 'in_flight', locked_at = now(), created_at = now(),
-                       response_status = NULL, response_body = NULL, completed_at = NULL
+                       response_status = NULL, response_headers = NULL, response_body = NULL,
+                       completed_at = NULL
                 WHERE merchant_id = ? AND idempotency_key = ?""")) {
             ps.setString(1, fingerprint);
             ps.setString(2, merchantId);
@@ -185,24 +225,30 @@ public class IdempotencyGuard {
         }
     }
 
-    private void complete(String merchantId, String key, Response response) {
-        String body;
-        try {
-            Object entity = response.getEntity();
-            body = entity instanceof String s ? s : mapper.writeValueAsString(entity);
-        } catch (JsonProcessingException e) {
+    private void store(String merchantId, String key, StoredAnswer answer) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE idempotency_keys SET state = 'completed', response_status = ?, response_headers = ?,
+                       response_body = ?, completed_at = now()
+                WHERE merchant_id = ? AND idempotency_key = ?""")) {
+            ps.setInt(1, answer.status());
+            ps.setString(2, mapper.writeValueAsString(answer.headers()));
+            ps.setString(3, answer.body());
+            ps.setString(4, merchantId);
+            ps.setString(5, key);
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not record the answer of an idempotent request", e);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE idempotency_keys SET state = 'completed', response_status = ?, response_body = ?, completed_at = now()
-                WHERE merchant_id = ? AND idempotency_key = ?""")) {
-            ps.setInt(1, response.getStatus());
-            ps.setString(2, body);
-            ps.setString(3, merchantId);
-            ps.setString(4, key);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the answer of an idempotent request", e);
+    }
+
+    private Map<String, String> readHeaders(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(json, HEADERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable headers of a stored idempotent answer", e);
         }
     }
 
@@ -217,9 +263,9 @@ public class IdempotencyGuard {
         }
     }
 
-    private String fingerprint(String method, String path, Object request) {
+    private String fingerprint(IdempotentRequest request) {
         try {
-            String text = method + " " + path + "\n" + canonical.writeValueAsString(request);
+            String text = request.method() + " " + request.path() + "\n" + canonical.writeValueAsString(request.body());
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {

@@ -1,8 +1,8 @@
 package dev.paysuite.payments.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paysuite.payments.application.domain.model.Money;
-import dev.paysuite.payments.application.domain.model.PaymentException;
+import dev.paysuite.kernel.error.DomainException;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.RecordRefundCommand;
 import dev.paysuite.payments.application.port.in.RecordRefundUseCase;
@@ -46,7 +46,7 @@ public class RefundEventsConsumer {
             recordRefund.recordRefund(new RecordRefundCommand(
                     new PaymentRef(event.merchantId(), event.livemode(), refund.path("payment_id").asText()),
                     refund.path("id").asText(), Money.of(refund.path("amount").asLong(), refund.path("currency").asText())));
-        } catch (PaymentException | IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             // The refund does not fit this payment; retrying will not change that. Keep it visible.
             LOG.errorf("Refund %s (event %s) not applied to payment %s: %s", refund.path("id").asText(), event.id(),
                     refund.path("payment_id").asText(), e.getMessage());

@@ -1,13 +1,15 @@
 package dev.paysuite.payments.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
-import dev.paysuite.payments.application.domain.model.Metadata;
-import dev.paysuite.payments.application.domain.model.Money;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
-import dev.paysuite.payments.application.domain.model.PaymentException;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.port.in.CreatePaymentCommand;
+import dev.paysuite.platform.error.ApiException;
+import dev.paysuite.platform.error.ApiParameters;
 import dev.paysuite.platform.identity.Caller;
 import java.util.Map;
 
@@ -15,18 +17,44 @@ import java.util.Map;
 public record CreatePaymentRequest(Long amount, String currency, String paymentMethodId, String source,
         String cardToken, JsonNode paymentMethod, String description, String customerId, Map<String, String> metadata,
         String captureMethod) {
+    static final String PAYMENT_METHOD_ID = "payment_method_id";
+    static final String CARD_TOKEN = "card_token";
 
     static final CreatePaymentRequest EMPTY = new CreatePaymentRequest(null, null, null, null, null, null, null, null,
             null, null);
 
     CreatePaymentCommand toCommand(Caller caller) {
         if (paymentMethod != null && !paymentMethod.isNull()) {
-            throw PaymentException.invalid(PaymentErrorCodes.PAYMENT_METHOD_UNSUPPORTED,
+            throw ApiException.invalid(PaymentErrorCodes.PAYMENT_METHOD_UNSUPPORTED,
                     "Inline payment_method details are not accepted yet: pass a payment_method_id or a token "
                             + "(source).", "payment_method");
         }
         return new CreatePaymentCommand(caller.merchantId(), caller.livemode(), Money.of(amount, currency),
-                PaymentSource.of(paymentMethodId, source, cardToken), CaptureMethod.parse(captureMethod), description,
-                customerId, Metadata.of(metadata));
+                paymentSource(), CaptureMethod.parse(captureMethod), description, customerId, Metadata.of(metadata));
+    }
+
+    /** Exactly one of the three ways this API names a source: {@code payment_method_id}, or a token as {@code source} or {@code card_token}. */
+    private PaymentSource paymentSource() {
+        int given = (paymentMethodId != null ? 1 : 0) + (source != null ? 1 : 0) + (cardToken != null ? 1 : 0);
+        if (given == 0) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_MISSING,
+                    "Missing required parameter: " + PAYMENT_METHOD_ID + ".", PAYMENT_METHOD_ID);
+        }
+        if (given > 1) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "Pass only one of payment_method_id, source and card_token.", PAYMENT_METHOD_ID);
+        }
+        if (paymentMethodId != null) {
+            return PaymentSource.StoredMethod.of(paymentMethodId);
+        }
+        return new PaymentSource.Token(source != null ? source : cardToken);
+    }
+
+    /** The parameter a field of the domain came in as: a token is named by the field the caller sent it in. */
+    String parameter(String field) {
+        if (PaymentSource.Token.FIELD.equals(field) && cardToken != null) {
+            return CARD_TOKEN;
+        }
+        return ApiParameters.name(field);
     }
 }

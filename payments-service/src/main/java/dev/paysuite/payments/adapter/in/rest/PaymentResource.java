@@ -1,5 +1,11 @@
 package dev.paysuite.payments.adapter.in.rest;
 
+import dev.paysuite.kernel.error.DomainException;
+import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.error.ErrorType;
+import dev.paysuite.kernel.identity.IdentityClaims;
+import dev.paysuite.kernel.page.PageQuery;
+import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.adapter.json.PaymentJson;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
@@ -8,19 +14,22 @@ import dev.paysuite.payments.application.port.in.CancelPaymentUseCase;
 import dev.paysuite.payments.application.port.in.CapturePaymentCommand;
 import dev.paysuite.payments.application.port.in.CapturePaymentUseCase;
 import dev.paysuite.payments.application.port.in.ConfirmPaymentUseCase;
+import dev.paysuite.payments.application.port.in.CreatePaymentCommand;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
-import dev.paysuite.payments.application.port.in.GetPaymentQuery;
+import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsQuery;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
-import dev.paysuite.payments.application.port.in.PaymentPage;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.platform.error.ApiException;
-import dev.paysuite.platform.error.ErrorCodes;
-import dev.paysuite.platform.error.ErrorType;
+import dev.paysuite.platform.error.ApiParameters;
+import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.identity.IdentityClaims;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
+import dev.paysuite.platform.idempotency.IdempotentRequest;
+import dev.paysuite.platform.idempotency.StoredAnswer;
+import dev.paysuite.platform.web.Answers;
+import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -46,17 +55,20 @@ import java.util.function.Supplier;
 @RolesAllowed(IdentityClaims.MERCHANT_ROLE)
 public class PaymentResource {
     private final CreatePaymentUseCase createPayment;
-    private final GetPaymentQuery getPayment;
+    private final GetPaymentUseCase getPayment;
     private final ListPaymentsUseCase listPayments;
     private final CancelPaymentUseCase cancelPayment;
     private final CapturePaymentUseCase capturePayment;
     private final ConfirmPaymentUseCase confirmPayment;
     private final CallerContext callers;
     private final IdempotencyGuard idempotency;
+    private final Transactions transactions;
+    private final Answers answers;
 
-    public PaymentResource(CreatePaymentUseCase createPayment, GetPaymentQuery getPayment,
+    public PaymentResource(CreatePaymentUseCase createPayment, GetPaymentUseCase getPayment,
             ListPaymentsUseCase listPayments, CancelPaymentUseCase cancelPayment, CapturePaymentUseCase capturePayment,
-            ConfirmPaymentUseCase confirmPayment, CallerContext callers, IdempotencyGuard idempotency) {
+            ConfirmPaymentUseCase confirmPayment, CallerContext callers, IdempotencyGuard idempotency,
+            Transactions transactions, Answers answers) {
         this.createPayment = createPayment;
         this.getPayment = getPayment;
         this.listPayments = listPayments;
@@ -65,6 +77,8 @@ public class PaymentResource {
         this.confirmPayment = confirmPayment;
         this.callers = callers;
         this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.answers = answers;
     }
 
     @POST
@@ -73,21 +87,26 @@ public class PaymentResource {
             CreatePaymentRequest body) {
         Caller caller = callers.caller();
         CreatePaymentRequest request = body == null ? CreatePaymentRequest.EMPTY : body;
-        return idempotent(caller, idempotencyKey, uri, request, () -> {
-            Payment payment = createPayment.create(request.toCommand(caller));
-            return payment.isFailed() ? declined(payment)
-                    : Response.status(Response.Status.CREATED).entity(PaymentJson.of(payment)).build();
-        });
+        try {
+            CreatePaymentCommand command = request.toCommand(caller);
+            return idempotent(caller, idempotencyKey, uri, request, () -> {
+                Payment payment = createPayment.create(command);
+                return payment.isFailed() ? declined(payment, request.parameter(payment.source().field()))
+                        : answers.json(201, PaymentJson.of(payment));
+            });
+        } catch (DomainException e) {
+            throw DomainExceptionMapper.toApiException(e, request::parameter);
+        }
     }
 
     @GET
     @Path("/{id}")
     public PaymentJson retrieve(@PathParam("id") String id) {
-        return PaymentJson.of(getPayment.get(ref(id)));
+        return PaymentJson.of(getPayment.get(ref(callers.caller(), id)));
     }
 
     @GET
-    public PaymentListJson list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+    public ListJson<PaymentJson> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @QueryParam("status") String status, @QueryParam("customer_id") String customerId,
             @QueryParam("created_after") String createdAfter, @QueryParam("created_before") String createdBefore,
@@ -96,11 +115,9 @@ public class PaymentResource {
         ListPaymentsQuery query = new ListPaymentsQuery(caller.merchantId(), caller.livemode(), status(status),
                 blankToNull(customerId), QueryParams.instant(createdAfter, "created_after"),
                 QueryParams.instant(createdBefore, "created_before"),
-                QueryParams.integer(limit, "limit", ListPaymentsQuery.DEFAULT_LIMIT),
-                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
-        PaymentPage page = listPayments.list(query);
-        return new PaymentListJson("list", uri.getPath(), page.data().stream().map(PaymentJson::of).toList(),
-                page.hasMore(), page.nextCursor(), page.totalCount());
+                new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), blankToNull(startingAfter),
+                        blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
+        return ListJson.of(uri.getPath(), listPayments.list(query), PaymentJson::of);
     }
 
     @POST
@@ -110,8 +127,8 @@ public class PaymentResource {
             @Context UriInfo uri, CancelPaymentRequest body) {
         Caller caller = callers.caller();
         CancelPaymentRequest request = body == null ? CancelPaymentRequest.EMPTY : body;
-        return idempotent(caller, idempotencyKey, uri, request, () -> ok(
-                cancelPayment.cancel(new CancelPaymentCommand(ref(caller, id), request.reason()))));
+        CancelPaymentCommand command = new CancelPaymentCommand(ref(caller, id), request.reason());
+        return idempotent(caller, idempotencyKey, uri, request, () -> ok(cancelPayment.cancel(command)));
     }
 
     @POST
@@ -123,8 +140,8 @@ public class PaymentResource {
         CapturePaymentRequest request = body == null ? CapturePaymentRequest.EMPTY : body;
         OptionalLong amount = request.amountToCapture() == null ? OptionalLong.empty()
                 : OptionalLong.of(request.amountToCapture());
-        return idempotent(caller, idempotencyKey, uri, request, () -> ok(
-                capturePayment.capture(new CapturePaymentCommand(ref(caller, id), amount))));
+        CapturePaymentCommand command = new CapturePaymentCommand(ref(caller, id), amount);
+        return idempotent(caller, idempotencyKey, uri, request, () -> ok(capturePayment.capture(command)));
     }
 
     @POST
@@ -132,36 +149,41 @@ public class PaymentResource {
     public Response confirm(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         Caller caller = callers.caller();
+        PaymentRef payment = ref(caller, id);
         return idempotent(caller, idempotencyKey, uri, Map.of(), () -> {
-            Payment payment = confirmPayment.confirm(ref(caller, id));
-            return payment.isFailed() ? declined(payment) : ok(payment);
+            Payment confirmed = confirmPayment.confirm(payment);
+            return confirmed.isFailed() ? declined(confirmed, ApiParameters.name(confirmed.source().field()))
+                    : ok(confirmed);
         });
     }
 
-    private Response idempotent(Caller caller, String key, UriInfo uri, Object request, Supplier<Response> action) {
-        return idempotency.execute(caller.merchantId(), key, "POST", uri.getPath(), request, action);
-    }
-
-    private PaymentRef ref(String id) {
-        return ref(callers.caller(), id);
+    /**
+     * Runs a state-changing request at most once per Idempotency-Key. The transaction starts here:
+     * the use case's steps join it, and it also records the answer, so the answer is kept if and
+     * only if the change committed.
+     */
+    private Response idempotent(Caller caller, String key, UriInfo uri, Object request, Supplier<StoredAnswer> action) {
+        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), key, "POST", uri.getPath(), request);
+        return Answers.toResponse(idempotency.execute(idempotent,
+                claim -> transactions.inTransaction(() -> claim.complete(action.get()))));
     }
 
     private static PaymentRef ref(Caller caller, String id) {
         return new PaymentRef(caller.merchantId(), caller.livemode(), id);
     }
 
-    private static Response ok(Payment payment) {
-        return Response.ok(PaymentJson.of(payment)).build();
+    private StoredAnswer ok(Payment payment) {
+        return answers.json(200, PaymentJson.of(payment));
     }
 
-    /** 402 with a card_error; the failed payment is kept and travels in the details. */
-    private static Response declined(Payment payment) {
+    /** 402 with a card_error naming the parameter the source came in; the failed payment is kept and travels in the details. */
+    private StoredAnswer declined(Payment payment, String sourceParameter) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("payment_id", payment.id().value());
         details.put("decline_code", payment.failure().declineCode());
         details.put("payment", PaymentJson.of(payment));
-        return new ApiException(402, ErrorType.CARD, payment.failure().code(), payment.failure().message(),
-                payment.source().param(), details).toResponse();
+        return answers.error(new ApiException(402, ErrorType.CARD, payment.failure().code(),
+                payment.failure().message(), sourceParameter, details));
     }
 
     private static PaymentStatus status(String value) {

@@ -1,10 +1,9 @@
 package dev.paysuite.payments.adapter.in.startup;
 
-import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase.DemoPayment;
 import dev.paysuite.payments.config.PaymentsConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +34,7 @@ public class DemoPaymentsSeeder {
                     demo.paymentMethods().get(0));
         }).toList();
         try {
-            QuarkusTransaction.requiringNew().run(() -> seed.seed(demo.merchantId(), payments));
+            seed.seed(demo.merchantId(), payments);
         } catch (RuntimeException e) {
             // Another instance seeding at the same moment wins the insert; the data is there either way.
             LOG.infof("Demo payments not seeded by this instance: %s", e.getMessage());

@@ -7,6 +7,7 @@ import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.platform.outbox.OutboxMessage;
 import dev.paysuite.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ public class PaymentEventOutboxAdapter implements PublishPaymentEventPort {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(List<PaymentEvent> events) {
         for (PaymentEvent event : events) {
             Payment p = event.payment();

@@ -33,8 +33,6 @@ public class PaymentJpaEntity {
     public String paymentMethodId;
     @Column(name = "source_token")
     public String sourceToken;
-    @Column(name = "source_param", nullable = false)
-    public String sourceParam;
     @Column(name = "instrument_type")
     public String instrumentType;
     @Column(name = "card_brand")

@@ -3,14 +3,14 @@ package dev.paysuite.payments.adapter.out.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.money.CurrencyUnit;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
-import dev.paysuite.payments.application.domain.model.CurrencyUnit;
 import dev.paysuite.payments.application.domain.model.Failure;
-import dev.paysuite.payments.application.domain.model.Metadata;
-import dev.paysuite.payments.application.domain.model.Money;
 import dev.paysuite.payments.application.domain.model.NextAction;
 import dev.paysuite.payments.application.domain.model.Payment;
-import dev.paysuite.payments.application.domain.model.PaymentId;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
@@ -29,18 +29,21 @@ public class PaymentMapper {
 
     Payment toDomain(PaymentJpaEntity e) {
         PaymentSource source = e.paymentMethodId != null
-                ? new PaymentSource.StoredMethod(e.paymentMethodId)
-                : new PaymentSource.Token(e.sourceToken, e.sourceParam);
+                ? PaymentSource.StoredMethod.of(e.paymentMethodId)
+                : new PaymentSource.Token(e.sourceToken);
         PaymentInstrument instrument = e.instrumentType == null ? null
                 : new PaymentInstrument(e.instrumentType, e.cardBrand, e.cardLast4, e.cardExpMonth, e.cardExpYear,
                         e.cardFingerprint);
-        Failure failure = e.failureCode == null ? null : new Failure(e.failureCode, e.declineCode, e.failureMessage);
-        NextAction next = e.nextActionType == null ? null : new NextAction(e.nextActionType, e.nextActionUrl);
-        return new Payment(new PaymentId(e.id), e.merchantId, e.livemode,
-                new Money(e.amount, CurrencyUnit.of(e.currency)), e.amountCaptured, e.amountRefunded,
-                PaymentStatus.valueOf(e.status), CaptureMethod.valueOf(e.captureMethod), source, instrument,
-                e.description, e.customerId, Metadata.of(readMetadata(e.metadata)), failure, next, e.processorReference,
-                e.cancellationReason, e.canceledAt, e.capturedAt, e.createdAt, e.updatedAt, e.eventSequence);
+        return Payment.builder().id(new PaymentId(e.id)).merchantId(e.merchantId).livemode(e.livemode)
+                .amount(new Money(e.amount, CurrencyUnit.of(e.currency))).amountCaptured(e.amountCaptured)
+                .amountRefunded(e.amountRefunded).status(PaymentStatus.valueOf(e.status))
+                .captureMethod(CaptureMethod.valueOf(e.captureMethod)).source(source).instrument(instrument)
+                .description(e.description).customerId(e.customerId).metadata(Metadata.of(readMetadata(e.metadata)))
+                .failure(e.failureCode == null ? null : new Failure(e.failureCode, e.declineCode, e.failureMessage))
+                .nextAction(e.nextActionType == null ? null : new NextAction(e.nextActionType, e.nextActionUrl))
+                .processorReference(e.processorReference).cancellationReason(e.cancellationReason)
+                .canceledAt(e.canceledAt).capturedAt(e.capturedAt).createdAt(e.createdAt).updatedAt(e.updatedAt)
+                .eventSequence(e.eventSequence).build();
     }
 
     PaymentJpaEntity toNewEntity(Payment p) {
@@ -56,7 +59,6 @@ public class PaymentMapper {
         } else {
             e.sourceToken = p.source().value();
         }
-        e.sourceParam = p.source().param();
         PaymentInstrument i = p.instrument();
         if (i != null) {
             e.instrumentType = i.type();

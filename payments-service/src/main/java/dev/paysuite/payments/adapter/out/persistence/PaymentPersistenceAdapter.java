@@ -1,18 +1,19 @@
 package dev.paysuite.payments.adapter.out.persistence;
 
+import dev.paysuite.kernel.page.PageRequest;
+import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.out.ListPaymentsPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
-import dev.paysuite.payments.application.port.out.PageRequest;
 import dev.paysuite.payments.application.port.out.PaymentFilter;
-import dev.paysuite.payments.application.port.out.PaymentSlice;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.platform.persistence.KeysetPages;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.List;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -33,17 +34,20 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public Optional<Payment> loadForUpdate(PaymentRef ref) {
         return repository.find(BY_REF, byRef(ref)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .map(mapper::toDomain);
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public void insert(Payment payment) {
         repository.persist(mapper.toNewEntity(payment));
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public void update(Payment payment) {
         PaymentJpaEntity entity = repository.findById(payment.id().value());
         if (entity == null) {
@@ -53,20 +57,10 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
     }
 
     @Override
-    public PaymentSlice list(PaymentFilter filter, PageRequest page) {
+    public Slice<Payment> list(PaymentFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder();
         Parameters params = filterClause(filter, where);
-        KeysetPages.Page keyset;
-        if (page instanceof PageRequest.After a) {
-            keyset = new KeysetPages.Page.After(a.cursorCreatedAt(), a.cursorId(), a.limit());
-        } else if (page instanceof PageRequest.Before b) {
-            keyset = new KeysetPages.Page.Before(b.cursorCreatedAt(), b.cursorId(), b.limit());
-        } else {
-            PageRequest.FromOffset o = (PageRequest.FromOffset) page;
-            keyset = new KeysetPages.Page.FromOffset(o.offset(), o.limit());
-        }
-        KeysetPages.Slice<PaymentJpaEntity> rows = KeysetPages.fetch(repository, where.toString(), params, keyset);
-        return new PaymentSlice(rows.items().stream().map(mapper::toDomain).toList(), rows.hasMore());
+        return KeysetPages.fetch(repository, where.toString(), params, page).map(mapper::toDomain);
     }
 
     @Override
@@ -99,6 +93,6 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
     }
 
     private static Parameters byRef(PaymentRef ref) {
-        return Parameters.with("id", ref.paymentId()).and("merchant", ref.merchantId()).and("livemode", ref.livemode());
+        return Parameters.with("id", ref.paymentId().value()).and("merchant", ref.merchantId()).and("livemode", ref.livemode());
     }
 }

@@ -1,9 +1,9 @@
 package dev.paysuite.payments.adapter.out.processor;
 
+import dev.paysuite.kernel.id.Ids;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Failure;
-import dev.paysuite.payments.application.domain.model.Ids;
-import dev.paysuite.payments.application.domain.model.Money;
 import dev.paysuite.payments.application.domain.model.NextAction;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
 import dev.paysuite.payments.application.port.out.AuthorizationRequest;

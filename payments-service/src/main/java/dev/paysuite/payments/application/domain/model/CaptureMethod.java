@@ -1,5 +1,6 @@
 package dev.paysuite.payments.application.domain.model;
 
+import dev.paysuite.kernel.error.ErrorCodes;
 import java.util.Locale;
 
 /** Automatic captures at once; manual authorizes now and captures on a later request. */
@@ -20,7 +21,7 @@ public enum CaptureMethod {
                 return m;
             }
         }
-        throw PaymentException.invalid(PaymentErrorCodes.PARAMETER_INVALID,
-                "Invalid capture_method: must be 'automatic' or 'manual'.", "capture_method");
+        throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
+                "Invalid {captureMethod}: must be 'automatic' or 'manual'.", "captureMethod");
     }
 }

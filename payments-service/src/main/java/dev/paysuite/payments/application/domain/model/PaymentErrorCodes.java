@@ -1,17 +1,12 @@
 package dev.paysuite.payments.application.domain.model;
 
-/** Every error code the payments domain raises, in one place. */
+/**
+ * The error codes only the payments domain raises, in one place; codes other modules raise too
+ * (parameter_missing, amount_invalid, resource_missing, ...) are the kernel's {@code ErrorCodes}.
+ */
 public final class PaymentErrorCodes {
-    public static final String PARAMETER_MISSING = "parameter_missing";
-    public static final String PARAMETER_INVALID = "parameter_invalid";
-    public static final String AMOUNT_INVALID = "amount_invalid";
-    public static final String AMOUNT_TOO_LARGE = "amount_too_large";
-    public static final String CURRENCY_INVALID = "currency_invalid";
     public static final String CURRENCY_NOT_SUPPORTED = "currency_not_supported";
-    public static final String METADATA_INVALID = "metadata_invalid";
-    public static final String PAYMENT_METHOD_NOT_FOUND = "resource_missing";
     public static final String PAYMENT_METHOD_UNSUPPORTED = "payment_method_unsupported";
-    public static final String PAYMENT_NOT_FOUND = "resource_missing";
     public static final String PAYMENT_UNEXPECTED_STATE = "payment_unexpected_state";
     public static final String PAYMENT_ALREADY_CANCELED = "payment_already_canceled";
     public static final String PAYMENT_ALREADY_CAPTURED = "payment_already_captured";

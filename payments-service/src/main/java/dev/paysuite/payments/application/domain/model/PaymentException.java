@@ -1,55 +1,26 @@
 package dev.paysuite.payments.application.domain.model;
 
-/**
- * A rule of the payments domain refused the request. The kind says which family of answer it is;
- * the inbound adapter decides the HTTP status.
- */
-public class PaymentException extends RuntimeException {
+import dev.paysuite.kernel.error.DomainException;
+import dev.paysuite.kernel.error.ErrorCodes;
 
-    public enum Kind {
-        /** The request itself is wrong (missing or malformed parameter, wrong state for the action). */
-        INVALID,
-        /** The object does not exist for this caller. */
-        NOT_FOUND,
-        /** The action was already done (canceled twice, captured twice). */
-        CONFLICT,
-        /** Well formed but cannot be done (currency not supported by the payment method). */
-        UNPROCESSABLE
+/** A rule of the payments domain refused the request; the inbound adapter decides the HTTP status by kind. */
+public class PaymentException extends DomainException {
+
+    public PaymentException(Kind kind, String code, String message, String field) {
+        super(kind, code, message, field);
     }
 
-    private final Kind kind;
-    private final String code;
-    private final String param;
-
-    public PaymentException(Kind kind, String code, String message, String param) {
-        super(message, null, false, false);
-        this.kind = kind;
-        this.code = code;
-        this.param = param;
-    }
-
-    public static PaymentException invalid(String code, String message, String param) {
-        return new PaymentException(Kind.INVALID, code, message, param);
-    }
-
-    public static PaymentException missing(String param) {
-        return invalid(PaymentErrorCodes.PARAMETER_MISSING, "Missing required parameter: " + param + ".", param);
+    public static PaymentException invalid(String code, String message, String field) {
+        return new PaymentException(Kind.INVALID, code, message, field);
     }
 
     public static PaymentException paymentNotFound(String id) {
-        return new PaymentException(Kind.NOT_FOUND, PaymentErrorCodes.PAYMENT_NOT_FOUND,
-                "No such payment: '" + id + "'", "id");
+        return new PaymentException(Kind.NOT_FOUND, ErrorCodes.RESOURCE_MISSING, "No such payment: '" + id + "'", "id");
     }
 
-    public Kind kind() {
-        return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String param() {
-        return param;
+    /** The payment is in a state the action does not apply to. */
+    public static PaymentException unexpectedState(PaymentStatus status, String action) {
+        return invalid(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE,
+                "A payment with status '" + status.wireName() + "' cannot be " + action + ".", null);
     }
 }

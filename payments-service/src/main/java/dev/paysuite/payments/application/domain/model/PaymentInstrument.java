@@ -1,5 +1,7 @@
 package dev.paysuite.payments.application.domain.model;
 
+import dev.paysuite.kernel.money.CurrencyUnit;
+
 import java.util.Objects;
 
 /**

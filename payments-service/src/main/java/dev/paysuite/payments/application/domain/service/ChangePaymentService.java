@@ -1,6 +1,8 @@
 package dev.paysuite.payments.application.domain.service;
 
-import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.kernel.Now;
+import dev.paysuite.kernel.money.Money;
+import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
 import dev.paysuite.payments.application.domain.model.PaymentException;
@@ -24,8 +26,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Changes to an existing payment: cancel, capture, confirm, and recording a refund. Each locks the payment, lets the
- * domain decide, tells the processor, then saves the payment and its event together.
+ * Changes to an existing payment: cancel, capture, confirm, and recording a refund. Each is one step: lock the
+ * payment, let the domain decide, tell the processor, then save the payment and its event together.
  */
 public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymentUseCase, ConfirmPaymentUseCase,
         RecordRefundUseCase {
@@ -34,15 +36,18 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
     private final PublishPaymentEventPort events;
     private final AuthorizePaymentPort authorizations;
     private final SettleAuthorizationPort settlements;
+    private final Transactions transactions;
     private final Clock clock;
 
     public ChangePaymentService(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Clock clock) {
+            AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Transactions transactions,
+            Clock clock) {
         this.load = load;
         this.save = save;
         this.events = events;
         this.authorizations = authorizations;
         this.settlements = settlements;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -88,10 +93,13 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
     }
 
     private Payment change(PaymentRef ref, Function<Payment, Payment.Change> action) {
-        Payment payment = load.loadForUpdate(ref).orElseThrow(() -> PaymentException.paymentNotFound(ref.paymentId()));
-        Payment.Change change = action.apply(payment);
-        save.update(change.payment());
-        events.publish(List.of(change.event()));
-        return change.payment();
+        return transactions.inTransaction(() -> {
+            Payment payment = load.loadForUpdate(ref)
+                    .orElseThrow(() -> PaymentException.paymentNotFound(ref.paymentId().value()));
+            Payment.Change change = action.apply(payment);
+            save.update(change.payment());
+            events.publish(List.of(change.event()));
+            return change.payment();
+        });
     }
 }

@@ -1,10 +1,12 @@
 package dev.paysuite.payments.application.domain.service;
 
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.Now;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
-import dev.paysuite.payments.application.domain.model.Metadata;
 import dev.paysuite.payments.application.domain.model.Payment;
-import dev.paysuite.payments.application.domain.model.PaymentId;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.port.in.PaymentRef;
@@ -18,21 +20,23 @@ import java.util.List;
 
 /**
  * The demo merchant's starting payments, made the way real ones are (opened, approved, announced
- * on payments.events) but with the fixed ids seed 002's examples use.
+ * on payments.events) but with the fixed ids seed 002's examples use; each in a step of its own.
  */
 public class SeedDemoPaymentsService implements SeedDemoPaymentsUseCase {
     private final LoadPaymentPort load;
     private final SavePaymentPort save;
     private final PublishPaymentEventPort events;
     private final ResolvePaymentMethodPort methods;
+    private final Transactions transactions;
     private final Clock clock;
 
     public SeedDemoPaymentsService(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            ResolvePaymentMethodPort methods, Clock clock) {
+            ResolvePaymentMethodPort methods, Transactions transactions, Clock clock) {
         this.load = load;
         this.save = save;
         this.events = events;
         this.methods = methods;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -42,15 +46,17 @@ public class SeedDemoPaymentsService implements SeedDemoPaymentsUseCase {
             if (load.load(new PaymentRef(merchantId, false, demo.id())).isPresent()) {
                 continue;
             }
-            PaymentSource source = new PaymentSource.StoredMethod(demo.paymentMethodId());
+            PaymentSource source = PaymentSource.StoredMethod.of(demo.paymentMethodId());
             PaymentInstrument instrument = methods.resolve(merchantId, false, source)
                     .orElseThrow(() -> new IllegalStateException("demo payment method " + source.value() + " unknown"));
             Payment.Change opened = Payment.open(new PaymentId(demo.id()), merchantId, false, demo.amount(), source,
                     CaptureMethod.AUTOMATIC, instrument, "Demo payment", null, Metadata.EMPTY, Now.of(clock));
             Payment.Change approved = opened.payment()
                     .authorize(new AuthorizationResult.Approved("sim_demo_" + demo.id()), Now.of(clock));
-            save.insert(approved.payment());
-            events.publish(List.of(opened.event(), approved.event()));
+            transactions.inTransaction(() -> {
+                save.insert(approved.payment());
+                events.publish(List.of(opened.event(), approved.event()));
+            });
         }
     }
 }

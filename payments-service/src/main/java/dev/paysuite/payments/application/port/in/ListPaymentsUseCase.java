@@ -1,5 +1,8 @@
 package dev.paysuite.payments.application.port.in;
 
+import dev.paysuite.kernel.page.Page;
+import dev.paysuite.payments.application.domain.model.Payment;
+
 public interface ListPaymentsUseCase {
-    PaymentPage list(ListPaymentsQuery query);
+    Page<Payment> list(ListPaymentsQuery query);
 }

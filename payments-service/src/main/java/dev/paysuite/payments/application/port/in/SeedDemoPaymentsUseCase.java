@@ -1,6 +1,6 @@
 package dev.paysuite.payments.application.port.in;
 
-import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.kernel.money.Money;
 import java.util.List;
 
 public interface SeedDemoPaymentsUseCase {

@@ -1,5 +1,6 @@
 package dev.paysuite.payments.application.port.out;
 
+import dev.paysuite.kernel.tx.ChangesState;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Optional;
 public interface LoadPaymentPort {
     Optional<Payment> load(PaymentRef ref);
 
-    /** Loads and locks the payment until the transaction ends, so that changes to it are serialized. */
+    /** Loads and locks the payment until the step's transaction ends, so that changes to it are serialized. */
+    @ChangesState
     Optional<Payment> loadForUpdate(PaymentRef ref);
 }

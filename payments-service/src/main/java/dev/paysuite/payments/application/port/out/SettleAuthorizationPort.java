@@ -1,6 +1,6 @@
 package dev.paysuite.payments.application.port.out;
 
-import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.kernel.money.Money;
 
 /** The processor's side of what happens to an authorization afterwards. */
 public interface SettleAuthorizationPort {

@@ -345,6 +345,35 @@ class PaymentResourceTest {
     }
 
     @Test
+    void aTokenIsNamedByTheParameterItCameIn() {
+        merchant.request().body("{\"amount\": 100, \"currency\": \"USD\", \"card_token\": \"tok_chargeDeclined\"}")
+                .post("/v1/payments").then().statusCode(402)
+                .body("error.type", equalTo("card_error")).body("error.param", equalTo("card_token"));
+        merchant.request().body("{\"amount\": 100, \"currency\": \"USD\", \"source\": \"tok_chargeDeclined\"}")
+                .post("/v1/payments").then().statusCode(402).body("error.param", equalTo("source"));
+        expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"card_token\": \"visa\"}", "card_token");
+        expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"card_token\": \"tok_unknown\"}", "card_token", 404);
+        expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"card_123\"}",
+                "payment_method_id");
+        expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
+                + "\"source\": \"tok_visa\"}", "payment_method_id");
+    }
+
+    @Test
+    void domainFieldsAreNamedAsTheApiNamesThem() {
+        expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
+                + "\"metadata\": {\"order_id\": \"%s\"}}".formatted("x".repeat(501)), "metadata[order_id]");
+        expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
+                + "\"customer_id\": \" \"}", "customer_id");
+        merchant.request().body("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
+                + "\"capture_method\": \"later\"}").post("/v1/payments").then().statusCode(400)
+                .body("error.message", equalTo("Invalid capture_method: must be 'automatic' or 'manual'."));
+        merchant.request().get("/v1/payments?limit=5&starting_after=pay_x&ending_before=pay_y").then().statusCode(400)
+                .body("error.param", equalTo("ending_before"))
+                .body("error.message", equalTo("Use only one of starting_after, ending_before and offset."));
+    }
+
+    @Test
     void aCurrencyTheMethodCannotPayInIsUnprocessable() {
         merchant.request().body("{\"amount\": 100, \"currency\": \"BTC\", \"payment_method_id\": \"pm_test_success\"}")
                 .post("/v1/payments").then().statusCode(422)
@@ -364,8 +393,12 @@ class PaymentResourceTest {
     }
 
     void expectInvalid(String body, String param) {
+        expectInvalid(body, param, 400);
+    }
+
+    void expectInvalid(String body, String param, int status) {
         ValidatableResponse r = merchant.request().body(body).post("/v1/payments").then();
-        r.statusCode(400).contentType(ContentType.JSON)
+        r.statusCode(status).contentType(ContentType.JSON)
                 .body("error.type", equalTo("invalid_request_error"))
                 .body("error.param", equalTo(param))
                 .body("error.message", notNullValue());

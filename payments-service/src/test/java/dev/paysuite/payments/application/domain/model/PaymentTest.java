@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.money.CurrencyUnit;
+import dev.paysuite.kernel.money.Money;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,7 @@ class PaymentTest {
 
     static Payment.Change open(CaptureMethod captureMethod) {
         return Payment.open(PaymentId.generate(), "mer_1", false, new Money(1000, CurrencyUnit.of("USD")),
-                new PaymentSource.StoredMethod("pm_test_success"), captureMethod, VISA, "order 1", "cus_1",
+                PaymentSource.StoredMethod.of("pm_test_success"), captureMethod, VISA, "order 1", "cus_1",
                 Metadata.EMPTY, T0);
     }
 
@@ -77,7 +81,7 @@ class PaymentTest {
     void capturingMoreThanWasAuthorizedIsRefused() {
         PaymentException e = assertThrows(PaymentException.class,
                 () -> authorizedForManualCapture().capture(OptionalLong.of(1001), T1));
-        assertEquals("amount_to_capture", e.param());
+        assertEquals("amountToCapture", e.field());
         assertEquals(PaymentException.Kind.INVALID, e.kind());
     }
 
@@ -131,18 +135,18 @@ class PaymentTest {
     @Test
     void aCardCannotPayInACryptoCurrency() {
         PaymentException e = assertThrows(PaymentException.class, () -> Payment.open(PaymentId.generate(), "mer_1",
-                false, new Money(100, CurrencyUnit.of("BTC")), new PaymentSource.StoredMethod("pm_test_success"),
+                false, new Money(100, CurrencyUnit.of("BTC")), PaymentSource.StoredMethod.of("pm_test_success"),
                 CaptureMethod.AUTOMATIC, VISA, null, null, Metadata.EMPTY, T0));
         assertEquals(PaymentException.Kind.UNPROCESSABLE, e.kind());
-        assertEquals("currency", e.param());
+        assertEquals("currency", e.field());
     }
 
     @Test
     void aDescriptionOverTheLimitIsRefused() {
         PaymentException e = assertThrows(PaymentException.class, () -> Payment.open(PaymentId.generate(), "mer_1",
-                false, new Money(100, CurrencyUnit.of("USD")), new PaymentSource.StoredMethod("pm_test_success"),
+                false, new Money(100, CurrencyUnit.of("USD")), PaymentSource.StoredMethod.of("pm_test_success"),
                 CaptureMethod.AUTOMATIC, VISA, "x".repeat(1001), null, Metadata.EMPTY, T0));
-        assertEquals("description", e.param());
+        assertEquals("description", e.field());
     }
 
     @Test

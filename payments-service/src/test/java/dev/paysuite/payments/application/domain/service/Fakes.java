@@ -1,7 +1,7 @@
 package dev.paysuite.payments.application.domain.service;
 
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
-import dev.paysuite.payments.application.domain.model.Money;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
@@ -30,7 +30,7 @@ final class Fakes {
 
         @Override
         public Optional<Payment> load(PaymentRef ref) {
-            return Optional.ofNullable(rows.get(ref.paymentId()))
+            return Optional.ofNullable(rows.get(ref.paymentId().value()))
                     .filter(p -> p.merchantId().equals(ref.merchantId()) && p.livemode() == ref.livemode());
         }
 

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.money.Money;
+import dev.paysuite.kernel.testing.InlineTransactions;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
 import dev.paysuite.payments.application.domain.model.Failure;
-import dev.paysuite.payments.application.domain.model.Metadata;
-import dev.paysuite.payments.application.domain.model.Money;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentException;
@@ -19,6 +20,9 @@ import dev.paysuite.payments.application.port.in.CancelPaymentCommand;
 import dev.paysuite.payments.application.port.in.CapturePaymentCommand;
 import dev.paysuite.payments.application.port.in.CreatePaymentCommand;
 import dev.paysuite.payments.application.port.in.PaymentRef;
+import dev.paysuite.payments.application.port.out.LoadPaymentPort;
+import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
+import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,16 +36,20 @@ class PaymentServicesTest {
     final Fakes.Methods methods = new Fakes.Methods();
     final Fakes.Processor processor = new Fakes.Processor();
     final Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-    final CreatePaymentService create = new CreatePaymentService(methods, processor, payments, events, clock);
-    final ChangePaymentService change = new ChangePaymentService(payments, payments, events, processor, processor,
-            clock);
+    /** Every state change must happen inside a step the service declares: the guarded ports fail otherwise. */
+    final InlineTransactions tx = new InlineTransactions();
+    final LoadPaymentPort load = tx.guard(LoadPaymentPort.class, payments);
+    final SavePaymentPort save = tx.guard(SavePaymentPort.class, payments);
+    final PublishPaymentEventPort publish = tx.guard(PublishPaymentEventPort.class, events);
+    final CreatePaymentService create = new CreatePaymentService(methods, processor, save, publish, tx, clock);
+    final ChangePaymentService change = new ChangePaymentService(load, save, publish, processor, processor, tx, clock);
 
     PaymentServicesTest() {
         methods.known.put("pm_card", new PaymentInstrument("card", "visa", "4242", 12, 2034, "fp"));
     }
 
     CreatePaymentCommand command(String merchant, CaptureMethod captureMethod) {
-        return new CreatePaymentCommand(merchant, false, Money.of(2500L, "EUR"), new PaymentSource.StoredMethod("pm_card"),
+        return new CreatePaymentCommand(merchant, false, Money.of(2500L, "EUR"), PaymentSource.StoredMethod.of("pm_card"),
                 captureMethod, "order 7", null, Metadata.EMPTY);
     }
 
@@ -53,6 +61,7 @@ class PaymentServicesTest {
         assertEquals(List.of("payment.created", "payment.succeeded"),
                 events.published.stream().map(PaymentEvent::type).toList());
         assertEquals(List.of(1L, 2L), events.published.stream().map(PaymentEvent::sequence).toList());
+        assertEquals(1, tx.stepsRun());
     }
 
     @Test
@@ -66,10 +75,10 @@ class PaymentServicesTest {
     @Test
     void anUnknownPaymentMethodIsNotFoundAndNothingIsSaved() {
         CreatePaymentCommand cmd = new CreatePaymentCommand("mer_a", false, Money.of(100L, "USD"),
-                new PaymentSource.StoredMethod("pm_nope"), null, null, null, null);
+                PaymentSource.StoredMethod.of("pm_nope"), null, null, null, null);
         PaymentException e = assertThrows(PaymentException.class, () -> create.create(cmd));
         assertEquals(PaymentException.Kind.NOT_FOUND, e.kind());
-        assertEquals("payment_method_id", e.param());
+        assertEquals("paymentMethodId", e.field());
         assertTrue(payments.rows.isEmpty());
         assertTrue(events.published.isEmpty());
         assertTrue(processor.calls.isEmpty());
@@ -106,6 +115,6 @@ class PaymentServicesTest {
     void testModeDoesNotSeeLiveModePayments() {
         Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC));
         assertThrows(PaymentException.class,
-                () -> new GetPaymentService(payments).get(new PaymentRef("mer_a", true, p.id().value())));
+                () -> new GetPaymentService(load).get(new PaymentRef("mer_a", true, p.id().value())));
     }
 }

@@ -1,8 +1,0 @@
-package dev.paysuite.payments.application.port.in;
-
-import dev.paysuite.payments.application.domain.model.Payment;
-
-public interface GetPaymentQuery {
-    /** @throws dev.paysuite.payments.application.domain.model.PaymentException not found, also for another merchant's payment */
-    Payment get(PaymentRef ref);
-}
