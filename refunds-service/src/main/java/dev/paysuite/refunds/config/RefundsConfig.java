@@ -6,7 +6,7 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "paysuite.refunds")
 public interface RefundsConfig {
-    /** How long a refund request waits for news of a payment the local view does not know yet. */
+    /** How long a refund request waits, before its transaction, for news of a payment the local view does not know yet. */
     @WithDefault("PT5S")
     Duration projectionWait();
 

@@ -1,12 +1,11 @@
 package dev.paysuite.refunds.config;
 
+import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.refunds.application.domain.service.CreateRefundService;
-import dev.paysuite.refunds.application.domain.service.ObservePaymentService;
+import dev.paysuite.refunds.application.domain.service.PaymentViewService;
 import dev.paysuite.refunds.application.domain.service.RefundQueriesService;
-import dev.paysuite.refunds.application.domain.service.RefundSettings;
 import dev.paysuite.refunds.application.domain.service.SettleRefundsService;
 import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
-import dev.paysuite.refunds.application.port.in.ObservePaymentUseCase;
 import dev.paysuite.refunds.application.port.in.SettleRefundsUseCase;
 import dev.paysuite.refunds.application.port.out.ListRefundsPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundPort;
@@ -19,44 +18,38 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Wires the plain-Java application services to their adapters; inbound adapters open transactions. */
+/**
+ * Wires the plain-Java application services to their adapters. The services carry no framework
+ * annotations; each declares its own steps with {@link Transactions}.
+ */
 public class UseCaseProducers {
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Produces
-    @Singleton
-    RefundSettings settings(RefundsConfig config) {
-        return new RefundSettings(config.projectionWait(), config.projectionPoll());
-    }
 
     @Produces
     @Singleton
     CreateRefundUseCase createRefund(LoadRefundablePaymentPort loadPayment, SaveRefundablePaymentPort savePayment,
             SaveRefundPort refunds, PublishRefundEventPort events, RefundProcessorPort processor,
-            RefundSettings settings, Clock clock) {
-        return new CreateRefundService(loadPayment, savePayment, refunds, events, processor, settings, clock);
+            Transactions transactions, Clock clock) {
+        return new CreateRefundService(loadPayment, savePayment, refunds, events, processor, transactions, clock);
     }
 
     @Produces
     @Singleton
     SettleRefundsUseCase settleRefunds(LoadRefundPort loadRefunds, SaveRefundPort saveRefund,
             LoadRefundablePaymentPort loadPayment, SaveRefundablePaymentPort savePayment,
-            PublishRefundEventPort events, RefundProcessorPort processor, Clock clock) {
-        return new SettleRefundsService(loadRefunds, saveRefund, loadPayment, savePayment, events, processor, clock);
+            PublishRefundEventPort events, RefundProcessorPort processor, Transactions transactions, Clock clock) {
+        return new SettleRefundsService(loadRefunds, saveRefund, loadPayment, savePayment, events, processor,
+                transactions, clock);
     }
 
+    /** One service keeps and answers the view of payments: its bean has both use cases' types. */
     @Produces
     @Singleton
-    ObservePaymentUseCase observePayment(LoadRefundablePaymentPort load, SaveRefundablePaymentPort save) {
-        return new ObservePaymentService(load, save);
+    PaymentViewService paymentView(LoadRefundablePaymentPort load, SaveRefundablePaymentPort save,
+            Transactions transactions) {
+        return new PaymentViewService(load, save, transactions);
     }
 
-    /** One service answers both queries: its bean has the types GetRefundQuery and ListRefundsUseCase. */
+    /** One service answers both queries: its bean has the types GetRefundUseCase and ListRefundsUseCase. */
     @Produces
     @Singleton
     RefundQueriesService refundQueries(LoadRefundPort load, ListRefundsPort list) {

@@ -17,7 +17,8 @@ public record RefundJson(String id, String object, String paymentId, long amount
         String updatedAt) {
 
     public static RefundJson of(Refund r) {
-        return new RefundJson(r.id(), "refund", r.paymentId(), r.amount(), r.currency(), r.status().wireName(),
+        return new RefundJson(r.id().value(), "refund", r.paymentId().value(), r.amount().amount(),
+                r.amount().currency().code(), r.status().wireName(),
                 r.reason(), r.metadata().values(), r.failureReason(), r.livemode(), timestamp(r.createdAt()),
                 timestamp(r.updatedAt()));
     }

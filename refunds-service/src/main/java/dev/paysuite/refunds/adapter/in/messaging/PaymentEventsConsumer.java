@@ -1,12 +1,15 @@
 package dev.paysuite.refunds.adapter.in.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.money.CurrencyUnit;
 import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
 import dev.paysuite.refunds.application.port.in.ObservePaymentUseCase;
 import dev.paysuite.platform.inbox.EventInbox;
 import dev.paysuite.platform.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -41,13 +44,14 @@ public class PaymentEventsConsumer {
 
     private void apply(IncomingEvent event) {
         JsonNode p = event.data();
-        if (!p.hasNonNull("id") || !p.hasNonNull("currency") || event.merchantId() == null || event.sequence() < 1) {
+        Optional<CurrencyUnit> currency = CurrencyUnit.lookup(p.path("currency").asText(null));
+        if (!p.hasNonNull("id") || currency.isEmpty() || event.merchantId() == null || event.sequence() < 1) {
             LOG.errorf("Payment event %s lacks what a refund needs to know; skipped", event.id());
             return;
         }
         JsonNode last4 = p.path("payment_method_details").path("card").path("last4");
-        observePayment.observe(new PaymentSnapshot(p.get("id").asText(), event.merchantId(), event.livemode(),
-                p.get("currency").asText(), p.path("amount").asLong(), p.path("amount_captured").asLong(),
+        observePayment.observe(new PaymentSnapshot(new PaymentId(p.get("id").asText()), event.merchantId(),
+                event.livemode(), currency.get(), p.path("amount").asLong(), p.path("amount_captured").asLong(),
                 p.path("status").asText(), last4.isTextual() ? last4.asText() : null, event.sequence()));
     }
 }

@@ -1,21 +1,26 @@
 package dev.paysuite.refunds.adapter.in.rest;
 
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.identity.IdentityClaims;
+import dev.paysuite.kernel.page.PageQuery;
+import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.platform.error.ApiException;
-import dev.paysuite.platform.error.ErrorCodes;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.identity.IdentityClaims;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
+import dev.paysuite.platform.idempotency.IdempotentRequest;
+import dev.paysuite.platform.web.Answers;
+import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import dev.paysuite.refunds.adapter.json.RefundJson;
-import dev.paysuite.refunds.application.domain.model.Metadata;
 import dev.paysuite.refunds.application.domain.model.RefundStatus;
 import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
 import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
-import dev.paysuite.refunds.application.port.in.GetRefundQuery;
+import dev.paysuite.refunds.application.port.in.GetRefundUseCase;
 import dev.paysuite.refunds.application.port.in.ListRefundsQuery;
 import dev.paysuite.refunds.application.port.in.ListRefundsUseCase;
-import dev.paysuite.refunds.application.port.in.RefundPage;
 import dev.paysuite.refunds.application.port.in.RefundRef;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -37,18 +42,25 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed(IdentityClaims.MERCHANT_ROLE)
 public class RefundResource {
     private final CreateRefundUseCase createRefund;
-    private final GetRefundQuery getRefund;
+    private final GetRefundUseCase getRefund;
     private final ListRefundsUseCase listRefunds;
+    private final PaymentNewsWait paymentNews;
     private final CallerContext callers;
     private final IdempotencyGuard idempotency;
+    private final Transactions transactions;
+    private final Answers answers;
 
-    public RefundResource(CreateRefundUseCase createRefund, GetRefundQuery getRefund, ListRefundsUseCase listRefunds,
-            CallerContext callers, IdempotencyGuard idempotency) {
+    public RefundResource(CreateRefundUseCase createRefund, GetRefundUseCase getRefund, ListRefundsUseCase listRefunds,
+            PaymentNewsWait paymentNews, CallerContext callers, IdempotencyGuard idempotency, Transactions transactions,
+            Answers answers) {
         this.createRefund = createRefund;
         this.getRefund = getRefund;
         this.listRefunds = listRefunds;
+        this.paymentNews = paymentNews;
         this.callers = callers;
         this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.answers = answers;
     }
 
     @POST
@@ -91,7 +103,7 @@ public class RefundResource {
 
     @GET
     @Path("/refunds")
-    public RefundListJson list(@QueryParam("payment_id") String paymentId, @QueryParam("status") String status,
+    public ListJson<RefundJson> list(@QueryParam("payment_id") String paymentId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @Context UriInfo uri) {
@@ -100,29 +112,41 @@ public class RefundResource {
 
     @GET
     @Path("/payments/{paymentId}/refunds")
-    public RefundListJson listForPayment(@PathParam("paymentId") String paymentId, @QueryParam("status") String status,
+    public ListJson<RefundJson> listForPayment(@PathParam("paymentId") String paymentId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @Context UriInfo uri) {
         return page(paymentId, status, limit, offset, startingAfter, endingBefore, uri);
     }
 
+    /**
+     * Refunds at most once per Idempotency-Key. The wait for news of the payment comes first, with no
+     * transaction open; then the transaction starts here: the use case's step joins it, and it also
+     * records the answer. Seed 002 documents 200 (not 201) for a created refund, so every canonical
+     * refund route answers 200.
+     */
     private Response refund(String paymentId, CreateRefundRequest request, String key, UriInfo uri) {
         Caller caller = callers.caller();
-        return idempotency.execute(caller.merchantId(), key, "POST", uri.getPath(), request, () -> Response.ok(
-                RefundJson.of(createRefund.create(new CreateRefundCommand(caller.merchantId(), caller.livemode(),
-                        blankToNull(paymentId), request.amount(), request.currency(), request.reason(),
-                        Metadata.of(request.metadata()))))).build());
+        CreateRefundCommand command = new CreateRefundCommand(caller.merchantId(), caller.livemode(),
+                blankToNull(paymentId), request.amount(), request.currency(), request.reason(),
+                Metadata.of(request.metadata()));
+        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), key, "POST", uri.getPath(), request);
+        return Answers.toResponse(idempotency.execute(idempotent, claim -> {
+            paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
+            return transactions.inTransaction(
+                    () -> claim.complete(answers.json(200, RefundJson.of(createRefund.create(command)))));
+        }));
     }
 
-    private RefundListJson page(String paymentId, String status, String limit, String offset, String startingAfter,
-            String endingBefore, UriInfo uri) {
+    private ListJson<RefundJson> page(String paymentId, String status, String limit, String offset,
+            String startingAfter, String endingBefore, UriInfo uri) {
         Caller caller = callers.caller();
-        RefundPage page = listRefunds.list(new ListRefundsQuery(caller.merchantId(), caller.livemode(),
-                blankToNull(paymentId), status(status), QueryParams.integer(limit, "limit", ListRefundsQuery.DEFAULT_LIMIT),
-                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
-        return new RefundListJson("list", uri.getPath(), page.data().stream().map(RefundJson::of).toList(),
-                page.hasMore(), page.nextCursor(), page.totalCount());
+        String payment = blankToNull(paymentId);
+        ListRefundsQuery query = new ListRefundsQuery(caller.merchantId(), caller.livemode(),
+                payment == null ? null : new PaymentId(payment), status(status),
+                new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), blankToNull(startingAfter),
+                        blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
+        return ListJson.of(uri.getPath(), listRefunds.list(query), RefundJson::of);
     }
 
     private static RefundStatus status(String value) {

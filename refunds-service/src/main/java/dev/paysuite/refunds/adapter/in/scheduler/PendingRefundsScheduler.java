@@ -1,12 +1,11 @@
 package dev.paysuite.refunds.adapter.in.scheduler;
 
 import dev.paysuite.refunds.application.port.in.SettleRefundsUseCase;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Asks the processor, on a timer, about refunds it left pending; a batch per transaction. */
+/** Asks the processor, on a timer, about refunds it left pending; the use case settles a batch per step. */
 @ApplicationScoped
 public class PendingRefundsScheduler {
     private static final Logger LOG = Logger.getLogger(PendingRefundsScheduler.class);
@@ -24,7 +23,7 @@ public class PendingRefundsScheduler {
         try {
             int settled;
             do {
-                settled = QuarkusTransaction.requiringNew().call(() -> settle.settlePending(BATCH));
+                settled = settle.settlePending(BATCH);
             } while (settled == BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("Settling pending refunds failed, will retry: %s", e.getMessage());

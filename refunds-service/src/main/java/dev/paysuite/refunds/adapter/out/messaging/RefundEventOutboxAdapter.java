@@ -7,6 +7,7 @@ import dev.paysuite.refunds.application.port.out.PublishRefundEventPort;
 import dev.paysuite.platform.outbox.OutboxMessage;
 import dev.paysuite.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -26,10 +27,11 @@ public class RefundEventOutboxAdapter implements PublishRefundEventPort {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void publish(List<RefundEvent> events) {
         for (RefundEvent event : events) {
             Refund r = event.refund();
-            outbox.append(new OutboxMessage(event.id(), TOPIC, r.paymentId(), event.type(), SOURCE, r.id(),
+            outbox.append(new OutboxMessage(event.id(), TOPIC, r.paymentId().value(), event.type(), SOURCE, r.id().value(),
                     event.occurredAt(), event.sequence(), r.merchantId(), r.livemode(), RefundJson.of(r)));
         }
     }

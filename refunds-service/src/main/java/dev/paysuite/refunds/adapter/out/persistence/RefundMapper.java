@@ -3,7 +3,11 @@ package dev.paysuite.refunds.adapter.out.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paysuite.refunds.application.domain.model.Metadata;
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.RefundId;
+import dev.paysuite.kernel.money.CurrencyUnit;
+import dev.paysuite.kernel.money.Money;
 import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.domain.model.RefundStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +25,8 @@ public class RefundMapper {
 
     Refund toDomain(RefundJpaEntity e) {
         try {
-            return new Refund(e.id, e.paymentId, e.merchantId, e.livemode, e.amount, e.currency,
-                    RefundStatus.valueOf(e.status), e.reason, Metadata.of(json.readValue(e.metadata, METADATA)),
+            return new Refund(new RefundId(e.id), new PaymentId(e.paymentId), e.merchantId, e.livemode,
+                    new Money(e.amount, CurrencyUnit.of(e.currency)), RefundStatus.valueOf(e.status), e.reason, Metadata.of(json.readValue(e.metadata, METADATA)),
                     e.failureReason, e.processorReference, e.createdAt, e.updatedAt);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("Unreadable metadata in the refunds table", ex);
@@ -31,12 +35,12 @@ public class RefundMapper {
 
     RefundJpaEntity toNewEntity(Refund r) {
         RefundJpaEntity e = new RefundJpaEntity();
-        e.id = r.id();
-        e.paymentId = r.paymentId();
+        e.id = r.id().value();
+        e.paymentId = r.paymentId().value();
         e.merchantId = r.merchantId();
         e.livemode = r.livemode();
-        e.amount = r.amount();
-        e.currency = r.currency();
+        e.amount = r.amount().amount();
+        e.currency = r.amount().currency().code();
         e.reason = r.reason();
         e.createdAt = r.createdAt();
         try {

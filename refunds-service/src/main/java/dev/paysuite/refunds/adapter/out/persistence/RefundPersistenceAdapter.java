@@ -1,19 +1,21 @@
 package dev.paysuite.refunds.adapter.out.persistence;
 
+import dev.paysuite.kernel.page.PageRequest;
+import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.domain.model.RefundStatus;
 import dev.paysuite.refunds.application.port.in.RefundRef;
 import dev.paysuite.refunds.application.port.out.ListRefundsPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundPort;
-import dev.paysuite.refunds.application.port.out.PageRequest;
 import dev.paysuite.refunds.application.port.out.RefundFilter;
-import dev.paysuite.refunds.application.port.out.RefundSlice;
 import dev.paysuite.refunds.application.port.out.SaveRefundPort;
 import dev.paysuite.platform.persistence.KeysetPages;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.LockOptions;
@@ -31,11 +33,12 @@ public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort,
     @Override
     public Optional<Refund> load(RefundRef ref) {
         return repository.find("id = :id and merchantId = :merchant and livemode = :livemode",
-                Parameters.with("id", ref.refundId()).and("merchant", ref.merchantId()).and("livemode", ref.livemode()))
+                Parameters.with("id", ref.refundId().value()).and("merchant", ref.merchantId()).and("livemode", ref.livemode()))
                 .firstResultOptional().map(mapper::toDomain);
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public List<Refund> lockPending(int atMost) {
         return repository.find("status = ?1", Sort.by("createdAt"), RefundStatus.PENDING.name())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -44,13 +47,15 @@ public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort,
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public void insert(Refund refund) {
         repository.persist(mapper.toNewEntity(refund));
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public void update(Refund refund) {
-        RefundJpaEntity entity = repository.findById(refund.id());
+        RefundJpaEntity entity = repository.findById(refund.id().value());
         if (entity == null) {
             throw new IllegalStateException("Refund " + refund.id() + " vanished while it was being changed");
         }
@@ -58,20 +63,10 @@ public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort,
     }
 
     @Override
-    public RefundSlice list(RefundFilter filter, PageRequest page) {
+    public Slice<Refund> list(RefundFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder();
         Parameters params = filterClause(filter, where);
-        KeysetPages.Page keyset;
-        if (page instanceof PageRequest.After a) {
-            keyset = new KeysetPages.Page.After(a.cursorCreatedAt(), a.cursorId(), a.limit());
-        } else if (page instanceof PageRequest.Before b) {
-            keyset = new KeysetPages.Page.Before(b.cursorCreatedAt(), b.cursorId(), b.limit());
-        } else {
-            PageRequest.FromOffset o = (PageRequest.FromOffset) page;
-            keyset = new KeysetPages.Page.FromOffset(o.offset(), o.limit());
-        }
-        KeysetPages.Slice<RefundJpaEntity> rows = KeysetPages.fetch(repository, where.toString(), params, keyset);
-        return new RefundSlice(rows.items().stream().map(mapper::toDomain).toList(), rows.hasMore());
+        return KeysetPages.fetch(repository, where.toString(), params, page).map(mapper::toDomain);
     }
 
     @Override
@@ -86,7 +81,7 @@ public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort,
         Parameters params = Parameters.with("merchant", f.merchantId()).and("livemode", f.livemode());
         if (f.paymentId() != null) {
             where.append(" and paymentId = :payment");
-            params.and("payment", f.paymentId());
+            params.and("payment", f.paymentId().value());
         }
         if (f.status() != null) {
             where.append(" and status = :status");

@@ -1,11 +1,15 @@
 package dev.paysuite.refunds.adapter.out.persistence;
 
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.money.CurrencyUnit;
 import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
 import dev.paysuite.refunds.application.domain.model.RefundablePayment;
 import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundablePaymentPort;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,16 +34,18 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
     }
 
     @Override
-    public Optional<RefundablePayment> find(String paymentId) {
+    public Optional<RefundablePayment> find(PaymentId paymentId) {
         return query("SELECT " + COLUMNS + " FROM refundable_payments WHERE payment_id = ?", paymentId);
     }
 
     @Override
-    public Optional<RefundablePayment> lock(String paymentId) {
+    @Transactional(TxType.MANDATORY)
+    public Optional<RefundablePayment> lock(PaymentId paymentId) {
         return query("SELECT " + COLUMNS + " FROM refundable_payments WHERE payment_id = ? FOR UPDATE", paymentId);
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public void save(RefundablePayment view) {
         PaymentSnapshot p = view.payment();
         String sql = "INSERT INTO refundable_payments (" + COLUMNS + ", updated_at) "
@@ -51,10 +57,10 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
                 + "updated_at = now() "
                 + "WHERE refundable_payments.last_sequence <= EXCLUDED.last_sequence";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, p.paymentId());
+            ps.setString(1, p.paymentId().value());
             ps.setString(2, p.merchantId());
             ps.setBoolean(3, p.livemode());
-            ps.setString(4, p.currency());
+            ps.setString(4, p.currency().code());
             ps.setLong(5, p.amount());
             ps.setLong(6, p.amountCaptured());
             ps.setString(7, p.status());
@@ -68,15 +74,16 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
         }
     }
 
-    private Optional<RefundablePayment> query(String sql, String paymentId) {
+    private Optional<RefundablePayment> query(String sql, PaymentId paymentId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, paymentId);
+            ps.setString(1, paymentId.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                PaymentSnapshot p = new PaymentSnapshot(rs.getString("payment_id"), rs.getString("merchant_id"),
-                        rs.getBoolean("livemode"), rs.getString("currency"), rs.getLong("amount"),
+                PaymentSnapshot p = new PaymentSnapshot(new PaymentId(rs.getString("payment_id")),
+                        rs.getString("merchant_id"), rs.getBoolean("livemode"), CurrencyUnit.of(rs.getString("currency")),
+                        rs.getLong("amount"),
                         rs.getLong("amount_captured"), rs.getString("status"), rs.getString("card_last4"),
                         rs.getLong("last_sequence"));
                 return Optional.of(new RefundablePayment(p, rs.getLong("amount_reserved"),

@@ -1,6 +1,6 @@
 package dev.paysuite.refunds.adapter.out.processor;
 
-import dev.paysuite.refunds.application.domain.model.Ids;
+import dev.paysuite.kernel.id.Ids;
 import dev.paysuite.refunds.application.domain.model.ProcessorOutcome;
 import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.port.out.RefundInstruction;

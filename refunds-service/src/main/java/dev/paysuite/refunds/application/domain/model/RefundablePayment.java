@@ -1,5 +1,7 @@
 package dev.paysuite.refunds.application.domain.model;
 
+import dev.paysuite.kernel.error.DomainException;
+import dev.paysuite.kernel.error.ErrorCodes;
 import java.util.Locale;
 import java.util.Set;
 
@@ -57,23 +59,24 @@ public record RefundablePayment(PaymentSnapshot payment, long amountReserved, lo
         if (!isRefundable()) {
             throw RefundException.invalid(RefundErrorCodes.PAYMENT_NOT_REFUNDABLE,
                     "Only a succeeded or partially refunded payment can be refunded; this one is '"
-                            + payment.status() + "'.", "payment_id");
+                            + payment.status() + "'.", "paymentId");
         }
-        if (currency != null && !currency.toUpperCase(Locale.ROOT).equals(payment.currency())) {
+        String code = payment.currency().code();
+        if (currency != null && !currency.toUpperCase(Locale.ROOT).equals(code)) {
             throw RefundException.invalid(RefundErrorCodes.CURRENCY_MISMATCH,
-                    "A refund is in the payment's currency, " + payment.currency() + ".", "currency");
+                    "A refund is in the payment's currency, " + code + ".", "currency");
         }
         if (requested != null && requested <= 0) {
-            throw RefundException.invalid(RefundErrorCodes.AMOUNT_INVALID,
-                    "amount must be a positive integer in the payment's minor unit.", "amount");
+            throw RefundException.invalid(ErrorCodes.AMOUNT_INVALID,
+                    "{amount} must be a positive integer in the payment's minor unit.", "amount");
         }
         if (remaining() == 0) {
-            throw new RefundException(RefundException.Kind.CONFLICT, RefundErrorCodes.PAYMENT_FULLY_REFUNDED,
-                    "Payment " + payment.paymentId() + " has already been fully refunded.", "payment_id");
+            throw new RefundException(DomainException.Kind.CONFLICT, RefundErrorCodes.PAYMENT_FULLY_REFUNDED,
+                    "Payment " + payment.paymentId() + " has already been fully refunded.", "paymentId");
         }
         long amount = requested == null ? remaining() : requested;
         if (amount > remaining()) {
-            throw new RefundException(RefundException.Kind.UNPROCESSABLE, RefundErrorCodes.REFUND_EXCEEDS_REMAINING,
+            throw new RefundException(DomainException.Kind.UNPROCESSABLE, RefundErrorCodes.REFUND_EXCEEDS_REMAINING,
                     "Refund amount (" + amount + ") is more than is left to refund (" + remaining() + ").", "amount");
         }
         return new RefundablePayment(payment, amountReserved + amount, refundEventSequence);

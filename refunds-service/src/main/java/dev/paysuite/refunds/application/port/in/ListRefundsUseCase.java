@@ -1,5 +1,8 @@
 package dev.paysuite.refunds.application.port.in;
 
+import dev.paysuite.kernel.page.Page;
+import dev.paysuite.refunds.application.domain.model.Refund;
+
 public interface ListRefundsUseCase {
-    RefundPage list(ListRefundsQuery query);
+    Page<Refund> list(ListRefundsQuery query);
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paysuite.kernel.Metadata;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +20,9 @@ class RefundTest {
     @Test
     void aRefundOpensPendingInThePaymentsCurrency() {
         Refund.Change opened = open();
-        assertTrue(opened.refund().id().startsWith("ref_"));
+        assertTrue(opened.refund().id().value().startsWith("ref_"));
         assertEquals(RefundStatus.PENDING, opened.refund().status());
-        assertEquals("USD", opened.refund().currency());
+        assertEquals("USD", opened.refund().amount().currency().code());
         RefundEvent event = opened.eventNumbered(1);
         assertInstanceOf(RefundEvent.Created.class, event);
         assertEquals("refund.created", event.type());
@@ -44,6 +45,6 @@ class RefundTest {
     void aReasonIsBounded() {
         RefundablePayment p = RefundablePayment.firstSeen(RefundablePaymentTest.payment("succeeded", 1000, 2));
         assertEquals("reason", assertThrows(RefundException.class,
-                () -> Refund.open(p, 1, "x".repeat(501), Metadata.EMPTY, NOW)).param());
+                () -> Refund.open(p, 1, "x".repeat(501), Metadata.EMPTY, NOW)).field());
     }
 }

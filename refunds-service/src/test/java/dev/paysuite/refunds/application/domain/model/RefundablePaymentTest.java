@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
 
 class RefundablePaymentTest {
 
     static PaymentSnapshot payment(String status, long captured, long sequence) {
-        return new PaymentSnapshot("pay_1", "mer_1", false, "USD", 1000, captured, status, "4242", sequence);
+        return new PaymentSnapshot(new PaymentId("pay_1"), "mer_1", false, CurrencyUnit.of("USD"), 1000, captured, status,
+                "4242", sequence);
     }
 
     static RefundablePayment succeeded() {
@@ -33,7 +37,7 @@ class RefundablePaymentTest {
     void refundingMoreThanIsLeftIsUnprocessable() {
         RefundException e = assertThrows(RefundException.class, () -> succeeded().reserve(300L, null).reserve(701L, null));
         assertEquals(RefundException.Kind.UNPROCESSABLE, e.kind());
-        assertEquals("amount", e.param());
+        assertEquals("amount", e.field());
     }
 
     @Test
@@ -57,9 +61,9 @@ class RefundablePaymentTest {
     void amountsAreInThePaymentsCurrencyAndPositive() {
         assertEquals(RefundErrorCodes.CURRENCY_MISMATCH,
                 assertThrows(RefundException.class, () -> succeeded().reserve(100L, "EUR")).code());
-        assertEquals(RefundErrorCodes.AMOUNT_INVALID,
+        assertEquals(ErrorCodes.AMOUNT_INVALID,
                 assertThrows(RefundException.class, () -> succeeded().reserve(0L, null)).code());
-        assertEquals(RefundErrorCodes.AMOUNT_INVALID,
+        assertEquals(ErrorCodes.AMOUNT_INVALID,
                 assertThrows(RefundException.class, () -> succeeded().reserve(-5L, null)).code());
     }
 

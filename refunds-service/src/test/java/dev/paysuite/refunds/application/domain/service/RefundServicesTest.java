@@ -3,7 +3,10 @@ package dev.paysuite.refunds.application.domain.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.paysuite.refunds.application.domain.model.Metadata;
+import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.money.CurrencyUnit;
+import dev.paysuite.kernel.testing.InlineTransactions;
 import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
 import dev.paysuite.refunds.application.domain.model.ProcessorOutcome;
 import dev.paysuite.refunds.application.domain.model.Refund;
@@ -15,12 +18,12 @@ import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
 import dev.paysuite.refunds.application.port.in.RefundRef;
 import dev.paysuite.refunds.application.port.out.LoadRefundPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
+import dev.paysuite.refunds.application.port.out.PublishRefundEventPort;
 import dev.paysuite.refunds.application.port.out.RefundInstruction;
 import dev.paysuite.refunds.application.port.out.RefundProcessorPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundablePaymentPort;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,48 +37,46 @@ class RefundServicesTest {
     final Map<String, RefundablePayment> views = new HashMap<>();
     final Map<String, Refund> refunds = new HashMap<>();
     final List<RefundEvent> published = new ArrayList<>();
-    int findsBeforeThePaymentArrives;
-    PaymentSnapshot arriving;
     ProcessorOutcome outcome = new ProcessorOutcome.Succeeded("sim_re_1");
 
-    final LoadRefundablePaymentPort load = new LoadRefundablePaymentPort() {
+    /** Every state change must happen inside a step the service declares: the guarded ports fail otherwise. */
+    final InlineTransactions tx = new InlineTransactions();
+    final LoadRefundablePaymentPort load = tx.guard(LoadRefundablePaymentPort.class, new LoadRefundablePaymentPort() {
         @Override
-        public Optional<RefundablePayment> find(String paymentId) {
-            if (arriving != null && --findsBeforeThePaymentArrives <= 0) {
-                views.put(arriving.paymentId(), RefundablePayment.firstSeen(arriving));
-                arriving = null;
-            }
-            return Optional.ofNullable(views.get(paymentId));
+        public Optional<RefundablePayment> find(PaymentId paymentId) {
+            return Optional.ofNullable(views.get(paymentId.value()));
         }
 
         @Override
-        public Optional<RefundablePayment> lock(String paymentId) {
-            return Optional.ofNullable(views.get(paymentId));
+        public Optional<RefundablePayment> lock(PaymentId paymentId) {
+            return find(paymentId);
         }
-    };
-    final SaveRefundablePaymentPort save = view -> views.put(view.payment().paymentId(), view);
-    final SaveRefundPort saveRefund = new SaveRefundPort() {
+    });
+    final SaveRefundablePaymentPort save = tx.guard(SaveRefundablePaymentPort.class,
+            view -> views.put(view.payment().paymentId().value(), view));
+    final SaveRefundPort saveRefund = tx.guard(SaveRefundPort.class, new SaveRefundPort() {
         @Override
         public void insert(Refund refund) {
-            refunds.put(refund.id(), refund);
+            refunds.put(refund.id().value(), refund);
         }
 
         @Override
         public void update(Refund refund) {
-            refunds.put(refund.id(), refund);
+            refunds.put(refund.id().value(), refund);
         }
-    };
-    final LoadRefundPort loadRefund = new LoadRefundPort() {
+    });
+    final LoadRefundPort loadRefund = tx.guard(LoadRefundPort.class, new LoadRefundPort() {
         @Override
         public Optional<Refund> load(RefundRef ref) {
-            return Optional.ofNullable(refunds.get(ref.refundId()));
+            return Optional.ofNullable(refunds.get(ref.refundId().value()));
         }
 
         @Override
         public List<Refund> lockPending(int atMost) {
             return refunds.values().stream().filter(r -> r.status() == RefundStatus.PENDING).limit(atMost).toList();
         }
-    };
+    });
+    final PublishRefundEventPort publish = tx.guard(PublishRefundEventPort.class, published::addAll);
     final RefundProcessorPort processor = new RefundProcessorPort() {
         @Override
         public ProcessorOutcome refund(RefundInstruction instruction) {
@@ -88,13 +89,14 @@ class RefundServicesTest {
         }
     };
     final Clock clock = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
-    final CreateRefundService create = new CreateRefundService(load, save, saveRefund, published::addAll, processor,
-            new RefundSettings(Duration.ofSeconds(2), Duration.ofMillis(1)), clock);
-    final SettleRefundsService settle = new SettleRefundsService(loadRefund, saveRefund, load, save,
-            published::addAll, processor, clock);
+    final CreateRefundService create = new CreateRefundService(load, save, saveRefund, publish, processor, tx, clock);
+    final SettleRefundsService settle = new SettleRefundsService(loadRefund, saveRefund, load, save, publish,
+            processor, tx, clock);
+    final PaymentViewService paymentViews = new PaymentViewService(load, save, tx);
 
     static PaymentSnapshot paid(String id, String merchant) {
-        return new PaymentSnapshot(id, merchant, false, "USD", 1000, 1000, "succeeded", "4242", 2);
+        return new PaymentSnapshot(new PaymentId(id), merchant, false, CurrencyUnit.of("USD"), 1000, 1000, "succeeded",
+                "4242", 2);
     }
 
     CreateRefundCommand refund(String merchant, String payment, Long amount) {
@@ -112,13 +114,7 @@ class RefundServicesTest {
         create.create(refund("mer_1", "pay_1", null));
         assertEquals(List.of(3L, 4L), published.subList(2, 4).stream().map(RefundEvent::sequence).toList());
         assertEquals(0, views.get("pay_1").remaining());
-    }
-
-    @Test
-    void aRequestWaitsForNewsOfAPaymentItDoesNotKnowYet() {
-        arriving = paid("pay_2", "mer_1");
-        findsBeforeThePaymentArrives = 5;
-        assertEquals(RefundStatus.SUCCEEDED, create.create(refund("mer_1", "pay_2", 100L)).status());
+        assertEquals(2, tx.stepsRun());
     }
 
     @Test
@@ -126,7 +122,10 @@ class RefundServicesTest {
         views.put("pay_3", RefundablePayment.firstSeen(paid("pay_3", "mer_1")));
         RefundException e = assertThrows(RefundException.class, () -> create.create(refund("mer_2", "pay_3", 100L)));
         assertEquals(RefundException.Kind.NOT_FOUND, e.kind());
+        assertEquals("paymentId", e.field());
         assertEquals(0, views.get("pay_3").amountReserved());
+        assertEquals(Optional.empty(), paymentViews.find("mer_2", false, new PaymentId("pay_3")));
+        assertEquals(Optional.empty(), paymentViews.find("mer_1", true, new PaymentId("pay_3")));
     }
 
     @Test
@@ -137,9 +136,18 @@ class RefundServicesTest {
         assertEquals(RefundStatus.PENDING, r.status());
         assertEquals(600, views.get("pay_4").amountReserved());
         assertEquals(1, settle.settlePending(10));
-        assertEquals(RefundStatus.FAILED, refunds.get(r.id()).status());
+        assertEquals(RefundStatus.FAILED, refunds.get(r.id().value()).status());
         assertEquals(0, views.get("pay_4").amountReserved());
         assertEquals(List.of("refund.created", "refund.failed"), published.stream().map(RefundEvent::type).toList());
         assertEquals(2, published.get(1).sequence());
+    }
+
+    @Test
+    void newsOfAPaymentIsKeptInTheViewUnlessItIsOlder() {
+        paymentViews.observe(paid("pay_5", "mer_1"));
+        assertEquals("succeeded", views.get("pay_5").payment().status());
+        paymentViews.observe(new PaymentSnapshot(new PaymentId("pay_5"), "mer_1", false, CurrencyUnit.of("USD"), 1000, 0,
+                "pending", null, 1));
+        assertEquals("succeeded", paymentViews.find("mer_1", false, new PaymentId("pay_5")).orElseThrow().payment().status());
     }
 }

@@ -1,7 +1,0 @@
-package dev.paysuite.refunds.application.port.in;
-
-import dev.paysuite.refunds.application.domain.model.Refund;
-
-public interface GetRefundQuery {
-    Refund get(RefundRef ref);
-}
