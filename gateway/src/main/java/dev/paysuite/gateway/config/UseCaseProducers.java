@@ -7,16 +7,23 @@ import dev.paysuite.gateway.application.domain.model.Routes;
 import dev.paysuite.gateway.application.domain.service.AdmitRequestService;
 import dev.paysuite.gateway.application.domain.service.AuthenticateApiKeyService;
 import dev.paysuite.gateway.application.domain.service.ForwardRequestService;
+import dev.paysuite.gateway.application.domain.service.SeedDemoMerchantService;
 import dev.paysuite.gateway.application.port.in.AdmitRequestUseCase;
 import dev.paysuite.gateway.application.port.in.AuthenticateApiKeyUseCase;
 import dev.paysuite.gateway.application.port.in.ForwardRequestUseCase;
+import dev.paysuite.gateway.application.port.in.SeedDemoMerchantUseCase;
 import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
+import dev.paysuite.gateway.application.port.out.SaveApiKeyPort;
+import dev.paysuite.gateway.application.port.out.SaveMerchantPort;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
+import dev.paysuite.kernel.tx.Transactions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.regex.PatternSyntaxException;
 
 /** Wires the plain-Java application services to their adapters and turns config into domain values. */
@@ -69,6 +76,28 @@ public class UseCaseProducers {
     AdmitRequestUseCase admitRequest(AuthenticateApiKeyUseCase authenticate, ConsumeRateLimitPort rateLimits,
             RateLimitPolicy defaultRateLimit, Clock clock) {
         return new AdmitRequestService(authenticate, rateLimits, defaultRateLimit, clock);
+    }
+
+    /**
+     * Use-case steps as JTA transactions, as platform's JtaTransactions makes them for the services
+     * (the gateway is no JAX-RS, JPA or Kafka service, so it does not build on platform).
+     */
+    @Produces
+    @Singleton
+    Transactions transactions() {
+        return new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> step) {
+                return QuarkusTransaction.isActive() ? step.get() : QuarkusTransaction.requiringNew().call(step::get);
+            }
+        };
+    }
+
+    @Produces
+    @Singleton
+    SeedDemoMerchantUseCase seedDemoMerchant(SaveMerchantPort merchants, SaveApiKeyPort keys,
+            RateLimitPolicy defaultRateLimit, Transactions transactions) {
+        return new SeedDemoMerchantService(merchants, keys, defaultRateLimit, transactions);
     }
 
     @Produces

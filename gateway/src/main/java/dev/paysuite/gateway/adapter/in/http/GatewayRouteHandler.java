@@ -1,9 +1,9 @@
 package dev.paysuite.gateway.adapter.in.http;
 
-import static dev.paysuite.gateway.adapter.in.http.ApiErrors.API;
-import static dev.paysuite.gateway.adapter.in.http.ApiErrors.AUTHENTICATION;
-import static dev.paysuite.gateway.adapter.in.http.ApiErrors.INVALID_REQUEST;
-import static dev.paysuite.gateway.adapter.in.http.ApiErrors.RATE_LIMIT;
+import static dev.paysuite.kernel.error.ErrorType.API;
+import static dev.paysuite.kernel.error.ErrorType.AUTHENTICATION;
+import static dev.paysuite.kernel.error.ErrorType.INVALID_REQUEST;
+import static dev.paysuite.kernel.error.ErrorType.RATE_LIMIT;
 
 import dev.paysuite.gateway.application.domain.model.Admission;
 import dev.paysuite.gateway.application.domain.model.Caller;
@@ -18,6 +18,7 @@ import dev.paysuite.gateway.application.port.in.AdmitRequestUseCase;
 import dev.paysuite.gateway.application.port.in.ForwardRequestCommand;
 import dev.paysuite.gateway.application.port.in.ForwardRequestUseCase;
 import dev.paysuite.gateway.config.GatewayConfig;
+import dev.paysuite.kernel.error.ErrorCodes;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -106,20 +107,20 @@ public class GatewayRouteHandler {
         if (admission instanceof Admission.RateLimited limited) {
             limited.caller().ifPresent(caller -> ctx.put(CALLER, caller));
             ctx.response().putHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
-            ApiErrors.send(ctx.response(), 429, RATE_LIMIT, ApiErrors.RATE_LIMIT_EXCEEDED,
+            ApiErrors.send(ctx.response(), 429, RATE_LIMIT, ErrorCodes.RATE_LIMIT_EXCEEDED,
                     "Too many requests. Retry after " + limit.retryAfterSeconds() + " s.");
         } else if (admission instanceof Admission.Unauthenticated unauthenticated) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"paysuite\"");
             if (unauthenticated.keyPresented()) {
-                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ApiErrors.API_KEY_INVALID,
+                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ErrorCodes.API_KEY_INVALID,
                         "Invalid API key provided.");
             } else {
-                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ApiErrors.API_KEY_MISSING,
+                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ErrorCodes.API_KEY_MISSING,
                         "No API key provided. Send it as 'Authorization: Bearer sk_...'.");
             }
         } else {
             ctx.response().putHeader("Retry-After", "1");
-            ApiErrors.send(ctx.response(), 503, API, ApiErrors.SERVICE_UNAVAILABLE,
+            ApiErrors.send(ctx.response(), 503, API, ErrorCodes.SERVICE_UNAVAILABLE,
                     "API keys cannot be checked right now. Retry shortly.");
         }
     }
@@ -205,15 +206,15 @@ public class GatewayRouteHandler {
             answer.headers().forEach(response.headers()::add);
             response.end(Buffer.buffer(answer.body()));
         } else if (result instanceof ForwardResult.NoRoute) {
-            ApiErrors.send(ctx.response(), 404, INVALID_REQUEST, ApiErrors.URL_UNKNOWN,
+            ApiErrors.send(ctx.response(), 404, INVALID_REQUEST, ErrorCodes.URL_UNKNOWN,
                     "Unrecognized request URL (" + ctx.request().method().name() + ": " + ctx.normalizedPath() + ").");
         } else if (result instanceof ForwardResult.TimedOut timedOut) {
             UpstreamMetricsTag.forwardedTo(requestContext, timedOut.upstream());
-            ApiErrors.send(ctx.response(), 504, API, ApiErrors.UPSTREAM_TIMEOUT,
+            ApiErrors.send(ctx.response(), 504, API, ErrorCodes.UPSTREAM_TIMEOUT,
                     "The service did not answer in time. Retry with the same Idempotency-Key.");
         } else if (result instanceof ForwardResult.Unavailable unavailable) {
             UpstreamMetricsTag.forwardedTo(requestContext, unavailable.upstream());
-            ApiErrors.send(ctx.response(), 502, API, ApiErrors.UPSTREAM_UNAVAILABLE,
+            ApiErrors.send(ctx.response(), 502, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
                     "The service is unavailable. Retry with the same Idempotency-Key.");
         } else {
             ctx.fail(new IllegalStateException("Unexpected forwarding result " + result));
@@ -266,13 +267,13 @@ public class GatewayRouteHandler {
         int status = ctx.statusCode();
         if (status == 413) {
             closeUnlessCheapToDrain(ctx);
-            ApiErrors.send(response, 413, INVALID_REQUEST, ApiErrors.REQUEST_TOO_LARGE,
+            ApiErrors.send(response, 413, INVALID_REQUEST, ErrorCodes.REQUEST_TOO_LARGE,
                     "The request body is larger than " + maxBodyBytes + " bytes.");
         } else if (status >= 400 && status < 500) {
-            ApiErrors.send(response, status, INVALID_REQUEST, ApiErrors.REQUEST_INVALID, "The request is not valid.");
+            ApiErrors.send(response, status, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID, "The request is not valid.");
         } else {
             LOG.errorf(ctx.failure(), "Request %s failed", (Object) ctx.get(REQUEST_ID));
-            ApiErrors.send(response, 500, API, ApiErrors.INTERNAL_ERROR, "Something went wrong on our end.");
+            ApiErrors.send(response, 500, API, ErrorCodes.INTERNAL_ERROR, "Something went wrong on our end.");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.paysuite.gateway.adapter.out.identity;
 
 import dev.paysuite.gateway.application.domain.model.Caller;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
+import dev.paysuite.kernel.identity.IdentityClaims;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signs the caller-identity token the services verify (the contract in gateway/README.md): RS256,
+ * Signs the caller-identity token the services verify (the contract in gateway/README.md, the claims'
+ * names in the kernel's {@link IdentityClaims}): RS256,
  * {@code iss} paysuite-gateway, {@code aud} paysuite-services, {@code sub} the merchant,
  * {@code groups} [merchant], {@code mode}, {@code key_id}, {@code iat}, {@code exp} = iat + 60 s,
  * {@code jti}. A caller's token is reused for up to half its lifetime, which keeps RSA signing off
@@ -28,9 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @ApplicationScoped
 public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
-    static final String ISSUER = "paysuite-gateway";
-    static final String AUDIENCE = "paysuite-services";
-    static final String MERCHANT_ROLE = "merchant";
     static final Duration LIFETIME = Duration.ofSeconds(60);
     private static final Duration REUSE = LIFETIME.dividedBy(2);
     private static final int MAX_CACHED = 10_000;
@@ -66,12 +65,12 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
     }
 
     private String sign(Caller caller, Instant now) {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
+        return Jwt.issuer(IdentityClaims.ISSUER)
+                .audience(IdentityClaims.AUDIENCE)
                 .subject(caller.merchantId())
-                .groups(Set.of(MERCHANT_ROLE))
-                .claim("mode", caller.mode().wireName())
-                .claim("key_id", caller.keyId())
+                .groups(Set.of(IdentityClaims.MERCHANT_ROLE))
+                .claim(IdentityClaims.MODE, caller.mode().wireName())
+                .claim(IdentityClaims.KEY_ID, caller.keyId())
                 .issuedAt(now.getEpochSecond())
                 .expiresAt(now.getEpochSecond() + LIFETIME.toSeconds())
                 .claim("jti", UUID.randomUUID().toString())
