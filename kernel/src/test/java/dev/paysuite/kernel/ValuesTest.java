@@ -22,6 +22,10 @@ class ValuesTest {
         assertEquals(2, CurrencyUnit.of("USD").exponent());
         assertEquals(0, CurrencyUnit.of("JPY").exponent());
         assertEquals(3, CurrencyUnit.of("KWD").exponent());
+        assertEquals(3, CurrencyUnit.of("BHD").exponent());
+        assertEquals(0, CurrencyUnit.of("ISK").exponent());
+        assertEquals(4, CurrencyUnit.of("CLF").exponent());
+        assertEquals(4, CurrencyUnit.of("UYW").exponent());
         assertEquals(8, CurrencyUnit.of("BTC").exponent());
         assertTrue(CurrencyUnit.of("ETH").crypto());
     }

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * An ISO 4217 currency (or BTC / ETH for crypto methods) and its minor unit: amounts are integers
- * in that unit (2 digits for USD, none for JPY, 3 for KWD, 8 for BTC, 18 for ETH).
+ * in that unit (2 digits for USD, none for JPY, 3 for KWD, 4 for CLF, 8 for BTC, 18 for ETH). The
+ * ISO table is the JDK's, plus the ISO codes the JDK does not know yet.
  */
 public record CurrencyUnit(String code, int exponent, boolean crypto) {
     private static final Map<String, CurrencyUnit> KNOWN = new TreeMap<>();
@@ -22,6 +23,7 @@ public record CurrencyUnit(String code, int exponent, boolean crypto) {
                 KNOWN.put(c.getCurrencyCode(), new CurrencyUnit(c.getCurrencyCode(), c.getDefaultFractionDigits(), false));
             }
         }
+        KNOWN.putIfAbsent("UYW", new CurrencyUnit("UYW", 4, false)); // ISO 4217 since 2018, not in JDK 17's table
         KNOWN.put("BTC", new CurrencyUnit("BTC", 8, true));
         KNOWN.put("ETH", new CurrencyUnit("ETH", 18, true));
     }

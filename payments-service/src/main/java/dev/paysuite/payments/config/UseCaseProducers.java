@@ -1,5 +1,6 @@
 package dev.paysuite.payments.config;
 
+import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
@@ -16,7 +17,6 @@ import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.payments.application.port.out.SettleAuthorizationPort;
-import dev.paysuite.kernel.tx.Transactions;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,8 +1,7 @@
 package dev.paysuite.platform.error;
 
-import dev.paysuite.kernel.error.ErrorType;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.paysuite.kernel.error.ErrorType;
 import java.util.Map;
 
 /** The body of every error answer: {@code {"error": {"type", "code", "message", "param", "details"}}}. */

@@ -1,9 +1,7 @@
 package dev.paysuite.platform.error;
 
-import dev.paysuite.kernel.error.ErrorType;
-
 import dev.paysuite.kernel.error.ErrorCodes;
-
+import dev.paysuite.kernel.error.ErrorType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;

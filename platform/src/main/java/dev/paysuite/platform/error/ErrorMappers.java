@@ -1,14 +1,12 @@
 package dev.paysuite.platform.error;
 
-import dev.paysuite.kernel.error.ErrorType;
-
-import dev.paysuite.kernel.error.ErrorCodes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.error.ErrorType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

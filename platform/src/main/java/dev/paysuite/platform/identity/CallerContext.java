@@ -1,7 +1,6 @@
 package dev.paysuite.platform.identity;
 
 import dev.paysuite.kernel.identity.IdentityClaims;
-
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -1,7 +1,7 @@
 package dev.paysuite.platform.web;
 
-import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.platform.error.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

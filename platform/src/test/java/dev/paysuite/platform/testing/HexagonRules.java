@@ -73,6 +73,7 @@ public final class HexagonRules {
     @ArchTest
     static final ArchRule domainServicesImplementUseCases = classes()
             .that().resideInAPackage("..application.domain.service..").and().areTopLevelClasses()
+            .and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("Service")
             .andShould().implement(DescribedPredicate.<JavaClass> describe("a use case",
                     c -> c.getSimpleName().endsWith("UseCase")))

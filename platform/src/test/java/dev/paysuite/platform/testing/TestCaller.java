@@ -1,5 +1,6 @@
 package dev.paysuite.platform.testing;
 
+import dev.paysuite.kernel.identity.IdentityClaims;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -8,22 +9,24 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * A merchant calling payments-service as the gateway forwards it: with an identity token signed by
- * the gateway's key (the pair infra/scripts/keys.sh made under .local/keys).
+ * A merchant calling a service as the gateway forwards it: with an identity token signed by the
+ * gateway's key (the pair infra/scripts/keys.sh made under .local/keys), claims as the kernel names them.
  */
 public record TestCaller(String merchantId, String mode) {
 
     public static TestCaller newTestMerchant() {
-        return new TestCaller("mer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20), "test");
+        return new TestCaller("mer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+                IdentityClaims.MODE_TEST);
     }
 
     public TestCaller live() {
-        return new TestCaller(merchantId, "live");
+        return new TestCaller(merchantId, IdentityClaims.MODE_LIVE);
     }
 
     public String token() {
-        return Jwt.issuer("paysuite-gateway").audience("paysuite-services").subject(merchantId)
-                .groups("merchant").claim("mode", mode).claim("key_id", "key_test").expiresIn(60)
+        return Jwt.issuer(IdentityClaims.ISSUER).audience(IdentityClaims.AUDIENCE).subject(merchantId)
+                .groups(IdentityClaims.MERCHANT_ROLE).claim(IdentityClaims.MODE, mode)
+                .claim(IdentityClaims.KEY_ID, "key_test").expiresIn(60)
                 .jws().sign(signingKey());
     }
 

@@ -1,2 +1,2 @@
-/** Webhooks: endpoints, signed deliveries, the Events API. Hexagon package `config`; see STYLE.md for what belongs here. */
+/** Webhooks: endpoints, signed deliveries, the Events API. Hexagon package `config`; ARCHITECTURE.md says what belongs here. */
 package dev.paysuite.webhooks.config;

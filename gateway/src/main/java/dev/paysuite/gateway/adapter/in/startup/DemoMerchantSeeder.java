@@ -1,7 +1,7 @@
 package dev.paysuite.gateway.adapter.in.startup;
 
-import dev.paysuite.gateway.application.port.in.SeedDemoMerchantUseCase;
 import dev.paysuite.gateway.application.port.in.SeedDemoMerchantUseCase.DemoMerchant;
+import dev.paysuite.gateway.application.port.in.SeedDemoMerchantUseCase;
 import dev.paysuite.gateway.config.GatewayConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,2 +1,2 @@
-/** Methods: customers and the card vault. Hexagon package `adapter.in.messaging`; see STYLE.md for what belongs here. */
+/** Methods: customers and the card vault. Hexagon package `adapter.in.messaging`; ARCHITECTURE.md says what belongs here. */
 package dev.paysuite.methods.adapter.in.messaging;

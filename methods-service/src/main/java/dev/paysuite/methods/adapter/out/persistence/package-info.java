@@ -1,2 +1,2 @@
-/** Methods: customers and the card vault. Hexagon package `adapter.out.persistence`; see STYLE.md for what belongs here. */
+/** Methods: customers and the card vault. Hexagon package `adapter.out.persistence`; ARCHITECTURE.md says what belongs here. */
 package dev.paysuite.methods.adapter.out.persistence;

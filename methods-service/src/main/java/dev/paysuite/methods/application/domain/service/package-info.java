@@ -1,2 +1,2 @@
-/** Methods: customers and the card vault. Hexagon package `application.domain.service`; see STYLE.md for what belongs here. */
+/** Methods: customers and the card vault. Hexagon package `application.domain.service`; ARCHITECTURE.md says what belongs here. */
 package dev.paysuite.methods.application.domain.service;

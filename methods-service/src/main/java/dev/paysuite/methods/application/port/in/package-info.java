@@ -1,2 +1,2 @@
-/** Methods: customers and the card vault. Hexagon package `application.port.in`; see STYLE.md for what belongs here. */
+/** Methods: customers and the card vault. Hexagon package `application.port.in`; ARCHITECTURE.md says what belongs here. */
 package dev.paysuite.methods.application.port.in;

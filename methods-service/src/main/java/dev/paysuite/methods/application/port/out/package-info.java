@@ -1,2 +1,2 @@
-/** Methods: customers and the card vault. Hexagon package `application.port.out`; see STYLE.md for what belongs here. */
+/** Methods: customers and the card vault. Hexagon package `application.port.out`; ARCHITECTURE.md says what belongs here. */
 package dev.paysuite.methods.application.port.out;

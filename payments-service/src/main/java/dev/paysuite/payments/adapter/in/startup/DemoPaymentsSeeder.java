@@ -1,8 +1,8 @@
 package dev.paysuite.payments.adapter.in.startup;
 
 import dev.paysuite.kernel.money.Money;
-import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase.DemoPayment;
+import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.config.PaymentsConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

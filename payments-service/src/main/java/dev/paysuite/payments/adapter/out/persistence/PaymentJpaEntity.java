@@ -1,22 +1,15 @@
 package dev.paysuite.payments.adapter.out.persistence;
 
+import dev.paysuite.platform.persistence.MerchantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** The row of table {@code payments}. Never a domain object: see {@link PaymentMapper}. */
 @Entity
 @Table(name = "payments")
-public class PaymentJpaEntity {
-    @Id
-    public String id;
-    @Column(name = "merchant_id", nullable = false)
-    public String merchantId;
-    @Column(nullable = false)
-    public boolean livemode;
+public class PaymentJpaEntity extends MerchantOwnedEntity {
     @Column(nullable = false)
     public long amount;
     @Column(name = "amount_captured", nullable = false)
@@ -68,12 +61,6 @@ public class PaymentJpaEntity {
     public Instant canceledAt;
     @Column(name = "captured_at")
     public Instant capturedAt;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
     @Column(name = "event_sequence", nullable = false)
     public long eventSequence;
-    @Version
-    public long version;
 }

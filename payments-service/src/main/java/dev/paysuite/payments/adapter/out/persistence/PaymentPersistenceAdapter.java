@@ -12,8 +12,8 @@ import dev.paysuite.platform.persistence.KeysetPages;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 @ApplicationScoped

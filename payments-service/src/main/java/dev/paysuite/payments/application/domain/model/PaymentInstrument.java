@@ -1,7 +1,6 @@
 package dev.paysuite.payments.application.domain.model;
 
 import dev.paysuite.kernel.money.CurrencyUnit;
-
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.paysuite.payments.application.port.in;
 
-import dev.paysuite.payments.application.domain.model.CaptureMethod;
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.money.Money;
+import dev.paysuite.payments.application.domain.model.CaptureMethod;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import java.util.Objects;
 

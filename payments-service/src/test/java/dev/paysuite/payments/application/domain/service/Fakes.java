@@ -1,7 +1,7 @@
 package dev.paysuite.payments.application.domain.service;
 
-import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.kernel.money.Money;
+import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;

@@ -1,11 +1,11 @@
 package dev.paysuite.refunds.adapter.out.messaging;
 
+import dev.paysuite.platform.outbox.OutboxMessage;
+import dev.paysuite.platform.outbox.OutboxWriter;
 import dev.paysuite.refunds.adapter.json.RefundJson;
 import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.domain.model.RefundEvent;
 import dev.paysuite.refunds.application.port.out.PublishRefundEventPort;
-import dev.paysuite.platform.outbox.OutboxMessage;
-import dev.paysuite.platform.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
