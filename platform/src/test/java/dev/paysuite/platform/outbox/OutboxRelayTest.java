@@ -191,8 +191,11 @@ class OutboxRelayTest {
 
     @Test
     void aRowIsMarkedPublishedOnlyOnceTheBrokerAcknowledgedIt() {
-        // A record over the producer's max.request.size (1 MB) is never acknowledged: the relay's
-        // transaction rolls back, and the WARN "Outbox relay stopped" in the log is this test's.
+        // A record over the producer's max.request.size (1 MB) is never acknowledged, so the relay's
+        // transaction rolls back. The log's SRMSG18206/18212 errors and "Outbox relay stopped" are
+        // this test's; so are Narayana's ARJUNA012095/016045 warnings when they show: the relay's
+        // transaction context travels with the send to the producer thread, which may still be in
+        // it when the relay rolls back.
         String key = newKey();
         OutboxMessage tooLarge = new OutboxMessage("evt_" + UUID.randomUUID().toString().replace("-", ""), TOPIC,
                 key, "thing.changed", SOURCE, key, Instant.now(), 1, "mer_platform", false,
