@@ -5,6 +5,10 @@ LOCAL_DIR="$PAYSUITE_ROOT/.local"
 SERVICES=(payments refunds methods webhooks gateway)
 TOPICS=(payments.events refunds.events methods.events)
 TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"
+# Topics only the test run needs, as name:partitions (platform's own tests publish to this one).
+TEST_TOPICS=(platform.test.events:3)
+# Databases only the test run needs, besides each service's *_test and *_e2e.
+TEST_DATABASES=(paysuite_platform_test)
 
 PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
@@ -20,6 +24,7 @@ if [ "${KAFKA_PROFILE:-run}" = test ]; then
   KAFKA_PORT="${KAFKA_PORT:-19092}"
   KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$LOCAL_DIR/test/kafka}"
   KAFKA_RESET="${KAFKA_RESET:-1}"
+  TOPICS+=("${TEST_TOPICS[@]}")
 else
   KAFKA_PORT="${KAFKA_PORT:-9092}"
   KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$LOCAL_DIR/run/kafka}"

@@ -2,7 +2,8 @@
 # A single-node KRaft Kafka broker in its own JVM, from the Maven Central artifacts that the infra
 # module copies to .local/kafka/lib.
 #   kafka.sh run           start in the foreground (exec), unless a broker already listens
-#   kafka.sh await-topics  wait for the broker, then create the topics (idempotent)
+#   kafka.sh await-topics  wait for the broker, then create the topics (idempotent); with
+#                          KAFKA_PROFILE=test also the test-only topics
 #   kafka.sh topics        create the topics (idempotent)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -66,15 +67,19 @@ run() {
 }
 
 topics() {
-  local t
+  local t name partitions
   "$JAVA" -Xmx128m -cp "$KAFKA_LIB/*" "$LOG4J" \
     org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --list >/dev/null 2>&1 || return 1
+  # An entry is a topic name, or name:partitions for a topic that differs from TOPIC_PARTITIONS.
   for t in "${TOPICS[@]}"; do
+    name=${t%%:*}
+    partitions=$TOPIC_PARTITIONS
+    [ "$name" = "$t" ] || partitions=${t#*:}
     "$JAVA" -Xmx128m -cp "$KAFKA_LIB/*" "$LOG4J" org.apache.kafka.tools.TopicCommand \
-      --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --if-not-exists --topic "$t" \
-      --partitions "$TOPIC_PARTITIONS" --replication-factor 1 >/dev/null 2>&1 || return 1
+      --bootstrap-server "127.0.0.1:$KAFKA_PORT" --create --if-not-exists --topic "$name" \
+      --partitions "$partitions" --replication-factor 1 >/dev/null 2>&1 || return 1
   done
-  log "topics ready on $KAFKA_PORT: ${TOPICS[*]} ($TOPIC_PARTITIONS partitions)"
+  log "topics ready on $KAFKA_PORT: ${TOPICS[*]} (${TOPIC_PARTITIONS} partitions unless named)"
 }
 
 await_topics() {

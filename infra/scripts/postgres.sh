@@ -2,7 +2,8 @@
 # One database per service on the local PostgreSQL server.
 #   postgres.sh ensure-running   start the local cluster if it is down
 #   postgres.sh run              create the suite's databases when missing (data is kept)
-#   postgres.sh test             drop and recreate the test databases (*_test and *_e2e)
+#   postgres.sh test             drop and recreate the test databases (*_test and *_e2e, and
+#                                TEST_DATABASES such as platform's)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -37,6 +38,7 @@ case "${1:-}" in
   test)
     ensure_running
     for s in "${SERVICES[@]}"; do recreate "paysuite_${s}_test"; recreate "paysuite_${s}_e2e"; done
+    for db in "${TEST_DATABASES[@]}"; do recreate "$db"; done
     log "test databases recreated" ;;
   *) die "usage: postgres.sh ensure-running|run|test" ;;
 esac

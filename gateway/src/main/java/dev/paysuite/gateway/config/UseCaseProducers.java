@@ -22,6 +22,7 @@ import dev.paysuite.kernel.tx.Transactions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
 import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.regex.PatternSyntaxException;
@@ -88,7 +89,8 @@ public class UseCaseProducers {
         return new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> step) {
-                return QuarkusTransaction.isActive() ? step.get() : QuarkusTransaction.requiringNew().call(step::get);
+                return QuarkusTransaction.getStatus() != Status.STATUS_NO_TRANSACTION ? step.get()
+                        : QuarkusTransaction.requiringNew().call(step::get);
             }
         };
     }

@@ -13,6 +13,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,12 +54,16 @@ public class IdempotencyGuard {
     private final ObjectMapper mapper;
     private final ObjectMapper canonical;
     private final IdempotencyConfig config;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public IdempotencyGuard(AgroalDataSource dataSource, ObjectMapper mapper, IdempotencyConfig config) {
+    public IdempotencyGuard(AgroalDataSource dataSource, ObjectMapper mapper, IdempotencyConfig config,
+            TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.config = config;
+        this.transactions = transactions;
         this.canonical = JsonMapper.builder()
+                .findAndAddModules() // times and optionals in a request body fingerprint like anything else
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .build();
@@ -109,19 +116,26 @@ public class IdempotencyGuard {
             QuarkusTransaction.requiringNew().run(() -> release(merchantId, key));
             throw e;
         }
-        if (!claim.completed) {
-            // The change committed without its answer: keep the answer now rather than lose the key's meaning.
-            LOG.errorf("The action for Idempotency-Key of merchant %s did not record its answer in its transaction; "
-                    + "recorded after the commit instead", merchantId);
-            QuarkusTransaction.requiringNew().run(() -> store(merchantId, key, answer));
+        if (claim.outcome == Status.STATUS_COMMITTED) {
+            return answer;
         }
+        if (claim.outcome != Status.STATUS_UNKNOWN) {
+            // Recorded, but its transaction did not commit (and the action answered anyway): nothing changed.
+            QuarkusTransaction.requiringNew().run(() -> release(merchantId, key));
+            return answer;
+        }
+        // The change committed without its answer: keep the answer now rather than lose the key's meaning.
+        LOG.errorf("The action for Idempotency-Key of merchant %s did not record its answer in its transaction; "
+                + "recorded after the commit instead", merchantId);
+        QuarkusTransaction.requiringNew().run(() -> store(merchantId, key, answer));
         return answer;
     }
 
-    private final class KeyClaim implements Claim {
+    private final class KeyClaim implements Claim, Synchronization {
         private final String merchantId;
         private final String key;
-        private boolean completed;
+        /** How the transaction that recorded the answer ended; unknown until it has. */
+        private int outcome = Status.STATUS_UNKNOWN;
 
         KeyClaim(String merchantId, String key) {
             this.merchantId = merchantId;
@@ -130,12 +144,21 @@ public class IdempotencyGuard {
 
         @Override
         public StoredAnswer complete(StoredAnswer answer) {
-            if (!QuarkusTransaction.isActive()) {
+            if (QuarkusTransaction.getStatus() != Status.STATUS_ACTIVE) {
                 throw new IllegalStateException("An idempotent answer is recorded inside the transaction of its change");
             }
             store(merchantId, key, answer);
-            completed = true;
+            transactions.registerInterposedSynchronization(this);
             return answer;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            outcome = status == Status.STATUS_COMMITTED ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK;
         }
     }
 

@@ -23,7 +23,7 @@ public final class KeysetPages {
     /** Runs {@code where} (with its named {@code params}) for one page; rows come back newest first. */
     public static <E> Slice<E> fetch(PanacheRepositoryBase<E, ?> repository, String where, Parameters params,
             PageRequest page) {
-        StringBuilder query = new StringBuilder(where);
+        StringBuilder query = new StringBuilder(where.isBlank() ? "1 = 1" : where);
         if (page instanceof PageRequest.After after) {
             query.append(" and (createdAt < :cursorAt or (createdAt = :cursorAt and id < :cursorId))");
             params.and("cursorAt", after.cursorCreatedAt()).and("cursorId", after.cursorId());

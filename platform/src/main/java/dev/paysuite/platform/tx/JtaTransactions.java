@@ -3,6 +3,7 @@ package dev.paysuite.platform.tx;
 import dev.paysuite.kernel.tx.Transactions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +17,7 @@ public class JtaTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> step) {
-        if (QuarkusTransaction.isActive()) {
+        if (QuarkusTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
             return step.get();
         }
         return QuarkusTransaction.requiringNew().call(step::get);

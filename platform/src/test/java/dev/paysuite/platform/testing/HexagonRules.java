@@ -30,14 +30,14 @@ public final class HexagonRules {
     // ---- The hexagon ----
 
     @ArchTest
-    static final ArchRule domainModelDependsOnJavaAndTheKernelOnly = classes()
+    public static final ArchRule domainModelDependsOnJavaAndTheKernelOnly = classes()
             .that().resideInAPackage("..application.domain.model..")
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "..application.domain.model..", "dev.paysuite.kernel..")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule applicationTouchesNoFramework = noClasses()
+    public static final ArchRule applicationTouchesNoFramework = noClasses()
             .that().resideInAPackage("..application..")
             .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "javax..",
                     "io.smallrye..", "io.vertx..", "io.netty..", "org.hibernate..", "org.eclipse.microprofile..",
@@ -45,33 +45,33 @@ public final class HexagonRules {
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule applicationDependsOnNeitherAdaptersNorConfig = noClasses()
+    public static final ArchRule applicationDependsOnNeitherAdaptersNorConfig = noClasses()
             .that().resideInAPackage("..application..")
             .should().dependOnClassesThat().resideInAnyPackage("..adapter..", "..config..")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = slices()
+    public static final ArchRule adaptersDoNotDependOnEachOther = slices()
             .matching("..adapter.(*).(*)..")
             .should().notDependOnEachOther()
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule inboundAdaptersGoThroughPortsIn = noClasses()
+    public static final ArchRule inboundAdaptersGoThroughPortsIn = noClasses()
             .that().resideInAPackage("..adapter.in..")
             .should().dependOnClassesThat().resideInAnyPackage("..application.domain.service..",
                     "..application.port.out..")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule portsAndUseCasesAreInterfaces = classes()
+    public static final ArchRule portsAndUseCasesAreInterfaces = classes()
             .that().resideInAPackage("..application.port..")
             .and().haveSimpleNameEndingWith("Port").or().haveSimpleNameEndingWith("UseCase")
             .should().beInterfaces()
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule domainServicesImplementUseCases = classes()
+    public static final ArchRule domainServicesImplementUseCases = classes()
             .that().resideInAPackage("..application.domain.service..").and().areTopLevelClasses()
             .and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("Service")
@@ -83,32 +83,32 @@ public final class HexagonRules {
 
     /** Only a {@link Transactions} implementation begins a transaction: a use-case step, never an adapter by itself. */
     @ArchTest
-    static final ArchRule transactionsBeginOnlyInUseCaseSteps = noClasses()
+    public static final ArchRule transactionsBeginOnlyInUseCaseSteps = noClasses()
             .that(DescribedPredicate.not(implementTransactions()))
             .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule noTransactionIsBegunByHand = noClasses()
+    public static final ArchRule noTransactionIsBegunByHand = noClasses()
             .that(DescribedPredicate.not(implementTransactions()))
             .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.transaction.UserTransaction")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule noTransactionIsBegunByAnnotation = noClasses()
+    public static final ArchRule noTransactionIsBegunByAnnotation = noClasses()
             .should(beginTransactionsByAnnotation())
             .allowEmptyShould(true);
 
     /** An adapter that changes state runs in the transaction of the step that calls it, and refuses to run without. */
     @ArchTest
-    static final ArchRule stateChangingAdaptersRequireTheStepsTransaction = classes()
+    public static final ArchRule stateChangingAdaptersRequireTheStepsTransaction = classes()
             .that().areNotInterfaces().and().resideOutsideOfPackage("..application..")
             .should(requireATransactionWhereTheyChangeState())
             .allowEmptyShould(true);
 
     /** A use case that changes state declares the step it does it in. */
     @ArchTest
-    static final ArchRule useCasesThatChangeStateDeclareTheirSteps = classes()
+    public static final ArchRule useCasesThatChangeStateDeclareTheirSteps = classes()
             .that().resideInAPackage("..application.domain.service..")
             .and(callAStateChangingPort())
             .should().dependOnClassesThat().areAssignableTo(Transactions.class)

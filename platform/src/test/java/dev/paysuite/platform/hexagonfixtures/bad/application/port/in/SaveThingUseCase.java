@@ -1,0 +1,5 @@
+package dev.paysuite.platform.hexagonfixtures.bad.application.port.in;
+
+public interface SaveThingUseCase {
+    void save(String thingId);
+}

@@ -1,0 +1,7 @@
+package dev.paysuite.platform.hexagonfixtures.good.application.port.in;
+
+import dev.paysuite.platform.hexagonfixtures.good.application.domain.model.Thing;
+
+public interface SaveThingUseCase {
+    Thing save(String thingId);
+}
