@@ -7,8 +7,10 @@ TOPICS=(payments.events refunds.events methods.events)
 TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"
 # Topics only the test run needs, as name:partitions (platform's own tests publish to this one).
 TEST_TOPICS=(platform.test.events:3)
+# A test lane's databases end in this (empty by default), so two test runs on one machine stay apart.
+TEST_DB_SUFFIX="${PAYSUITE_TEST_DB_SUFFIX:-}"
 # Databases only the test run needs, besides each service's *_test and *_e2e.
-TEST_DATABASES=(paysuite_platform_test)
+TEST_DATABASES=("paysuite_platform_test$TEST_DB_SUFFIX")
 
 PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"

@@ -37,7 +37,10 @@ case "${1:-}" in
     for s in "${SERVICES[@]}"; do create_if_missing "paysuite_$s"; done ;;
   test)
     ensure_running
-    for s in "${SERVICES[@]}"; do recreate "paysuite_${s}_test"; recreate "paysuite_${s}_e2e"; done
+    for s in "${SERVICES[@]}"; do
+      recreate "paysuite_${s}_test$TEST_DB_SUFFIX"
+      recreate "paysuite_${s}_e2e$TEST_DB_SUFFIX"
+    done
     for db in "${TEST_DATABASES[@]}"; do recreate "$db"; done
     log "test databases recreated" ;;
   *) die "usage: postgres.sh ensure-running|run|test" ;;

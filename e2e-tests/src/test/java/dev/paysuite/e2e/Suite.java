@@ -14,13 +14,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite under test: the packaged services started once per test run as real processes, on
- * ports of their own (18080-18092) so they never meet a suite started with bin/run, against the
- * test broker the infra module started and the {@code *_e2e} databases it recreated. refunds-service
+ * ports of their own (18080-18092 by default: {@code paysuite.e2e.port-base}) so they never meet a
+ * suite started with bin/run, against the test broker the infra module started and the
+ * {@code *_e2e} databases it recreated (with the test lane's suffix). refunds-service
  * runs as two instances in one consumer group, behind the gateway's round robin, as it would when
  * scaled out.
  */
 public final class Suite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    public static final String GATEWAY = "http://127.0.0.1:18080";
+    static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("PAYSUITE_E2E_PORT_BASE", "18080"));
+    static final String DB_SUFFIX = System.getenv().getOrDefault("PAYSUITE_TEST_DB_SUFFIX", "");
+    static final int GATEWAY_PORT = PORT_BASE;
+    static final int PAYMENTS_PORT = PORT_BASE + 1;
+    public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
     public static final List<String> REFUNDS_INSTANCES = List.of("refunds-a", "refunds-b");
@@ -38,31 +43,42 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     }
 
     static String jdbc(String service) {
-        return "jdbc:postgresql://127.0.0.1:5432/paysuite_" + service + "_e2e";
+        return "jdbc:postgresql://127.0.0.1:5432/" + database(service);
+    }
+
+    static String database(String service) {
+        return "paysuite_" + service + "_e2e" + DB_SUFFIX;
+    }
+
+    /** The i-th refunds-service instance's port: 18082, 18092, … by default. */
+    static int refundsPort(int i) {
+        return PORT_BASE + 2 + 10 * i;
     }
 
     private static Suite start() {
         Suite suite = new Suite();
         try {
-            suite.launch("payments-service", 18081, List.of(
+            suite.launch("payments-service", PAYMENTS_PORT, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
                     "-Dkafka.bootstrap.servers=" + KAFKA));
             for (int i = 0; i < REFUNDS_INSTANCES.size(); i++) {
-                suite.launch("refunds-service", 18082 + 10 * i, List.of(
+                suite.launch("refunds-service", refundsPort(i), List.of(
                         "-Dquarkus.datasource.jdbc.url=" + jdbc("refunds"),
                         "-Dkafka.bootstrap.servers=" + KAFKA,
                         "-Dpaysuite.instance-id=" + REFUNDS_INSTANCES.get(i)), REFUNDS_INSTANCES.get(i));
             }
-            suite.launch("gateway", 18080, List.of(
+            suite.launch("gateway", GATEWAY_PORT, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("gateway"),
-                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/paysuite_gateway_e2e",
+                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database("gateway"),
                     "-Dpaysuite.gateway.demo.enabled=true",
-                    "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:18081",
-                    "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:18082,http://127.0.0.1:18092"));
-            suite.awaitHealthy("payments-service", 18081);
-            suite.awaitHealthy("refunds-a", 18082);
-            suite.awaitHealthy("refunds-b", 18092);
-            suite.awaitHealthy("gateway", 18080);
+                    "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:" + PAYMENTS_PORT,
+                    "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:" + refundsPort(0) + ",http://127.0.0.1:"
+                            + refundsPort(1)));
+            suite.awaitHealthy("payments-service", PAYMENTS_PORT);
+            for (int i = 0; i < REFUNDS_INSTANCES.size(); i++) {
+                suite.awaitHealthy(REFUNDS_INSTANCES.get(i), refundsPort(i));
+            }
+            suite.awaitHealthy("gateway", GATEWAY_PORT);
             return suite;
         } catch (RuntimeException | IOException e) {
             suite.close();
