@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A CloudEvent read off Kafka (structured mode, as every service publishes them). */
 public record IncomingEvent(String id, String type, String source, String subject, long sequence,
-        String merchantId, boolean livemode, JsonNode data) {
+        String merchantId, boolean livemode, JsonNode data, JsonNode envelope) {
+
+    /** An integer extension attribute of the envelope (e.g. {@code paymentsequence}), or {@code orElse}. */
+    public long extension(String name, long orElse) {
+        JsonNode value = envelope.get(name);
+        return value != null && value.canConvertToLong() ? value.asLong() : orElse;
+    }
 
     /** Thrown for a record that is not a CloudEvent we can read; such records are skipped, not retried. */
     public static class MalformedEventException extends RuntimeException {
@@ -22,7 +28,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
             }
             return new IncomingEvent(e.get("id").asText(), e.get("type").asText(), text(e, "source"),
                     text(e, "subject"), e.path("sequence").asLong(0), text(e, "merchantid"),
-                    e.path("livemode").asBoolean(false), e.get("data"));
+                    e.path("livemode").asBoolean(false), e.get("data"), e);
         } catch (MalformedEventException m) {
             throw m;
         } catch (Exception ex) {

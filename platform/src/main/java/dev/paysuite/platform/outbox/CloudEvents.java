@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The structured-mode CloudEvents 1.0 JSON envelope every event on Kafka travels in. Extension
- * attributes: {@code sequence} (integer, per aggregate), {@code merchantid}, {@code livemode}.
+ * attributes: {@code sequence} (integer, per aggregate), {@code merchantid}, {@code livemode}, and
+ * whatever integer attributes a producer adds (refunds.events: {@code paymentsequence}).
  */
 public final class CloudEvents {
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
@@ -31,6 +32,7 @@ public final class CloudEvents {
             e.put("merchantid", m.merchantId());
         }
         e.put("livemode", m.livemode());
+        m.extensions().forEach(e::put);
         e.set("data", mapper.valueToTree(m.data()));
         return e;
     }

@@ -9,6 +9,7 @@ import dev.paysuite.refunds.application.port.out.PublishRefundEventPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes refund events to the outbox in the caller's transaction; the platform relay publishes
@@ -19,6 +20,8 @@ import java.util.List;
 public class RefundEventOutboxAdapter implements PublishRefundEventPort {
     public static final String TOPIC = "refunds.events";
     public static final String SOURCE = "/paysuite/refunds-service";
+    /** The CloudEvents extension attribute that carries an event's payment_sequence. */
+    public static final String PAYMENT_SEQUENCE = "paymentsequence";
 
     private final OutboxWriter outbox;
 
@@ -32,7 +35,8 @@ public class RefundEventOutboxAdapter implements PublishRefundEventPort {
         for (RefundEvent event : events) {
             Refund r = event.refund();
             outbox.append(new OutboxMessage(event.id(), TOPIC, r.paymentId().value(), event.type(), SOURCE, r.id().value(),
-                    event.occurredAt(), event.sequence(), r.merchantId(), r.livemode(), RefundJson.of(r)));
+                    event.occurredAt(), event.sequence(), r.merchantId(), r.livemode(), RefundJson.of(r),
+                    Map.of(PAYMENT_SEQUENCE, event.paymentSequence())));
         }
     }
 }

@@ -31,8 +31,10 @@ public record Refund(RefundId id, PaymentId paymentId, String merchantId, boolea
 
     /** A change of the refund, and how its event is made once the payment has numbered it. */
     public record Change(Refund refund, RefundEvent.Factory event) {
-        public RefundEvent eventNumbered(long sequence) {
-            return event.create(EventId.generate().value(), refund, sequence);
+        /** The event, numbered in the payment's refund history and placed after what was known of the payment. */
+        public RefundEvent eventNumbered(RefundablePayment payment) {
+            return event.create(EventId.generate().value(), refund, payment.refundEventSequence(),
+                    payment.payment().sequence());
         }
     }
 

@@ -63,7 +63,7 @@ public class CreateRefundService implements CreateRefundUseCase {
         List<RefundEvent> announced = new ArrayList<>();
         Refund.Change opened = Refund.open(reserved, amount, command.reason(), command.metadata(), now);
         RefundablePayment numbered = reserved.nextEvent();
-        announced.add(opened.eventNumbered(numbered.refundEventSequence()));
+        announced.add(opened.eventNumbered(numbered));
 
         PaymentSnapshot p = reserved.payment();
         Refund refund = opened.refund();
@@ -73,12 +73,12 @@ public class CreateRefundService implements CreateRefundUseCase {
         if (outcome instanceof ProcessorOutcome.Succeeded) {
             Refund.Change done = refund.succeed(now);
             numbered = numbered.nextEvent();
-            announced.add(done.eventNumbered(numbered.refundEventSequence()));
+            announced.add(done.eventNumbered(numbered));
             refund = done.refund();
         } else if (outcome instanceof ProcessorOutcome.Failed failed) {
             Refund.Change done = refund.fail(failed.reason(), now);
             numbered = numbered.release(amount).nextEvent();
-            announced.add(done.eventNumbered(numbered.refundEventSequence()));
+            announced.add(done.eventNumbered(numbered));
             refund = done.refund();
         }
         refunds.insert(refund);

@@ -67,7 +67,7 @@ public class SettleRefundsService implements SettleRefundsUseCase {
             payment = payment.nextEvent();
             saveRefund.update(change.refund());
             savePayment.save(payment);
-            events.publish(List.of(change.eventNumbered(payment.refundEventSequence())));
+            events.publish(List.of(change.eventNumbered(payment)));
             settled++;
         }
         return settled;

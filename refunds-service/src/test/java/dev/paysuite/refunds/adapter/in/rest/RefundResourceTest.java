@@ -268,9 +268,14 @@ class RefundResourceTest {
                     }
                 }
             }
+            long basedOn = 0;
             for (int i = 0; i < events.size(); i++) {
                 assertEquals(i + 1, events.get(i).get("sequence").asLong(), "refund events of a payment are numbered");
                 assertEquals(merchant.merchantId(), events.get(i).get("merchantid").asText());
+                long paymentSequence = events.get(i).path("paymentsequence").asLong(-1);
+                assertTrue(paymentSequence >= Math.max(basedOn, 1),
+                        "each refund event says which payment event it was based on, never an older one than before");
+                basedOn = paymentSequence;
             }
             return events.stream().map(e -> e.get("type").asText()).toList();
         }

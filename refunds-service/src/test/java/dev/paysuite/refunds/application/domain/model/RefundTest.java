@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class RefundTest {
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
+    static final RefundablePayment PAID = RefundablePayment.firstSeen(RefundablePaymentTest.payment("succeeded", 1000, 2));
+
     Refund.Change open() {
-        RefundablePayment p = RefundablePayment.firstSeen(RefundablePaymentTest.payment("succeeded", 1000, 2));
-        return Refund.open(p.reserve(250L, null), 250, "Product returned", Metadata.EMPTY, NOW);
+        return Refund.open(PAID.reserve(250L, null), 250, "Product returned", Metadata.EMPTY, NOW);
     }
 
     @Test
@@ -23,10 +24,11 @@ class RefundTest {
         assertTrue(opened.refund().id().value().startsWith("ref_"));
         assertEquals(RefundStatus.PENDING, opened.refund().status());
         assertEquals("USD", opened.refund().amount().currency().code());
-        RefundEvent event = opened.eventNumbered(1);
+        RefundEvent event = opened.eventNumbered(PAID.nextEvent());
         assertInstanceOf(RefundEvent.Created.class, event);
         assertEquals("refund.created", event.type());
         assertEquals(1, event.sequence());
+        assertEquals(2, event.paymentSequence(), "decided on payment event 2");
     }
 
     @Test
@@ -34,11 +36,11 @@ class RefundTest {
         Refund pending = open().refund();
         Refund.Change done = pending.succeed(NOW);
         assertEquals(RefundStatus.SUCCEEDED, done.refund().status());
-        assertEquals("refund.succeeded", done.eventNumbered(2).type());
+        assertEquals("refund.succeeded", done.eventNumbered(PAID.nextEvent().nextEvent()).type());
         assertThrows(IllegalStateException.class, () -> done.refund().fail("x", NOW));
         Refund.Change failed = pending.fail("expired_or_canceled_card", NOW);
         assertEquals("expired_or_canceled_card", failed.refund().failureReason());
-        assertEquals("refund.failed", failed.eventNumbered(2).type());
+        assertEquals("refund.failed", failed.eventNumbered(PAID.nextEvent().nextEvent()).type());
     }
 
     @Test

@@ -110,6 +110,8 @@ class RefundServicesTest {
         assertEquals(RefundStatus.SUCCEEDED, r.status());
         assertEquals(List.of("refund.created", "refund.succeeded"), published.stream().map(RefundEvent::type).toList());
         assertEquals(List.of(1L, 2L), published.stream().map(RefundEvent::sequence).toList());
+        assertEquals(List.of(2L, 2L), published.stream().map(RefundEvent::paymentSequence).toList(),
+                "decided on the payment's event 2, the last the view had seen");
         assertEquals(400, views.get("pay_1").amountReserved());
         create.create(refund("mer_1", "pay_1", null));
         assertEquals(List.of(3L, 4L), published.subList(2, 4).stream().map(RefundEvent::sequence).toList());
