@@ -83,9 +83,10 @@ topics() {
 }
 
 await_topics() {
-  wait_for_port "$KAFKA_PORT" 90 "Kafka"
+  # Generous: on a busy machine (parallel builds) a cold broker can take minutes to come up.
+  wait_for_port "$KAFKA_PORT" 240 "Kafka"
   local i
-  for ((i = 0; i < 30; i++)); do
+  for ((i = 0; i < 90; i++)); do
     topics && return 0
     sleep 1
   done

@@ -25,7 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -73,14 +75,49 @@ public class IdempotencyGuard {
     public interface Claim {
         /** Records {@code answer} for the key in the current transaction (the change's) and gives it back. */
         StoredAnswer complete(StoredAnswer answer);
+
+        /**
+         * Records, in the current transaction, the id of the object this request is making, so that a
+         * retry after the request died answers with that object instead of making another.
+         */
+        void bind(String resourceId);
+
+        /** The object an earlier attempt with this key made before it died, when this is such a retry. */
+        Optional<String> resumed();
     }
 
     /** Without a key there is nothing to record. */
-    private static final Claim NO_KEY = answer -> answer;
+    private static final Claim NO_KEY = new Claim() {
+        @Override
+        public StoredAnswer complete(StoredAnswer answer) {
+            return answer;
+        }
+
+        @Override
+        public void bind(String resourceId) {
+        }
+
+        @Override
+        public Optional<String> resumed() {
+            return Optional.empty();
+        }
+    };
+
+    /** A key as the guard keeps it: per merchant and per mode, so test and live requests never meet. */
+    private record KeyRef(String merchantId, boolean livemode, String key) {
+        int bind(PreparedStatement ps, int from) throws SQLException {
+            ps.setString(from, merchantId);
+            ps.setBoolean(from + 1, livemode);
+            ps.setString(from + 2, key);
+            return from + 3;
+        }
+    }
+
+    private static final String WHERE_KEY = " WHERE merchant_id = ? AND livemode = ? AND idempotency_key = ?";
 
     /**
-     * Runs {@code action} at most once for this merchant and key, and answers what it answered (or,
-     * for a repeated request, what it answered the first time, with {@code Idempotent-Replayed}).
+     * Runs {@code action} at most once for this merchant, mode and key, and answers what it answered
+     * (or, for a repeated request, what it answered the first time, with {@code Idempotent-Replayed}).
      */
     public StoredAnswer execute(IdempotentRequest request, Function<Claim, StoredAnswer> action) {
         if (request.key() == null) {
@@ -90,10 +127,9 @@ public class IdempotencyGuard {
             throw ApiException.invalid(ErrorCodes.IDEMPOTENCY_KEY_INVALID,
                     "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.", null);
         }
-        String merchantId = request.merchantId();
-        String key = request.key();
+        KeyRef ref = new KeyRef(request.merchantId(), request.livemode(), request.key());
         String fingerprint = fingerprint(request);
-        Found found = QuarkusTransaction.requiringNew().call(() -> claim(merchantId, key, fingerprint));
+        Found found = QuarkusTransaction.requiringNew().call(() -> claim(ref, fingerprint));
         switch (found.outcome) {
             case REPLAY:
                 return found.answer.withHeader(REPLAYED_HEADER, "true");
@@ -108,58 +144,100 @@ public class IdempotencyGuard {
             default:
                 break;
         }
-        KeyClaim claim = new KeyClaim(merchantId, key);
+        KeyClaim claim = new KeyClaim(ref, found.resourceId);
         StoredAnswer answer;
         try {
             answer = action.apply(claim);
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> release(merchantId, key));
+            if (claim.resourceBound()) {
+                // The object exists: the key keeps naming it, and a retry after the lease answers with it.
+                throw e;
+            }
+            QuarkusTransaction.requiringNew().run(() -> release(ref));
             throw e;
         }
         if (claim.outcome == Status.STATUS_COMMITTED) {
             return answer;
         }
-        if (claim.outcome != Status.STATUS_UNKNOWN) {
+        if (claim.outcome != Status.STATUS_UNKNOWN && !claim.resourceBound()) {
             // Recorded, but its transaction did not commit (and the action answered anyway): nothing changed.
-            QuarkusTransaction.requiringNew().run(() -> release(merchantId, key));
+            QuarkusTransaction.requiringNew().run(() -> release(ref));
             return answer;
         }
         // The change committed without its answer: keep the answer now rather than lose the key's meaning.
         LOG.errorf("The action for Idempotency-Key of merchant %s did not record its answer in its transaction; "
-                + "recorded after the commit instead", merchantId);
-        QuarkusTransaction.requiringNew().run(() -> store(merchantId, key, answer));
+                + "recorded after the commit instead", ref.merchantId());
+        QuarkusTransaction.requiringNew().run(() -> store(ref, answer));
         return answer;
     }
 
-    private final class KeyClaim implements Claim, Synchronization {
-        private final String merchantId;
-        private final String key;
+    private final class KeyClaim implements Claim {
+        private final KeyRef ref;
+        private final String resumed;
         /** How the transaction that recorded the answer ended; unknown until it has. */
-        private int outcome = Status.STATUS_UNKNOWN;
+        private volatile int outcome = Status.STATUS_UNKNOWN;
+        private volatile boolean bound;
 
-        KeyClaim(String merchantId, String key) {
-            this.merchantId = merchantId;
-            this.key = key;
+        KeyClaim(KeyRef ref, String resumed) {
+            this.ref = ref;
+            this.resumed = resumed;
+            this.bound = resumed != null;
         }
 
         @Override
         public StoredAnswer complete(StoredAnswer answer) {
-            if (QuarkusTransaction.getStatus() != Status.STATUS_ACTIVE) {
-                throw new IllegalStateException("An idempotent answer is recorded inside the transaction of its change");
-            }
-            store(merchantId, key, answer);
-            transactions.registerInterposedSynchronization(this);
+            requireTransaction("An idempotent answer is recorded inside the transaction of its change");
+            store(ref, answer);
+            transactions.registerInterposedSynchronization(afterCompletion(status ->
+                    outcome = status == Status.STATUS_COMMITTED ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK));
             return answer;
         }
 
         @Override
-        public void beforeCompletion() {
+        public void bind(String resourceId) {
+            requireTransaction("The object a request makes is bound to its key inside the transaction that makes it");
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "UPDATE idempotency_keys SET resource_id = ?" + WHERE_KEY)) {
+                ps.setString(1, resourceId);
+                ref.bind(ps, 2);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not bind an idempotency key to what it made", e);
+            }
+            transactions.registerInterposedSynchronization(afterCompletion(status -> {
+                if (status == Status.STATUS_COMMITTED) {
+                    bound = true;
+                }
+            }));
         }
 
         @Override
-        public void afterCompletion(int status) {
-            outcome = status == Status.STATUS_COMMITTED ? Status.STATUS_COMMITTED : Status.STATUS_ROLLEDBACK;
+        public Optional<String> resumed() {
+            return Optional.ofNullable(resumed);
         }
+
+        boolean resourceBound() {
+            return bound;
+        }
+    }
+
+    private static void requireTransaction(String why) {
+        if (QuarkusTransaction.getStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException(why);
+        }
+    }
+
+    private static Synchronization afterCompletion(IntConsumer then) {
+        return new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                then.accept(status);
+            }
+        };
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -178,54 +256,58 @@ public class IdempotencyGuard {
         });
     }
 
-    private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_FLIGHT }
+    private enum Outcome { CLAIMED, RESUME, REPLAY, MISMATCH, IN_FLIGHT }
 
-    private record Found(Outcome outcome, StoredAnswer answer) {
+    private record Found(Outcome outcome, StoredAnswer answer, String resourceId) {
         static Found of(Outcome outcome) {
-            return new Found(outcome, null);
+            return new Found(outcome, null, null);
         }
     }
 
-    private Found claim(String merchantId, String key, String fingerprint) {
+    private Found claim(KeyRef ref, String fingerprint) {
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 try (PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO idempotency_keys (merchant_id, idempotency_key, request_hash, state, locked_at, created_at)
-                        VALUES (?, ?, ?, 'in_flight', now(), now()) ON CONFLICT DO NOTHING""")) {
-                    insert.setString(1, merchantId);
-                    insert.setString(2, key);
-                    insert.setString(3, fingerprint);
+                        INSERT INTO idempotency_keys (merchant_id, livemode, idempotency_key, request_hash, state,
+                                                      locked_at, created_at)
+                        VALUES (?, ?, ?, ?, 'in_flight', now(), now()) ON CONFLICT DO NOTHING""")) {
+                    insert.setString(ref.bind(insert, 1), fingerprint);
                     if (insert.executeUpdate() == 1) {
                         return Found.of(Outcome.CLAIMED);
                     }
                 }
                 try (PreparedStatement select = c.prepareStatement("""
-                        SELECT request_hash, state, response_status, response_headers, response_body,
+                        SELECT request_hash, state, response_status, response_headers, response_body, resource_id,
                                created_at < now() - make_interval(secs => ?) AS expired,
                                locked_at < now() - make_interval(secs => ?) AS abandoned
-                        FROM idempotency_keys WHERE merchant_id = ? AND idempotency_key = ? FOR UPDATE""")) {
+                        FROM idempotency_keys""" + WHERE_KEY + " FOR UPDATE")) {
                     select.setLong(1, config.retention().toSeconds());
                     select.setLong(2, config.lease().toSeconds());
-                    select.setString(3, merchantId);
-                    select.setString(4, key);
+                    ref.bind(select, 3);
                     try (ResultSet rs = select.executeQuery()) {
                         if (!rs.next()) {
                             continue; // released between our insert and select: try to claim again
                         }
                         boolean expired = rs.getBoolean("expired");
                         boolean inFlight = "in_flight".equals(rs.getString("state"));
-                        if (expired || (inFlight && rs.getBoolean("abandoned"))) {
-                            reclaim(c, merchantId, key, fingerprint);
+                        boolean abandoned = inFlight && rs.getBoolean("abandoned");
+                        String resourceId = rs.getString("resource_id");
+                        if (expired || (abandoned && resourceId == null)) {
+                            reclaim(c, ref, fingerprint);
                             return Found.of(Outcome.CLAIMED);
                         }
                         if (!fingerprint.equals(rs.getString("request_hash"))) {
                             return Found.of(Outcome.MISMATCH);
                         }
+                        if (abandoned) {
+                            relock(c, ref);
+                            return new Found(Outcome.RESUME, null, resourceId);
+                        }
                         if (inFlight) {
                             return Found.of(Outcome.IN_FLIGHT);
                         }
                         return new Found(Outcome.REPLAY, new StoredAnswer(rs.getInt("response_status"),
-                                readHeaders(rs.getString("response_headers")), rs.getString("response_body")));
+                                readHeaders(rs.getString("response_headers")), rs.getString("response_body")), null);
                     }
                 }
             }
@@ -235,29 +317,33 @@ public class IdempotencyGuard {
         }
     }
 
-    private void reclaim(Connection c, String merchantId, String key, String fingerprint) throws SQLException {
+    private void reclaim(Connection c, KeyRef ref, String fingerprint) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE idempotency_keys SET request_hash = ?, state = 'in_flight', locked_at = now(), created_at = now(),
-                       response_status = NULL, response_headers = NULL, response_body = NULL,
-                       completed_at = NULL
-                WHERE merchant_id = ? AND idempotency_key = ?""")) {
+                       response_status = NULL, response_headers = NULL, response_body = NULL, resource_id = NULL,
+                       completed_at = NULL""" + WHERE_KEY)) {
             ps.setString(1, fingerprint);
-            ps.setString(2, merchantId);
-            ps.setString(3, key);
+            ref.bind(ps, 2);
             ps.executeUpdate();
         }
     }
 
-    private void store(String merchantId, String key, StoredAnswer answer) {
+    /** A retry takes over a dead request's key: other retries meanwhile are racing it (409). */
+    private void relock(Connection c, KeyRef ref) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE idempotency_keys SET locked_at = now()" + WHERE_KEY)) {
+            ref.bind(ps, 1);
+            ps.executeUpdate();
+        }
+    }
+
+    private void store(KeyRef ref, StoredAnswer answer) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 UPDATE idempotency_keys SET state = 'completed', response_status = ?, response_headers = ?,
-                       response_body = ?, completed_at = now()
-                WHERE merchant_id = ? AND idempotency_key = ?""")) {
+                       response_body = ?, completed_at = now()""" + WHERE_KEY)) {
             ps.setInt(1, answer.status());
             ps.setString(2, mapper.writeValueAsString(answer.headers()));
             ps.setString(3, answer.body());
-            ps.setString(4, merchantId);
-            ps.setString(5, key);
+            ref.bind(ps, 4);
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not record the answer of an idempotent request", e);
@@ -275,11 +361,10 @@ public class IdempotencyGuard {
         }
     }
 
-    private void release(String merchantId, String key) {
+    private void release(KeyRef ref) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM idempotency_keys WHERE merchant_id = ? AND idempotency_key = ? AND state = 'in_flight'")) {
-            ps.setString(1, merchantId);
-            ps.setString(2, key);
+                "DELETE FROM idempotency_keys" + WHERE_KEY + " AND state = 'in_flight' AND resource_id IS NULL")) {
+            ref.bind(ps, 1);
             ps.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("Could not release an idempotency key; it frees itself when its lease runs out", e);

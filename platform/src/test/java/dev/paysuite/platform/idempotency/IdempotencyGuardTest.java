@@ -66,7 +66,7 @@ class IdempotencyGuardTest {
     }
 
     IdempotentRequest request(String merchantId, String key, Object body) {
-        return new IdempotentRequest(merchantId, key, "POST", "/v1/things", body);
+        return new IdempotentRequest(merchantId, false, key, "POST", "/v1/things", body);
     }
 
     IdempotentRequest request(String key, Object body) {
@@ -141,7 +141,7 @@ class IdempotencyGuardTest {
         assertEquals(ErrorCodes.IDEMPOTENCY_KEY_REUSED, otherBody.body().error().code());
         assertEquals("idempotency_error", otherBody.body().error().type());
 
-        IdempotentRequest otherPath = new IdempotentRequest(merchant, key, "POST", "/v1/things/thg_1/cancel",
+        IdempotentRequest otherPath = new IdempotentRequest(merchant, false, key, "POST", "/v1/things/thg_1/cancel",
                 body("a"));
         assertEquals(422, assertThrows(ApiException.class, () -> guard.execute(otherPath, createsAThing())).status());
         assertEquals(1, runs.get());
@@ -272,6 +272,46 @@ class IdempotencyGuardTest {
         assertEquals(0, runs.get());
         guard.execute(request("k".repeat(255), body("a")), createsAThing());
         assertEquals(1, runs.get(), "255 printable characters is a valid key");
+    }
+
+    @Test
+    void keysArePerMode() {
+        String key = newKey();
+        StoredAnswer test = guard.execute(request(key, body("a")), createsAThing());
+        StoredAnswer live = guard.execute(new IdempotentRequest(merchant, true, key, "POST", "/v1/things", body("a")),
+                createsAThing());
+        assertEquals(2, runs.get(), "a live request never replays a test-mode answer");
+        assertFalse(live.headers().containsKey(IdempotencyGuard.REPLAYED_HEADER));
+        assertFalse(test.body().equals(live.body()));
+    }
+
+    @Test
+    void aRetryAfterTheRequestDiedAnswersWithWhatItMadeInsteadOfMakingAnother() {
+        String key = newKey();
+        String thingId = "thg_bound_" + UUID.randomUUID();
+        // The first attempt makes its object, binds it to the key, then dies before answering.
+        assertThrows(IllegalStateException.class, () -> guard.execute(request(key, body("a")), claim -> {
+            transactions.inTransaction(() -> {
+                things.persist(ListedThing.of(thingId, merchant, Instant.now()));
+                claim.bind(thingId);
+            });
+            throw new IllegalStateException("the process died here");
+        }));
+        assertEquals("in_flight", state(key), "the key keeps naming what was made");
+        assertEquals(thingId, column("resource_id", key));
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> guard.execute(request(key, body("a")), createsAThing())).status(), "until its lease runs out");
+
+        execute("UPDATE idempotency_keys SET locked_at = now() - interval '61 seconds' "
+                + "WHERE merchant_id = ? AND idempotency_key = ?", merchant, key);
+        StoredAnswer resumed = guard.execute(request(key, body("a")), claim -> transactions.inTransaction(
+                () -> claim.complete(new StoredAnswer(201, Map.of(), "{\"id\":\"" + claim.resumed().orElseThrow()
+                        + "\"}"))));
+        assertEquals("{\"id\":\"" + thingId + "\"}", resumed.body());
+        assertEquals(0, runs.get(), "nothing was made twice");
+        assertEquals("completed", state(key));
+        assertEquals(422, assertThrows(ApiException.class,
+                () -> guard.execute(request(key, body("b")), createsAThing())).status());
     }
 
     @Test

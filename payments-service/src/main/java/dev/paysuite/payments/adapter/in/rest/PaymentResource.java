@@ -163,7 +163,8 @@ public class PaymentResource {
      * only if the change committed.
      */
     private Response idempotent(Caller caller, String key, UriInfo uri, Object request, Supplier<StoredAnswer> action) {
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), key, "POST", uri.getPath(), request);
+        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
+                uri.getPath(), request);
         return Answers.toResponse(idempotency.execute(idempotent,
                 claim -> transactions.inTransaction(() -> claim.complete(action.get()))));
     }

@@ -291,6 +291,16 @@ class PaymentResourceTest {
     }
 
     @Test
+    void idempotencyKeysArePerMode() {
+        String key = UUID.randomUUID().toString();
+        merchant.request().header("Idempotency-Key", key).body(body(1200, "pm_test_success"))
+                .post("/v1/payments").then().statusCode(201);
+        // Live mode knows no test payment method: a replay of the test answer would have been a 201.
+        merchant.live().request().header("Idempotency-Key", key).body(body(1200, "pm_test_success"))
+                .post("/v1/payments").then().statusCode(404).header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
     void aValidationErrorDoesNotUseUpTheKey() {
         String key = UUID.randomUUID().toString();
         merchant.request().header("Idempotency-Key", key).body("{\"amount\": -5, \"currency\": \"USD\"}")

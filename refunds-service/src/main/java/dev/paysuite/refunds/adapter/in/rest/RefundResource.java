@@ -130,7 +130,8 @@ public class RefundResource {
         CreateRefundCommand command = new CreateRefundCommand(caller.merchantId(), caller.livemode(),
                 blankToNull(paymentId), request.amount(), request.currency(), request.reason(),
                 Metadata.of(request.metadata()));
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), key, "POST", uri.getPath(), request);
+        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
+                uri.getPath(), request);
         return Answers.toResponse(idempotency.execute(idempotent, claim -> {
             paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
             return transactions.inTransaction(
