@@ -13,6 +13,25 @@ public interface PaymentsConfig {
 
     Demo demo();
 
+    Simulator simulator();
+
+    /** How long a payment may stay processing before the reconciler asks the processor what it did. */
+    @WithDefault("PT30S")
+    java.time.Duration reconcileAfter();
+
+    /** How often the reconciler looks for payments left processing. */
+    @WithDefault("5s")
+    String reconcileEvery();
+
+    interface Simulator {
+        /**
+         * Fault injection, for tests only: with card …9987 the process halts right after the acquirer
+         * charged, as a crash between the two phases would.
+         */
+        @WithDefault("false")
+        boolean crashAfterCharge();
+    }
+
     /** The demo merchant of a local run, so that seed 002's examples work as written. Off in prod. */
     interface Demo {
         @WithDefault("false")

@@ -5,18 +5,18 @@ import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
 import dev.paysuite.payments.application.domain.service.ListPaymentsService;
+import dev.paysuite.payments.application.domain.service.ProcessPaymentService;
 import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
 import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
-import dev.paysuite.payments.application.port.out.AuthorizePaymentPort;
 import dev.paysuite.payments.application.port.out.ListPaymentsPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
+import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
-import dev.paysuite.payments.application.port.out.SettleAuthorizationPort;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,20 +27,27 @@ import java.time.Clock;
  */
 public class UseCaseProducers {
 
+    /** Phase 2 of every processor call, and the reconciler (its bean is the ReconcilePaymentsUseCase). */
     @Produces
     @Singleton
-    CreatePaymentUseCase createPayment(ResolvePaymentMethodPort methods, AuthorizePaymentPort processor,
-            SavePaymentPort save, PublishPaymentEventPort events, Transactions transactions, Clock clock) {
-        return new CreatePaymentService(methods, processor, save, events, transactions, clock);
+    ProcessPaymentService processPayment(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
+            PaymentProcessorPort processor, Transactions transactions, Clock clock) {
+        return new ProcessPaymentService(load, save, events, processor, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    CreatePaymentUseCase createPayment(ResolvePaymentMethodPort methods, SavePaymentPort save,
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock) {
+        return new CreatePaymentService(methods, save, events, processing, transactions, clock);
     }
 
     /** One service for cancel, capture, confirm and recording refunds: its bean answers all four use cases. */
     @Produces
     @Singleton
     ChangePaymentService changePayment(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Transactions transactions,
-            Clock clock) {
-        return new ChangePaymentService(load, save, events, authorizations, settlements, transactions, clock);
+            ProcessPaymentService processing, Transactions transactions, Clock clock) {
+        return new ChangePaymentService(load, save, events, processing, transactions, clock);
     }
 
     @Produces

@@ -20,6 +20,7 @@ import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsQuery;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.PaymentRef;
+import dev.paysuite.payments.application.port.in.Recorded;
 import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.error.ApiParameters;
 import dev.paysuite.platform.error.DomainExceptionMapper;
@@ -47,7 +48,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The payments part of the canonical API ({@code /v1/payments}), for the merchant the gateway vouched for. */
 @Path("/v1/payments")
@@ -89,8 +90,9 @@ public class PaymentResource {
         CreatePaymentRequest request = body == null ? CreatePaymentRequest.EMPTY : body;
         try {
             CreatePaymentCommand command = request.toCommand(caller);
-            return idempotent(caller, idempotencyKey, uri, request, () -> {
-                Payment payment = createPayment.create(command);
+            return idempotent(caller, idempotencyKey, uri, request, claim -> {
+                Payment payment = claim.resumed().isPresent() ? getPayment.get(ref(caller, claim.resumed().get()))
+                        : createPayment.create(command, bindTo(claim));
                 return payment.isFailed() ? declined(payment, request.parameter(payment.source().field()))
                         : answers.json(201, PaymentJson.of(payment));
             });
@@ -128,7 +130,8 @@ public class PaymentResource {
         Caller caller = callers.caller();
         CancelPaymentRequest request = body == null ? CancelPaymentRequest.EMPTY : body;
         CancelPaymentCommand command = new CancelPaymentCommand(ref(caller, id), request.reason());
-        return idempotent(caller, idempotencyKey, uri, request, () -> ok(cancelPayment.cancel(command)));
+        return idempotent(caller, idempotencyKey, uri, request, claim -> ok(claim.resumed().isPresent()
+                ? getPayment.get(command.payment()) : cancelPayment.cancel(command, bindTo(claim))));
     }
 
     @POST
@@ -141,7 +144,8 @@ public class PaymentResource {
         OptionalLong amount = request.amountToCapture() == null ? OptionalLong.empty()
                 : OptionalLong.of(request.amountToCapture());
         CapturePaymentCommand command = new CapturePaymentCommand(ref(caller, id), amount);
-        return idempotent(caller, idempotencyKey, uri, request, () -> ok(capturePayment.capture(command)));
+        return idempotent(caller, idempotencyKey, uri, request, claim -> ok(claim.resumed().isPresent()
+                ? getPayment.get(command.payment()) : capturePayment.capture(command, bindTo(claim))));
     }
 
     @POST
@@ -150,23 +154,33 @@ public class PaymentResource {
             @Context UriInfo uri) {
         Caller caller = callers.caller();
         PaymentRef payment = ref(caller, id);
-        return idempotent(caller, idempotencyKey, uri, Map.of(), () -> {
-            Payment confirmed = confirmPayment.confirm(payment);
+        return idempotent(caller, idempotencyKey, uri, Map.of(), claim -> {
+            Payment confirmed = claim.resumed().isPresent() ? getPayment.get(payment)
+                    : confirmPayment.confirm(payment, bindTo(claim));
             return confirmed.isFailed() ? declined(confirmed, ApiParameters.name(confirmed.source().field()))
                     : ok(confirmed);
         });
     }
 
     /**
-     * Runs a state-changing request at most once per Idempotency-Key. The transaction starts here:
-     * the use case's steps join it, and it also records the answer, so the answer is kept if and
-     * only if the change committed.
+     * Runs a state-changing request at most once per Idempotency-Key. The use case runs its own
+     * steps, and binds the key to its payment in the first one (before the processor is asked), so
+     * a retry after a crash answers with that payment ({@code claim.resumed()}) instead of making
+     * another. The answer is then recorded in a transaction of its own: if that is lost, the bound
+     * payment still answers for the key.
      */
-    private Response idempotent(Caller caller, String key, UriInfo uri, Object request, Supplier<StoredAnswer> action) {
+    private Response idempotent(Caller caller, String key, UriInfo uri, Object request,
+            Function<IdempotencyGuard.Claim, StoredAnswer> action) {
         IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
                 uri.getPath(), request);
-        return Answers.toResponse(idempotency.execute(idempotent,
-                claim -> transactions.inTransaction(() -> claim.complete(action.get()))));
+        return Answers.toResponse(idempotency.execute(idempotent, claim -> {
+            StoredAnswer answer = action.apply(claim);
+            return transactions.inTransaction(() -> claim.complete(answer));
+        }));
+    }
+
+    private static Recorded bindTo(IdempotencyGuard.Claim claim) {
+        return payment -> claim.bind(payment.value());
     }
 
     private static PaymentRef ref(Caller caller, String id) {

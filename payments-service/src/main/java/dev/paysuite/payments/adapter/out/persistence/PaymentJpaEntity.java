@@ -63,4 +63,12 @@ public class PaymentJpaEntity extends MerchantOwnedEntity {
     public Instant capturedAt;
     @Column(name = "event_sequence", nullable = false)
     public long eventSequence;
+    @Column(name = "pending_operation")
+    public String pendingOperation;
+    @Column(name = "pending_amount")
+    public Long pendingAmount;
+    @Column(name = "pending_acquirer_key")
+    public String pendingAcquirerKey;
+    @Column(name = "pending_since")
+    public Instant pendingSince;
 }

@@ -14,6 +14,7 @@ import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
+import dev.paysuite.payments.application.domain.model.PendingOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -43,7 +44,11 @@ public class PaymentMapper {
                 .nextAction(e.nextActionType == null ? null : new NextAction(e.nextActionType, e.nextActionUrl))
                 .processorReference(e.processorReference).cancellationReason(e.cancellationReason)
                 .canceledAt(e.canceledAt).capturedAt(e.capturedAt).createdAt(e.createdAt).updatedAt(e.updatedAt)
-                .eventSequence(e.eventSequence).build();
+                .eventSequence(e.eventSequence)
+                .pending(e.pendingOperation == null ? null : new PendingOperation(
+                        PendingOperation.Operation.valueOf(e.pendingOperation), e.pendingAmount, e.pendingAcquirerKey,
+                        e.pendingSince))
+                .build();
     }
 
     PaymentJpaEntity toNewEntity(Payment p) {
@@ -92,6 +97,11 @@ public class PaymentMapper {
         e.capturedAt = p.capturedAt();
         e.updatedAt = p.updatedAt();
         e.eventSequence = p.eventSequence();
+        PendingOperation pending = p.pending();
+        e.pendingOperation = pending == null ? null : pending.operation().name();
+        e.pendingAmount = pending == null ? null : pending.amount();
+        e.pendingAcquirerKey = pending == null ? null : pending.acquirerKey();
+        e.pendingSince = pending == null ? null : pending.submittedAt();
     }
 
     private Map<String, String> readMetadata(String text) {

@@ -3,6 +3,7 @@ package dev.paysuite.payments.adapter.out.persistence;
 import dev.paysuite.kernel.page.PageRequest;
 import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.payments.application.domain.model.Payment;
+import dev.paysuite.payments.application.domain.model.PaymentStatus;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.out.ListPaymentsPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
@@ -10,10 +11,13 @@ import dev.paysuite.payments.application.port.out.PaymentFilter;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.platform.persistence.KeysetPages;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -38,6 +42,12 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
     public Optional<Payment> loadForUpdate(PaymentRef ref) {
         return repository.find(BY_REF, byRef(ref)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .map(mapper::toDomain);
+    }
+
+    @Override
+    public List<Payment> processingSince(Instant before, int atMost) {
+        return repository.find("status = ?1 and pendingSince < ?2", Sort.by("pendingSince"),
+                PaymentStatus.PROCESSING.name(), before).page(0, atMost).list().stream().map(mapper::toDomain).toList();
     }
 
     @Override

@@ -34,7 +34,9 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
             "pm_test_insufficient_funds", new TestCard("visa", "9995", 12, TEST_EXPIRY_YEAR),
             "pm_test_expired", new TestCard("visa", "0069", 1, 2020),
             "pm_test_3ds_required", new TestCard("visa", "3155", 12, TEST_EXPIRY_YEAR),
-            "pm_test_refund_failure", new TestCard("visa", "5126", 12, TEST_EXPIRY_YEAR));
+            "pm_test_refund_failure", new TestCard("visa", "5126", 12, TEST_EXPIRY_YEAR),
+            "pm_test_answer_lost", new TestCard("visa", "9979", 12, TEST_EXPIRY_YEAR),
+            "pm_test_crash_after_charge", new TestCard("visa", "9987", 12, TEST_EXPIRY_YEAR));
 
     private static final Map<String, TestCard> TOKENS = Map.of(
             "tok_visa", VISA,

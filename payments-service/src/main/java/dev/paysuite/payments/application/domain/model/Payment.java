@@ -17,12 +17,20 @@ import java.util.function.UnaryOperator;
  * A payment and its lifecycle. Immutable: every change answers the payment after it and the event
  * that announces it, so an event always carries the exact state it announces.
  *
+ * <p>Whatever asks the processor for something first records the payment {@code processing} with
+ * its {@link PendingOperation} (phase 1); the processor is then asked with no transaction open, and
+ * its answer recorded ({@link #recordOutcome}, phase 2). An answer nobody recorded (a crash, a
+ * timeout) is found later by asking the processor under the operation's acquirer key.
+ *
  * <pre>
- * pending ─┬─ approved, automatic capture ─→ succeeded
- *          ├─ approved, manual capture ────→ requires_capture ─ capture ─→ succeeded
- *          ├─ 3-D Secure needed ───────────→ requires_action ─ confirm ─→ (as above)
- *          └─ declined ────────────────────→ failed
- * pending, requires_action, requires_capture ─ cancel ─→ canceled
+ * open ─→ processing (authorize) ─┬─ approved, automatic capture ─→ succeeded
+ *                                 ├─ approved, manual capture ────→ requires_capture
+ *                                 ├─ 3-D Secure needed ───────────→ requires_action
+ *                                 └─ declined ────────────────────→ failed
+ * requires_action ─ confirm ─→ processing (authenticate) ─→ as authorize
+ * requires_capture ─ capture ─→ processing (capture) ─→ succeeded (declined: requires_capture)
+ * requires_capture ─ cancel ──→ processing (void) ────→ canceled (refused: requires_capture)
+ * pending, requires_action ─ cancel ─→ canceled
  * succeeded ─ refund ─→ partially_refunded ─ refund ─→ refunded
  * </pre>
  */
@@ -30,7 +38,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         long amountRefunded, PaymentStatus status, CaptureMethod captureMethod, PaymentSource source,
         PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
         NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
-        Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence) implements Listable {
+        Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending)
+        implements Listable {
 
     public static final int MAX_DESCRIPTION = 1000;
     public static final int MAX_CUSTOMER_ID = 255;
@@ -52,13 +61,16 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         if (amountRefunded < 0 || amountRefunded > amountCaptured) {
             throw new IllegalArgumentException("refunded amount out of range");
         }
+        if ((status == PaymentStatus.PROCESSING) != (pending != null)) {
+            throw new IllegalArgumentException("a payment is processing exactly while an operation is pending");
+        }
     }
 
     /** The outcome of a change: the payment after it and the event announcing it. */
     public record Change(Payment payment, PaymentEvent event) {
     }
 
-    /** Opens a new payment, pending until the processor answers. */
+    /** Opens a new payment, processing its authorization until the processor answers. */
     public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, Instant now) {
@@ -74,43 +86,20 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             throw new PaymentException(DomainException.Kind.UNPROCESSABLE, PaymentErrorCodes.CURRENCY_NOT_SUPPORTED,
                     "The payment method does not support the currency " + amount.currency().code() + ".", "currency");
         }
-        Payment p = new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
+        Payment opened = new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
                 .status(PaymentStatus.PENDING).captureMethod(captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod)
                 .source(source).instrument(instrument).description(description).customerId(customerId)
-                .metadata(metadata == null ? Metadata.EMPTY : metadata).createdAt(now).updatedAt(now).eventSequence(1)
+                .metadata(metadata == null ? Metadata.EMPTY : metadata).createdAt(now).updatedAt(now).build();
+        Payment processing = opened.toBuilder().status(PaymentStatus.PROCESSING).eventSequence(1)
+                .pending(PendingOperation.of(PendingOperation.Operation.AUTHORIZE, opened, amount.amount(), now))
                 .build();
-        return new Change(p, new PaymentEvent.Created(EventId.generate().value(), p));
+        return new Change(processing, new PaymentEvent.Created(EventId.generate().value(), processing));
     }
 
-    /** Applies the processor's answer to the authorization of a pending payment. */
-    public Change authorize(AuthorizationResult result, Instant now) {
-        requireStatus(PaymentStatus.PENDING, "authorized");
-        return applyAuthorization(result, now);
-    }
-
-    /** Applies the processor's answer after the payer completed 3-D Secure. */
-    public Change confirm(AuthorizationResult result, Instant now) {
+    /** Goes on after the payer completed 3-D Secure: the processor completes the authorization. */
+    public Change confirm(Instant now) {
         requireStatus(PaymentStatus.REQUIRES_ACTION, "confirmed");
-        return applyAuthorization(result, now);
-    }
-
-    private Change applyAuthorization(AuthorizationResult result, Instant now) {
-        String ref = result.processorReference();
-        if (result instanceof AuthorizationResult.Declined d) {
-            return next(PaymentStatus.FAILED, now, PaymentEvent.Failed::new,
-                    b -> b.failure(d.failure()).nextAction(null).processorReference(ref));
-        }
-        if (result instanceof AuthorizationResult.ActionRequired a) {
-            return next(PaymentStatus.REQUIRES_ACTION, now, PaymentEvent.RequiresAction::new,
-                    b -> b.failure(null).nextAction(a.nextAction()).processorReference(ref));
-        }
-        if (captureMethod == CaptureMethod.MANUAL) {
-            return next(PaymentStatus.REQUIRES_CAPTURE, now, PaymentEvent.RequiresCapture::new,
-                    b -> b.failure(null).nextAction(null).processorReference(ref));
-        }
-        return next(PaymentStatus.SUCCEEDED, now, PaymentEvent.Succeeded::new,
-                b -> b.amountCaptured(amount.amount()).failure(null).nextAction(null).processorReference(ref)
-                        .capturedAt(now));
+        return submit(PendingOperation.Operation.COMPLETE_AUTHENTICATION, amount.amount(), now, b -> b);
     }
 
     /**
@@ -130,11 +119,13 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                     "{amountToCapture} must be between 1 and the authorized amount (" + amount.amount() + ").",
                     "amountToCapture");
         }
-        return next(PaymentStatus.SUCCEEDED, now, PaymentEvent.Succeeded::new,
-                b -> b.amountCaptured(capture).failure(null).nextAction(null).capturedAt(now));
+        return submit(PendingOperation.Operation.CAPTURE, capture, now, b -> b.failure(null));
     }
 
-    /** Cancels a payment on which no money moved yet. */
+    /**
+     * Cancels a payment on which no money moved yet. An authorization the processor holds is voided
+     * there first ({@code processing}); one that never completed is canceled at once.
+     */
     public Change cancel(String reason, Instant now) {
         if (status == PaymentStatus.CANCELED) {
             throw new PaymentException(DomainException.Kind.CONFLICT, PaymentErrorCodes.PAYMENT_ALREADY_CANCELED,
@@ -147,8 +138,62 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
                     "{reason} can be at most " + MAX_CANCELLATION_REASON + " characters.", "reason");
         }
+        if (status == PaymentStatus.REQUIRES_CAPTURE && processorReference != null) {
+            return submit(PendingOperation.Operation.VOID, 0, now, b -> b.cancellationReason(reason));
+        }
         return next(PaymentStatus.CANCELED, now, PaymentEvent.Canceled::new,
                 b -> b.nextAction(null).cancellationReason(reason).canceledAt(now));
+    }
+
+    /** Records the processor's answer to the pending operation (phase 2). */
+    public Change recordOutcome(AuthorizationResult result, Instant now) {
+        if (pending == null) {
+            throw PaymentException.unexpectedState(status, "given a processor's answer");
+        }
+        String ref = result.processorReference() == null ? processorReference : result.processorReference();
+        boolean approved = result instanceof AuthorizationResult.Approved;
+        return switch (pending.operation()) {
+            case AUTHORIZE, COMPLETE_AUTHENTICATION -> authorized(result, ref, now);
+            case CAPTURE -> approved
+                    ? next(PaymentStatus.SUCCEEDED, now, PaymentEvent.Succeeded::new,
+                            b -> b.amountCaptured(pending.amount()).capturedAt(now).processorReference(ref))
+                    : next(PaymentStatus.REQUIRES_CAPTURE, now, PaymentEvent.RequiresCapture::new,
+                            b -> b.failure(failureOf(result)));
+            case VOID -> approved
+                    ? next(PaymentStatus.CANCELED, now, PaymentEvent.Canceled::new, b -> b.canceledAt(now))
+                    : next(PaymentStatus.REQUIRES_CAPTURE, now, PaymentEvent.RequiresCapture::new,
+                            b -> b.cancellationReason(null).failure(failureOf(result)));
+        };
+    }
+
+    private Change authorized(AuthorizationResult result, String ref, Instant now) {
+        if (result instanceof AuthorizationResult.Declined d) {
+            return next(PaymentStatus.FAILED, now, PaymentEvent.Failed::new,
+                    b -> b.failure(d.failure()).nextAction(null).processorReference(ref));
+        }
+        if (result instanceof AuthorizationResult.ActionRequired a) {
+            return next(PaymentStatus.REQUIRES_ACTION, now, PaymentEvent.RequiresAction::new,
+                    b -> b.failure(null).nextAction(a.nextAction()).processorReference(ref));
+        }
+        if (captureMethod == CaptureMethod.MANUAL) {
+            return next(PaymentStatus.REQUIRES_CAPTURE, now, PaymentEvent.RequiresCapture::new,
+                    b -> b.failure(null).nextAction(null).processorReference(ref));
+        }
+        return next(PaymentStatus.SUCCEEDED, now, PaymentEvent.Succeeded::new,
+                b -> b.amountCaptured(amount.amount()).failure(null).nextAction(null).processorReference(ref)
+                        .capturedAt(now));
+    }
+
+    private static Failure failureOf(AuthorizationResult result) {
+        return result instanceof AuthorizationResult.Declined d ? d.failure() : null;
+    }
+
+    /** Phase 1 of asking the processor: the payment is processing {@code operation}, announced. */
+    private Change submit(PendingOperation.Operation operation, long operationAmount, Instant now,
+            UnaryOperator<Builder> change) {
+        PendingOperation submitted = PendingOperation.of(operation, this, operationAmount, now);
+        return next(PaymentStatus.PROCESSING, now, PaymentEvent.Processing::new,
+                b -> change.apply(b.pending(submitted)));
     }
 
     /**
@@ -187,7 +232,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
     /** The payment in its next state (one more event in its history) and the event that announces it. */
     private Change next(PaymentStatus to, Instant now, BiFunction<String, Payment, PaymentEvent> event,
             UnaryOperator<Builder> change) {
-        Payment after = change.apply(toBuilder().status(to).updatedAt(now).eventSequence(eventSequence + 1)).build();
+        Payment after = change.apply(toBuilder().status(to).updatedAt(now).eventSequence(eventSequence + 1)
+                .pending(null)).build();
         return new Change(after, event.apply(EventId.generate().value(), after));
     }
 
@@ -197,7 +243,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .captureMethod(captureMethod).source(source).instrument(instrument).description(description)
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
-                .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence);
+                .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence)
+                .pending(pending);
     }
 
     public static Builder builder() {
@@ -228,6 +275,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private Instant createdAt;
         private Instant updatedAt;
         private long eventSequence;
+        private PendingOperation pending;
 
         private Builder() {
         }
@@ -342,10 +390,15 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             return this;
         }
 
+        public Builder pending(PendingOperation value) {
+            pending = value;
+            return this;
+        }
+
         public Payment build() {
             return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
                     source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
-                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence);
+                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending);
         }
     }
 }

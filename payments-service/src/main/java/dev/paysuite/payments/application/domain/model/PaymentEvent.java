@@ -29,6 +29,13 @@ public sealed interface PaymentEvent {
         }
     }
 
+    /** Submitted to the processor; its outcome follows. */
+    record Processing(String id, Payment payment) implements PaymentEvent {
+        public String type() {
+            return "payment.processing";
+        }
+    }
+
     record RequiresAction(String id, Payment payment) implements PaymentEvent {
         public String type() {
             return "payment.requires_action";

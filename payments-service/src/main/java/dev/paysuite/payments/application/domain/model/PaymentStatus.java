@@ -27,8 +27,11 @@ public enum PaymentStatus {
         return Optional.empty();
     }
 
-    /** Money has not moved yet and nothing final happened: the payment can still be canceled. */
+    /**
+     * Money has not moved yet and nothing final happened: the payment can still be canceled. Not while
+     * the processor decides something about it ({@code processing}): its answer comes first.
+     */
     public boolean isCancelable() {
-        return this == PENDING || this == PROCESSING || this == REQUIRES_ACTION || this == REQUIRES_CAPTURE;
+        return this == PENDING || this == REQUIRES_ACTION || this == REQUIRES_CAPTURE;
     }
 }

@@ -1,7 +1,6 @@
 package dev.paysuite.payments.application.domain.service;
 
 import dev.paysuite.kernel.Now;
-import dev.paysuite.kernel.money.Money;
 import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
@@ -15,90 +14,80 @@ import dev.paysuite.payments.application.port.in.ConfirmPaymentUseCase;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.RecordRefundCommand;
 import dev.paysuite.payments.application.port.in.RecordRefundUseCase;
-import dev.paysuite.payments.application.port.out.AuthorizationRequest;
-import dev.paysuite.payments.application.port.out.AuthorizePaymentPort;
+import dev.paysuite.payments.application.port.in.Recorded;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
-import dev.paysuite.payments.application.port.out.SettleAuthorizationPort;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Changes to an existing payment: cancel, capture, confirm, and recording a refund. Each is one step: lock the
- * payment, let the domain decide, tell the processor, then save the payment and its event together.
+ * Changes to an existing payment: cancel, capture, confirm, and recording a refund. Each change is
+ * one step: lock the payment, let the domain decide, save the payment and its event together. A
+ * change that needs the processor leaves the payment processing, and the processor is asked after
+ * that step, with no lock or transaction held ({@link ProcessPaymentService}).
  */
 public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymentUseCase, ConfirmPaymentUseCase,
         RecordRefundUseCase {
     private final LoadPaymentPort load;
     private final SavePaymentPort save;
     private final PublishPaymentEventPort events;
-    private final AuthorizePaymentPort authorizations;
-    private final SettleAuthorizationPort settlements;
+    private final ProcessPaymentService processing;
     private final Transactions transactions;
     private final Clock clock;
 
     public ChangePaymentService(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            AuthorizePaymentPort authorizations, SettleAuthorizationPort settlements, Transactions transactions,
-            Clock clock) {
+            ProcessPaymentService processing, Transactions transactions, Clock clock) {
         this.load = load;
         this.save = save;
         this.events = events;
-        this.authorizations = authorizations;
-        this.settlements = settlements;
+        this.processing = processing;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
-    public Payment cancel(CancelPaymentCommand command) {
-        return change(command.payment(), payment -> {
-            Payment.Change change = payment.cancel(command.reason(), Now.of(clock));
-            if (payment.status() == PaymentStatus.REQUIRES_CAPTURE && payment.processorReference() != null) {
-                settlements.voidAuthorization(payment.processorReference());
-            }
-            return change;
-        });
+    public Payment cancel(CancelPaymentCommand command, Recorded recorded) {
+        return changeThenProcess(command.payment(), recorded, payment -> payment.cancel(command.reason(), Now.of(clock)));
     }
 
     @Override
-    public Payment capture(CapturePaymentCommand command) {
-        return change(command.payment(), payment -> {
-            Payment.Change change = payment.capture(command.amountToCapture(), Now.of(clock));
-            Payment captured = change.payment();
-            settlements.capture(captured.processorReference(),
-                    new Money(captured.amountCaptured(), captured.amount().currency()));
-            return change;
-        });
+    public Payment capture(CapturePaymentCommand command, Recorded recorded) {
+        return changeThenProcess(command.payment(), recorded,
+                payment -> payment.capture(command.amountToCapture(), Now.of(clock)));
     }
 
     @Override
-    public Payment confirm(PaymentRef ref) {
-        return change(ref, payment -> {
+    public Payment confirm(PaymentRef ref, Recorded recorded) {
+        return changeThenProcess(ref, recorded, payment -> {
             if (payment.status() != PaymentStatus.REQUIRES_ACTION) {
                 throw PaymentException.invalid(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE, "A payment with status '"
                         + payment.status().wireName() + "' has no pending authentication to confirm.", null);
             }
-            var result = authorizations.completeAuthentication(payment.processorReference(),
-                    new AuthorizationRequest(payment.id(), payment.merchantId(), payment.livemode(), payment.amount(),
-                            payment.instrument(), payment.captureMethod()));
-            return payment.confirm(result, Now.of(clock));
+            return payment.confirm(Now.of(clock));
         });
     }
 
     @Override
     public Payment recordRefund(RecordRefundCommand command) {
-        return change(command.payment(), payment -> payment.refund(command.refundId(), command.amount(), Now.of(clock)));
+        return change(command.payment(), Recorded.NOBODY,
+                payment -> payment.refund(command.refundId(), command.amount(), Now.of(clock)));
     }
 
-    private Payment change(PaymentRef ref, Function<Payment, Payment.Change> action) {
+    private Payment changeThenProcess(PaymentRef ref, Recorded recorded, Function<Payment, Payment.Change> action) {
+        Payment changed = change(ref, recorded, action);
+        return changed.status() == PaymentStatus.PROCESSING ? processing.process(changed) : changed;
+    }
+
+    private Payment change(PaymentRef ref, Recorded recorded, Function<Payment, Payment.Change> action) {
         return transactions.inTransaction(() -> {
             Payment payment = load.loadForUpdate(ref)
                     .orElseThrow(() -> PaymentException.paymentNotFound(ref.paymentId().value()));
             Payment.Change change = action.apply(payment);
             save.update(change.payment());
             events.publish(List.of(change.event()));
+            recorded.payment(payment.id());
             return change.payment();
         });
     }

@@ -52,7 +52,7 @@ public class SeedDemoPaymentsService implements SeedDemoPaymentsUseCase {
             Payment.Change opened = Payment.open(new PaymentId(demo.id()), merchantId, false, demo.amount(), source,
                     CaptureMethod.AUTOMATIC, instrument, "Demo payment", null, Metadata.EMPTY, Now.of(clock));
             Payment.Change approved = opened.payment()
-                    .authorize(new AuthorizationResult.Approved("sim_demo_" + demo.id()), Now.of(clock));
+                    .recordOutcome(new AuthorizationResult.Approved("sim_demo_" + demo.id()), Now.of(clock));
             transactions.inTransaction(() -> {
                 save.insert(approved.payment());
                 events.publish(List.of(opened.event(), approved.event()));

@@ -3,5 +3,10 @@ package dev.paysuite.payments.application.port.in;
 import dev.paysuite.payments.application.domain.model.Payment;
 
 public interface CancelPaymentUseCase {
-    Payment cancel(CancelPaymentCommand command);
+    /** Cancels; an authorization the processor holds is voided there first. */
+    Payment cancel(CancelPaymentCommand command, Recorded recorded);
+
+    default Payment cancel(CancelPaymentCommand command) {
+        return cancel(command, Recorded.NOBODY);
+    }
 }

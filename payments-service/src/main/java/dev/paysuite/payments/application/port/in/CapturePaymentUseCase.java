@@ -3,5 +3,9 @@ package dev.paysuite.payments.application.port.in;
 import dev.paysuite.payments.application.domain.model.Payment;
 
 public interface CapturePaymentUseCase {
-    Payment capture(CapturePaymentCommand command);
+    Payment capture(CapturePaymentCommand command, Recorded recorded);
+
+    default Payment capture(CapturePaymentCommand command) {
+        return capture(command, Recorded.NOBODY);
+    }
 }

@@ -301,6 +301,51 @@ class PaymentResourceTest {
     }
 
     @Test
+    void aPaymentWhoseAnswerWasLostIsAnsweredProcessingAndTheReconcilerFinishesItWithOneCharge() throws Exception {
+        String id = merchant.request().body(body(1300, "pm_test_answer_lost")).post("/v1/payments")
+                .then().statusCode(201).body("status", equalTo("processing")).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                merchant.request().get("/v1/payments/" + id).then().statusCode(200)
+                        .body("status", equalTo("succeeded")).body("amount_captured", equalTo(1300)));
+        assertEquals(1, countRows("SELECT count(*) FROM simulator_operations WHERE acquirer_key LIKE ?", id + "/%"),
+                "the acquirer charged once");
+    }
+
+    @Test
+    void aRetryAfterTheRequestDiedAnswersWithThePaymentItMadeInsteadOfMakingAnother() throws Exception {
+        TestCaller m = TestCaller.newTestMerchant();
+        String made = create(m, body(1400, "pm_test_success"));
+        String key = UUID.randomUUID().toString();
+        String fingerprint = fingerprintOfCreate(body(1400, "pm_test_success"));
+        // What a request that bound its key to the payment it made, then died, leaves behind.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO idempotency_keys (merchant_id, livemode, idempotency_key, request_hash, state, resource_id,
+                                              locked_at, created_at)
+                VALUES (?, false, ?, ?, 'in_flight', ?, now() - interval '2 minutes', now() - interval '2 minutes')""")) {
+            ps.setString(1, m.merchantId());
+            ps.setString(2, key);
+            ps.setString(3, fingerprint);
+            ps.setString(4, made);
+            ps.executeUpdate();
+        }
+        m.request().header("Idempotency-Key", key).body(body(1400, "pm_test_success")).post("/v1/payments")
+                .then().statusCode(201).body("id", equalTo(made)).body("status", equalTo("succeeded"));
+        m.request().get("/v1/payments").then().body("total_count", equalTo(1));
+        m.request().header("Idempotency-Key", key).body(body(1400, "pm_test_success")).post("/v1/payments")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(made));
+    }
+
+    long countRows(String sql, String parameter) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void aValidationErrorDoesNotUseUpTheKey() {
         String key = UUID.randomUUID().toString();
         merchant.request().header("Idempotency-Key", key).body("{\"amount\": -5, \"currency\": \"USD\"}")

@@ -24,19 +24,27 @@ class PaymentTest {
                 Metadata.EMPTY, T0);
     }
 
+    /** A payment just opened: processing its authorization. */
     static Payment pending() {
         return open(CaptureMethod.AUTOMATIC).payment();
     }
 
     static Payment authorizedForManualCapture() {
         return open(CaptureMethod.MANUAL).payment()
-                .authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+                .recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
+    }
+
+    static Payment waitingFor3ds() {
+        return pending().recordOutcome(new AuthorizationResult.ActionRequired("ref",
+                new NextAction(NextAction.REDIRECT_TO_URL, "https://3ds")), T1).payment();
     }
 
     @Test
-    void anOpenedPaymentIsPendingAndAnnouncesItsCreationAsFirstEvent() {
+    void anOpenedPaymentIsProcessingItsAuthorizationAndAnnouncesItsCreationAsFirstEvent() {
         Payment.Change opened = open(CaptureMethod.AUTOMATIC);
-        assertEquals(PaymentStatus.PENDING, opened.payment().status());
+        assertEquals(PaymentStatus.PROCESSING, opened.payment().status());
+        assertEquals(PendingOperation.Operation.AUTHORIZE, opened.payment().pending().operation());
+        assertEquals(opened.payment().id().value() + "/authorize", opened.payment().pending().acquirerKey());
         assertInstanceOf(PaymentEvent.Created.class, opened.event());
         assertEquals(1, opened.event().sequence());
         assertEquals("payment.created", opened.event().type());
@@ -44,7 +52,7 @@ class PaymentTest {
 
     @Test
     void anApprovedAutomaticPaymentSucceedsWithItsWholeAmountCaptured() {
-        Payment.Change change = pending().authorize(new AuthorizationResult.Approved("ref"), T1);
+        Payment.Change change = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1);
         assertEquals(PaymentStatus.SUCCEEDED, change.payment().status());
         assertEquals(1000, change.payment().amountCaptured());
         assertEquals(T1, change.payment().capturedAt());
@@ -55,7 +63,7 @@ class PaymentTest {
     @Test
     void aDeclinedPaymentFailsAndKeepsWhy() {
         Failure declined = new Failure("card_declined", "generic_decline", "Your card was declined.");
-        Payment.Change change = pending().authorize(new AuthorizationResult.Declined("ref", declined), T1);
+        Payment.Change change = pending().recordOutcome(new AuthorizationResult.Declined("ref", declined), T1);
         assertEquals(PaymentStatus.FAILED, change.payment().status());
         assertEquals(declined, change.payment().failure());
         assertEquals(0, change.payment().amountCaptured());
@@ -71,10 +79,24 @@ class PaymentTest {
 
     @Test
     void capturingPartOfAnAuthorizationSucceedsWithThatAmount() {
-        Payment.Change change = authorizedForManualCapture().capture(OptionalLong.of(600), T1);
+        Payment.Change submitted = authorizedForManualCapture().capture(OptionalLong.of(600), T1);
+        assertEquals(PaymentStatus.PROCESSING, submitted.payment().status());
+        assertEquals(3, submitted.event().sequence());
+        assertEquals("payment.processing", submitted.event().type());
+        Payment.Change change = submitted.payment().recordOutcome(new AuthorizationResult.Approved("ref"), T1);
         assertEquals(PaymentStatus.SUCCEEDED, change.payment().status());
         assertEquals(600, change.payment().amountCaptured());
-        assertEquals(3, change.event().sequence());
+        assertEquals(4, change.event().sequence());
+    }
+
+    @Test
+    void aCaptureTheProcessorRefusesLeavesThePaymentToCapture() {
+        Payment refused = authorizedForManualCapture().capture(OptionalLong.empty(), T1).payment()
+                .recordOutcome(new AuthorizationResult.Declined("ref", new Failure("card_declined", null, "no")), T1)
+                .payment();
+        assertEquals(PaymentStatus.REQUIRES_CAPTURE, refused.status());
+        assertEquals(0, refused.amountCaptured());
+        assertEquals("card_declined", refused.failure().code());
     }
 
     @Test
@@ -87,7 +109,8 @@ class PaymentTest {
 
     @Test
     void capturingTwiceIsAConflict() {
-        Payment captured = authorizedForManualCapture().capture(OptionalLong.empty(), T1).payment();
+        Payment captured = authorizedForManualCapture().capture(OptionalLong.empty(), T1).payment()
+                .recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         PaymentException e = assertThrows(PaymentException.class, () -> captured.capture(OptionalLong.empty(), T1));
         assertEquals(PaymentException.Kind.CONFLICT, e.kind());
     }
@@ -99,8 +122,11 @@ class PaymentTest {
     }
 
     @Test
-    void cancelingAnAuthorizedPaymentKeepsTheReasonAndTime() {
-        Payment.Change change = authorizedForManualCapture().cancel("customer asked", T1);
+    void cancelingAnAuthorizedPaymentVoidsItThenKeepsTheReasonAndTime() {
+        Payment.Change voiding = authorizedForManualCapture().cancel("customer asked", T1);
+        assertEquals(PaymentStatus.PROCESSING, voiding.payment().status());
+        assertEquals(PendingOperation.Operation.VOID, voiding.payment().pending().operation());
+        Payment.Change change = voiding.payment().recordOutcome(new AuthorizationResult.Approved("ref"), T1);
         assertEquals(PaymentStatus.CANCELED, change.payment().status());
         assertEquals("customer asked", change.payment().cancellationReason());
         assertEquals(T1, change.payment().canceledAt());
@@ -109,7 +135,7 @@ class PaymentTest {
 
     @Test
     void cancelingTwiceIsAConflict() {
-        Payment canceled = pending().cancel(null, T1).payment();
+        Payment canceled = waitingFor3ds().cancel(null, T1).payment();
         PaymentException e = assertThrows(PaymentException.class, () -> canceled.cancel(null, T1));
         assertEquals(PaymentException.Kind.CONFLICT, e.kind());
         assertEquals(PaymentErrorCodes.PAYMENT_ALREADY_CANCELED, e.code());
@@ -117,17 +143,34 @@ class PaymentTest {
 
     @Test
     void aSucceededPaymentCannotBeCanceled() {
-        Payment succeeded = pending().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        Payment succeeded = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         PaymentException e = assertThrows(PaymentException.class, () -> succeeded.cancel(null, T1));
         assertEquals(PaymentException.Kind.INVALID, e.kind());
     }
 
     @Test
+    void aPaymentTheProcessorIsDecidingCannotBeCanceledOrCaptured() {
+        assertEquals(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE,
+                assertThrows(PaymentException.class, () -> pending().cancel(null, T1)).code());
+        Payment capturing = authorizedForManualCapture().capture(OptionalLong.empty(), T1).payment();
+        assertEquals(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE,
+                assertThrows(PaymentException.class, () -> capturing.capture(OptionalLong.empty(), T1)).code());
+    }
+
+    @Test
+    void anAnswerForNothingPendingIsRefused() {
+        Payment succeeded = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
+        assertThrows(PaymentException.class,
+                () -> succeeded.recordOutcome(new AuthorizationResult.Approved("ref"), T1));
+    }
+
+    @Test
     void threeDSecureWaitsForTheCustomerThenConfirmationSucceeds() {
-        Payment waiting = pending().authorize(new AuthorizationResult.ActionRequired("ref",
-                new NextAction(NextAction.REDIRECT_TO_URL, "https://3ds")), T1).payment();
+        Payment waiting = waitingFor3ds();
         assertEquals(PaymentStatus.REQUIRES_ACTION, waiting.status());
-        Payment confirmed = waiting.confirm(new AuthorizationResult.Approved("ref"), T1).payment();
+        Payment confirming = waiting.confirm(T1).payment();
+        assertEquals(PendingOperation.Operation.COMPLETE_AUTHENTICATION, confirming.pending().operation());
+        Payment confirmed = confirming.recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         assertEquals(PaymentStatus.SUCCEEDED, confirmed.status());
         assertNull(confirmed.nextAction());
     }
@@ -151,7 +194,7 @@ class PaymentTest {
 
     @Test
     void refundsAddUpUntilThePaymentIsRefunded() {
-        Payment paid = pending().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        Payment paid = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         Money usd300 = new Money(300, CurrencyUnit.of("USD"));
         Payment.Change partial = paid.refund("ref_1", usd300, T1);
         assertEquals(PaymentStatus.PARTIALLY_REFUNDED, partial.payment().status());
@@ -165,7 +208,7 @@ class PaymentTest {
 
     @Test
     void refundsNeverExceedWhatWasCaptured() {
-        Payment paid = pending().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        Payment paid = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         PaymentException e = assertThrows(PaymentException.class,
                 () -> paid.refund("ref_1", new Money(1001, CurrencyUnit.of("USD")), T1));
         assertEquals(PaymentException.Kind.UNPROCESSABLE, e.kind());

@@ -1,20 +1,23 @@
 package dev.paysuite.payments.application.domain.service;
 
-import dev.paysuite.kernel.money.Money;
+import dev.paysuite.kernel.testing.InlineTransactions;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
+import dev.paysuite.payments.application.domain.model.PaymentStatus;
+import dev.paysuite.payments.application.domain.model.ProcessorOutcomeUnknownException;
 import dev.paysuite.payments.application.port.in.PaymentRef;
-import dev.paysuite.payments.application.port.out.AuthorizationRequest;
-import dev.paysuite.payments.application.port.out.AuthorizePaymentPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
+import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
+import dev.paysuite.payments.application.port.out.ProcessorRequest;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
-import dev.paysuite.payments.application.port.out.SettleAuthorizationPort;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,13 @@ final class Fakes {
         @Override
         public Optional<Payment> loadForUpdate(PaymentRef ref) {
             return load(ref);
+        }
+
+        @Override
+        public List<Payment> processingSince(Instant before, int atMost) {
+            return rows.values().stream().filter(p -> p.status() == PaymentStatus.PROCESSING)
+                    .filter(p -> p.pending().submittedAt().isBefore(before))
+                    .sorted(Comparator.comparing(p -> p.pending().submittedAt())).limit(atMost).toList();
         }
 
         @Override
@@ -70,30 +80,54 @@ final class Fakes {
         }
     }
 
-    static final class Processor implements AuthorizePaymentPort, SettleAuthorizationPort {
+    /**
+     * An acquirer that does what a key asks at most once and remembers it; it can lose its answer
+     * (the charge happens, the caller never hears) or be asked nothing at all.
+     */
+    static final class Processor implements PaymentProcessorPort {
         AuthorizationResult next = new AuthorizationResult.Approved("ref_1");
+        boolean loseTheNextAnswer;
+        boolean dropTheNextRequest;
+        /** When set, a call made while a step's transaction is open fails the test. */
+        InlineTransactions transactions;
         final List<String> calls = new ArrayList<>();
+        final Map<String, AuthorizationResult> done = new LinkedHashMap<>();
 
         @Override
-        public AuthorizationResult authorize(AuthorizationRequest request) {
-            calls.add("authorize " + request.amount().amount());
-            return next;
+        public AuthorizationResult submit(ProcessorRequest request) {
+            if (transactions != null && transactions.inStep()) {
+                throw new AssertionError("the processor was called inside a transaction");
+            }
+            calls.add(switch (request.operation()) {
+                case AUTHORIZE -> "authorize " + request.amount().amount();
+                case COMPLETE_AUTHENTICATION -> "complete " + request.processorReference();
+                case CAPTURE -> "capture " + request.processorReference() + " " + request.amount().amount();
+                case VOID -> "void " + request.processorReference();
+            });
+            if (dropTheNextRequest) {
+                dropTheNextRequest = false;
+                throw new ProcessorOutcomeUnknownException("never reached the acquirer", null);
+            }
+            AuthorizationResult result = done.computeIfAbsent(request.acquirerKey(), k -> switch (request.operation()) {
+                case AUTHORIZE -> next;
+                default -> new AuthorizationResult.Approved(request.processorReference());
+            });
+            if (loseTheNextAnswer) {
+                loseTheNextAnswer = false;
+                throw new ProcessorOutcomeUnknownException("lost", null);
+            }
+            return result;
         }
 
         @Override
-        public AuthorizationResult completeAuthentication(String processorReference, AuthorizationRequest request) {
-            calls.add("complete " + processorReference);
-            return new AuthorizationResult.Approved(processorReference);
+        public Optional<AuthorizationResult> lookup(String acquirerKey) {
+            calls.add("lookup " + acquirerKey);
+            return Optional.ofNullable(done.get(acquirerKey));
         }
 
-        @Override
-        public void capture(String processorReference, Money amount) {
-            calls.add("capture " + processorReference + " " + amount.amount());
-        }
-
-        @Override
-        public void voidAuthorization(String processorReference) {
-            calls.add("void " + processorReference);
+        /** How many times money was asked for: each key counts once, however often it was sent. */
+        long charges() {
+            return done.size();
         }
     }
 }

@@ -24,6 +24,7 @@ import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,11 +42,16 @@ class PaymentServicesTest {
     final LoadPaymentPort load = tx.guard(LoadPaymentPort.class, payments);
     final SavePaymentPort save = tx.guard(SavePaymentPort.class, payments);
     final PublishPaymentEventPort publish = tx.guard(PublishPaymentEventPort.class, events);
-    final CreatePaymentService create = new CreatePaymentService(methods, processor, save, publish, tx, clock);
-    final ChangePaymentService change = new ChangePaymentService(load, save, publish, processor, processor, tx, clock);
+    final ProcessPaymentService processing = new ProcessPaymentService(load, save, publish, processor, tx, clock);
+    final CreatePaymentService create = new CreatePaymentService(methods, save, publish, processing, tx, clock);
+    final ChangePaymentService change = new ChangePaymentService(load, save, publish, processing, tx, clock);
+    /** The reconciler, a minute later. */
+    final ProcessPaymentService reconciler = new ProcessPaymentService(load, save, publish, processor, tx,
+            Clock.offset(clock, Duration.ofMinutes(1)));
 
     PaymentServicesTest() {
         methods.known.put("pm_card", new PaymentInstrument("card", "visa", "4242", 12, 2034, "fp"));
+        processor.transactions = tx;
     }
 
     CreatePaymentCommand command(String merchant, CaptureMethod captureMethod) {
@@ -61,7 +67,48 @@ class PaymentServicesTest {
         assertEquals(List.of("payment.created", "payment.succeeded"),
                 events.published.stream().map(PaymentEvent::type).toList());
         assertEquals(List.of(1L, 2L), events.published.stream().map(PaymentEvent::sequence).toList());
-        assertEquals(1, tx.stepsRun());
+        assertEquals(2, tx.stepsRun(), "recorded processing, then the processor's answer, in two steps");
+        assertEquals(List.of("authorize 2500"), processor.calls, "asked once, between the steps");
+    }
+
+    @Test
+    void theRequestIsToldItsPaymentInsideTheFirstStep() {
+        List<String> recorded = new java.util.ArrayList<>();
+        Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC), id -> {
+            assertTrue(tx.inStep(), "bound where the payment is recorded, before the processor is asked");
+            assertTrue(processor.calls.isEmpty());
+            recorded.add(id.value());
+        });
+        assertEquals(List.of(p.id().value()), recorded);
+    }
+
+    @Test
+    void anAnswerThatNeverCameLeavesThePaymentProcessingUntilTheReconcilerAsksTheProcessor() {
+        processor.loseTheNextAnswer = true;
+        Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC));
+        assertEquals(PaymentStatus.PROCESSING, p.status());
+        assertEquals(List.of("payment.created"), events.published.stream().map(PaymentEvent::type).toList());
+        assertEquals(0, processing.reconcile(Duration.ofSeconds(30), 10), "not yet: the request may still be answered");
+
+        assertEquals(1, reconciler.reconcile(Duration.ofSeconds(30), 10));
+        assertEquals(PaymentStatus.SUCCEEDED, payments.rows.get(p.id().value()).status());
+        assertEquals(1, processor.charges(), "looked up, not charged again");
+        assertEquals(List.of("payment.created", "payment.succeeded"),
+                events.published.stream().map(PaymentEvent::type).toList());
+    }
+
+    @Test
+    void aRequestTheProcessorNeverReceivedIsSentAgainUnderTheSameKey() {
+        processor.dropTheNextRequest = true;
+        Payment p = create.create(command("mer_a", CaptureMethod.AUTOMATIC));
+        assertEquals(PaymentStatus.PROCESSING, p.status());
+        assertEquals(0, processor.charges());
+
+        assertEquals(1, reconciler.reconcile(Duration.ofSeconds(30), 10));
+        assertEquals(PaymentStatus.SUCCEEDED, payments.rows.get(p.id().value()).status());
+        assertEquals(1, processor.charges());
+        assertEquals(List.of("authorize 2500", "lookup " + p.id().value() + "/authorize", "authorize 2500"),
+                processor.calls);
     }
 
     @Test

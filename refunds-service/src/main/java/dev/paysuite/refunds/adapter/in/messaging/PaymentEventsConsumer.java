@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PaymentEventsConsumer {
     static final String CONSUMER = "refunds-service:payments.events";
-    static final Set<String> TYPES = Set.of("payment.created", "payment.requires_action", "payment.requires_capture",
+    static final Set<String> TYPES = Set.of("payment.created", "payment.processing", "payment.requires_action",
+            "payment.requires_capture",
             "payment.succeeded", "payment.failed", "payment.canceled", "payment.refunded");
     private static final Logger LOG = Logger.getLogger(PaymentEventsConsumer.class);
 
