@@ -13,6 +13,10 @@ public interface RefundsConfig {
     @WithDefault("PT0.05S")
     Duration projectionPoll();
 
+    /** How long a refund whose processor answer never came may still be answered, before it is asked for. */
+    @WithDefault("PT30S")
+    Duration unansweredAfter();
+
     /** How often pending refunds are checked with the processor. */
     @WithDefault("1s")
     String settleInterval();

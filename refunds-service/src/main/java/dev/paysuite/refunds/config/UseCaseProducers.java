@@ -6,7 +6,6 @@ import dev.paysuite.refunds.application.domain.service.PaymentViewService;
 import dev.paysuite.refunds.application.domain.service.RefundQueriesService;
 import dev.paysuite.refunds.application.domain.service.SettleRefundsService;
 import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
-import dev.paysuite.refunds.application.port.in.SettleRefundsUseCase;
 import dev.paysuite.refunds.application.port.out.ListRefundsPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
@@ -28,17 +27,20 @@ public class UseCaseProducers {
     @Singleton
     CreateRefundUseCase createRefund(LoadRefundablePaymentPort loadPayment, SaveRefundablePaymentPort savePayment,
             SaveRefundPort refunds, PublishRefundEventPort events, RefundProcessorPort processor,
-            Transactions transactions, Clock clock) {
-        return new CreateRefundService(loadPayment, savePayment, refunds, events, processor, transactions, clock);
+            SettleRefundsService settling, Transactions transactions, Clock clock) {
+        return new CreateRefundService(loadPayment, savePayment, refunds, events, processor, settling, transactions,
+                clock);
     }
 
+    /** Records the processor's answers and settles pending refunds (its bean is the SettleRefundsUseCase). */
     @Produces
     @Singleton
-    SettleRefundsUseCase settleRefunds(LoadRefundPort loadRefunds, SaveRefundPort saveRefund,
+    SettleRefundsService settleRefunds(LoadRefundPort loadRefunds, SaveRefundPort saveRefund,
             LoadRefundablePaymentPort loadPayment, SaveRefundablePaymentPort savePayment,
-            PublishRefundEventPort events, RefundProcessorPort processor, Transactions transactions, Clock clock) {
+            PublishRefundEventPort events, RefundProcessorPort processor, RefundsConfig config,
+            Transactions transactions, Clock clock) {
         return new SettleRefundsService(loadRefunds, saveRefund, loadPayment, savePayment, events, processor,
-                transactions, clock);
+                config.unansweredAfter(), transactions, clock);
     }
 
     /** One service keeps and answers the view of payments: its bean has both use cases' types. */

@@ -6,7 +6,7 @@ import dev.paysuite.payments.application.domain.model.Failure;
 import dev.paysuite.payments.application.domain.model.NextAction;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
 import dev.paysuite.payments.application.domain.model.PendingOperation;
-import dev.paysuite.payments.application.domain.model.ProcessorOutcomeUnknownException;
+import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
 import dev.paysuite.payments.application.port.out.ProcessorRequest;
 import dev.paysuite.payments.config.PaymentsConfig;

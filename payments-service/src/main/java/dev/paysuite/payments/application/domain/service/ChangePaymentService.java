@@ -1,6 +1,7 @@
 package dev.paysuite.payments.application.domain.service;
 
 import dev.paysuite.kernel.Now;
+import dev.paysuite.kernel.tx.Recorded;
 import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
@@ -14,7 +15,6 @@ import dev.paysuite.payments.application.port.in.ConfirmPaymentUseCase;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.RecordRefundCommand;
 import dev.paysuite.payments.application.port.in.RecordRefundUseCase;
-import dev.paysuite.payments.application.port.in.Recorded;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
@@ -87,7 +87,7 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
             Payment.Change change = action.apply(payment);
             save.update(change.payment());
             events.publish(List.of(change.event()));
-            recorded.payment(payment.id());
+            recorded.object(payment.id());
             return change.payment();
         });
     }

@@ -4,6 +4,7 @@ import dev.paysuite.kernel.Now;
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.tx.Recorded;
 import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentException;
@@ -11,7 +12,6 @@ import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.port.in.CreatePaymentCommand;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
-import dev.paysuite.payments.application.port.in.Recorded;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
@@ -53,7 +53,7 @@ public class CreatePaymentService implements CreatePaymentUseCase {
         transactions.inTransaction(() -> {
             payments.insert(opened.payment());
             events.publish(List.of(opened.event()));
-            recorded.payment(opened.payment().id());
+            recorded.object(opened.payment().id());
         });
         return processing.process(opened.payment());
     }

@@ -5,7 +5,7 @@ import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
-import dev.paysuite.payments.application.domain.model.ProcessorOutcomeUnknownException;
+import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.ReconcilePaymentsUseCase;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;

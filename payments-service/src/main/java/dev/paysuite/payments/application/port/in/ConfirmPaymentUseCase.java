@@ -1,5 +1,6 @@
 package dev.paysuite.payments.application.port.in;
 
+import dev.paysuite.kernel.tx.Recorded;
 import dev.paysuite.payments.application.domain.model.Payment;
 
 public interface ConfirmPaymentUseCase {

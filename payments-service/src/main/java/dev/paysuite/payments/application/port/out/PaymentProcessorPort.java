@@ -13,7 +13,7 @@ public interface PaymentProcessorPort {
     /**
      * Asks the processor to authorize, complete an authentication, capture or void.
      *
-     * @throws dev.paysuite.payments.application.domain.model.ProcessorOutcomeUnknownException when no
+     * @throws dev.paysuite.kernel.error.ProcessorOutcomeUnknownException when no
      *         answer came in time: it may or may not have been done
      */
     AuthorizationResult submit(ProcessorRequest request);

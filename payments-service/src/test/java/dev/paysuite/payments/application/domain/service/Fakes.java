@@ -7,7 +7,7 @@ import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
-import dev.paysuite.payments.application.domain.model.ProcessorOutcomeUnknownException;
+import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PaymentProcessorPort;

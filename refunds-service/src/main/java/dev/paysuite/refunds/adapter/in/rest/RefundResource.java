@@ -9,12 +9,14 @@ import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
 import dev.paysuite.platform.idempotency.IdempotentRequest;
+import dev.paysuite.platform.idempotency.StoredAnswer;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
 import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import dev.paysuite.refunds.adapter.json.RefundJson;
+import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.domain.model.RefundStatus;
 import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
 import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
@@ -121,9 +123,10 @@ public class RefundResource {
 
     /**
      * Refunds at most once per Idempotency-Key. The wait for news of the payment comes first, with no
-     * transaction open; then the transaction starts here: the use case's step joins it, and it also
-     * records the answer. Seed 002 documents 200 (not 201) for a created refund, so every canonical
-     * refund route answers 200.
+     * transaction open; the use case then runs its own steps and binds the key to its refund in the
+     * first (so a retry after a crash answers with that refund), and the answer is recorded in a
+     * transaction of its own. Seed 002 documents 200 (not 201) for a created refund, so every
+     * canonical refund route answers 200.
      */
     private Response refund(String paymentId, CreateRefundRequest request, String key, UriInfo uri) {
         Caller caller = callers.caller();
@@ -133,9 +136,15 @@ public class RefundResource {
         IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
                 uri.getPath(), request);
         return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-            paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
-            return transactions.inTransaction(
-                    () -> claim.complete(answers.json(200, RefundJson.of(createRefund.create(command)))));
+            Refund refund;
+            if (claim.resumed().isPresent()) {
+                refund = getRefund.get(new RefundRef(caller.merchantId(), caller.livemode(), claim.resumed().get()));
+            } else {
+                paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
+                refund = createRefund.create(command, id -> claim.bind(id.value()));
+            }
+            StoredAnswer answer = answers.json(200, RefundJson.of(refund));
+            return transactions.inTransaction(() -> claim.complete(answer));
         }));
     }
 

@@ -1,5 +1,6 @@
 package dev.paysuite.refunds.adapter.out.persistence;
 
+import dev.paysuite.kernel.id.RefundId;
 import dev.paysuite.kernel.page.PageRequest;
 import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.platform.persistence.KeysetPages;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.LockOptions;
 
 @ApplicationScoped
 public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort, ListRefundsPort {
@@ -38,12 +38,15 @@ public class RefundPersistenceAdapter implements LoadRefundPort, SaveRefundPort,
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
-    public List<Refund> lockPending(int atMost) {
+    public List<Refund> pending(int atMost) {
         return repository.find("status = ?1", Sort.by("createdAt"), RefundStatus.PENDING.name())
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
                 .page(0, atMost).list().stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public Optional<Refund> lock(RefundId id) {
+        return Optional.ofNullable(repository.findById(id.value(), LockModeType.PESSIMISTIC_WRITE)).map(mapper::toDomain);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.paysuite.refunds.application.port.out;
 
+import dev.paysuite.kernel.id.RefundId;
 import dev.paysuite.kernel.tx.ChangesState;
 import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.port.in.RefundRef;
@@ -9,7 +10,10 @@ import java.util.Optional;
 public interface LoadRefundPort {
     Optional<Refund> load(RefundRef ref);
 
-    /** Pending refunds, oldest first, locked for the step's transaction; ones another instance holds are skipped. */
+    /** Pending refunds of every merchant, oldest first, as committed now (nothing locked). */
+    List<Refund> pending(int atMost);
+
+    /** Loads and locks the refund until the step's transaction ends. */
     @ChangesState
-    List<Refund> lockPending(int atMost);
+    Optional<Refund> lock(RefundId id);
 }

@@ -44,6 +44,9 @@ class RefundResourceTest {
     String bootstrap;
 
     final TestCaller merchant = TestCaller.newTestMerchant();
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
     KafkaProducer<String, String> producer;
 
     static boolean consuming;
@@ -175,6 +178,24 @@ class RefundResourceTest {
         paymentEvent(merchant, pay, "succeeded", 1000, 800, 3, "4242");
         assertEquals(200, refund.get());
         merchant.request().body("{\"amount\": 551}").post("/v1/payments/" + pay + "/refunds").then().statusCode(422);
+    }
+
+    @Test
+    void aRefundWhoseProcessorAnswerWasLostIsSettledLaterWithOneRefundAtTheAcquirer() throws Exception {
+        String pay = paidPayment(merchant, 1000, "9979");
+        String refund = merchant.request().body("{\"amount\": 400}").post("/v1/payments/" + pay + "/refunds")
+                .then().statusCode(200).body("status", equalTo("pending")).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> merchant.request().get("/v1/refunds/" + refund)
+                .then().statusCode(200).body("status", equalTo("succeeded")));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM simulator_refunds WHERE acquirer_key = ?")) {
+            ps.setString(1, refund);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getLong(1), "refunded once at the acquirer");
+            }
+        }
+        assertEquals(List.of("refund.created", "refund.succeeded"), refundEventTypes(pay, 2));
     }
 
     @Test

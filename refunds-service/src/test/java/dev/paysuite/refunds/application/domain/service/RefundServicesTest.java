@@ -2,9 +2,12 @@ package dev.paysuite.refunds.application.domain.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.RefundId;
 import dev.paysuite.kernel.money.CurrencyUnit;
 import dev.paysuite.kernel.testing.InlineTransactions;
 import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
@@ -24,6 +27,7 @@ import dev.paysuite.refunds.application.port.out.RefundProcessorPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundablePaymentPort;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -72,26 +76,52 @@ class RefundServicesTest {
         }
 
         @Override
-        public List<Refund> lockPending(int atMost) {
+        public List<Refund> pending(int atMost) {
             return refunds.values().stream().filter(r -> r.status() == RefundStatus.PENDING).limit(atMost).toList();
-        }
-    });
-    final PublishRefundEventPort publish = tx.guard(PublishRefundEventPort.class, published::addAll);
-    final RefundProcessorPort processor = new RefundProcessorPort() {
-        @Override
-        public ProcessorOutcome refund(RefundInstruction instruction) {
-            return outcome;
         }
 
         @Override
-        public ProcessorOutcome status(Refund refund) {
-            return new ProcessorOutcome.Failed(refund.processorReference(), "expired_or_canceled_card");
+        public Optional<Refund> lock(RefundId id) {
+            return Optional.ofNullable(refunds.get(id.value()));
+        }
+    });
+    final PublishRefundEventPort publish = tx.guard(PublishRefundEventPort.class, published::addAll);
+    /** An acquirer that refunds what a key asks at most once; it can lose its answer. */
+    final Map<String, ProcessorOutcome> acquirer = new HashMap<>();
+    final List<String> processorCalls = new ArrayList<>();
+    boolean loseTheNextAnswer;
+    final RefundProcessorPort processor = new RefundProcessorPort() {
+        @Override
+        public ProcessorOutcome refund(RefundInstruction instruction) {
+            if (tx.inStep()) {
+                throw new AssertionError("the processor was called inside a transaction");
+            }
+            processorCalls.add("refund " + instruction.refundId().value() + " " + instruction.amount().amount());
+            ProcessorOutcome done = acquirer.computeIfAbsent(instruction.refundId().value(), k -> outcome);
+            if (loseTheNextAnswer) {
+                loseTheNextAnswer = false;
+                throw new ProcessorOutcomeUnknownException("lost", null);
+            }
+            return done;
+        }
+
+        @Override
+        public Optional<ProcessorOutcome> status(Refund refund) {
+            processorCalls.add("status " + refund.id().value());
+            ProcessorOutcome known = acquirer.get(refund.id().value());
+            return known instanceof ProcessorOutcome.Pending p
+                    ? Optional.of(new ProcessorOutcome.Failed(p.reference(), "expired_or_canceled_card"))
+                    : Optional.ofNullable(known);
         }
     };
     final Clock clock = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
-    final CreateRefundService create = new CreateRefundService(load, save, saveRefund, publish, processor, tx, clock);
     final SettleRefundsService settle = new SettleRefundsService(loadRefund, saveRefund, load, save, publish,
-            processor, tx, clock);
+            processor, Duration.ofSeconds(30), tx, clock);
+    final CreateRefundService create = new CreateRefundService(load, save, saveRefund, publish, processor, settle, tx,
+            clock);
+    /** The settling loop, a minute later. */
+    final SettleRefundsService settleLater = new SettleRefundsService(loadRefund, saveRefund, load, save, publish,
+            processor, Duration.ofSeconds(30), tx, Clock.offset(clock, Duration.ofMinutes(1)));
     final PaymentViewService paymentViews = new PaymentViewService(load, save, tx);
 
     static PaymentSnapshot paid(String id, String merchant) {
@@ -116,7 +146,34 @@ class RefundServicesTest {
         create.create(refund("mer_1", "pay_1", null));
         assertEquals(List.of(3L, 4L), published.subList(2, 4).stream().map(RefundEvent::sequence).toList());
         assertEquals(0, views.get("pay_1").remaining());
-        assertEquals(2, tx.stepsRun());
+        assertEquals(4, tx.stepsRun(), "each refund: recorded pending, then the processor's answer");
+    }
+
+    @Test
+    void theRequestIsToldItsRefundInsideTheFirstStep() {
+        views.put("pay_6", RefundablePayment.firstSeen(paid("pay_6", "mer_1")));
+        List<String> recorded = new ArrayList<>();
+        Refund r = create.create(refund("mer_1", "pay_6", 100L), id -> {
+            assertTrue(tx.inStep());
+            assertTrue(processorCalls.isEmpty(), "bound before the processor is asked");
+            recorded.add(id.value());
+        });
+        assertEquals(List.of(r.id().value()), recorded);
+    }
+
+    @Test
+    void aRefundWhoseAnswerNeverCameIsSettledByAskingTheProcessorWithoutRefundingTwice() {
+        views.put("pay_7", RefundablePayment.firstSeen(paid("pay_7", "mer_1")));
+        loseTheNextAnswer = true;
+        Refund r = create.create(refund("mer_1", "pay_7", 250L));
+        assertEquals(RefundStatus.PENDING, r.status());
+        assertEquals(250, views.get("pay_7").amountReserved(), "the amount stays claimed meanwhile");
+        assertEquals(0, settle.settlePending(10), "not yet: its answer may still come");
+
+        assertEquals(1, settleLater.settlePending(10));
+        assertEquals(RefundStatus.SUCCEEDED, refunds.get(r.id().value()).status());
+        assertEquals(1, acquirer.size(), "refunded once");
+        assertEquals(List.of("refund.created", "refund.succeeded"), published.stream().map(RefundEvent::type).toList());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.paysuite.payments.application.domain.model;
+package dev.paysuite.kernel.error;
 
 /**
  * The processor did not answer in time, or the answer was lost: the operation may or may not have
