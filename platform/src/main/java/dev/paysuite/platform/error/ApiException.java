@@ -10,6 +10,7 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
     private final int status;
     private final ApiError body;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, ErrorType type, String code, String message, String param) {
         this(status, type, code, message, param, null);
@@ -17,9 +18,20 @@ public class ApiException extends RuntimeException {
 
     public ApiException(int status, ErrorType type, String code, String message, String param,
             Map<String, Object> details) {
-        super(message, null, false, false);
+        this(status, ApiError.of(type, code, message, param, details), null);
+    }
+
+    private ApiException(int status, ApiError body, Integer retryAfterSeconds) {
+        super(body.error().message(), null, false, false);
         this.status = status;
-        this.body = ApiError.of(type, code, message, param, details);
+        this.body = body;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 503: we cannot take the request right now; it may be retried after {@code retryAfterSeconds}. */
+    public static ApiException unavailable(String message, int retryAfterSeconds) {
+        return new ApiException(503, ApiError.of(ErrorType.API, ErrorCodes.SERVICE_UNAVAILABLE, message, null, null),
+                retryAfterSeconds);
     }
 
     public static ApiException invalid(String code, String message, String param) {
@@ -39,6 +51,10 @@ public class ApiException extends RuntimeException {
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (retryAfterSeconds != null) {
+            response.header("Retry-After", retryAfterSeconds);
+        }
+        return response.build();
     }
 }

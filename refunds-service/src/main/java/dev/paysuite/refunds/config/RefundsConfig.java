@@ -13,6 +13,10 @@ public interface RefundsConfig {
     @WithDefault("PT0.05S")
     Duration projectionPoll();
 
+    /** How many refund requests may wait for news of a payment at once on an instance; more get 503. */
+    @WithDefault("64")
+    int projectionMaxWaiting();
+
     /** How long a refund whose processor answer never came may still be answered, before it is asked for. */
     @WithDefault("PT30S")
     Duration unansweredAfter();

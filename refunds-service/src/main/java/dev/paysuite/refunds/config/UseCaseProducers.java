@@ -9,6 +9,7 @@ import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
 import dev.paysuite.refunds.application.port.out.ListRefundsPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
+import dev.paysuite.refunds.application.port.out.PaymentEventsLagPort;
 import dev.paysuite.refunds.application.port.out.PublishRefundEventPort;
 import dev.paysuite.refunds.application.port.out.RefundProcessorPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundPort;
@@ -47,8 +48,8 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     PaymentViewService paymentView(LoadRefundablePaymentPort load, SaveRefundablePaymentPort save,
-            Transactions transactions) {
-        return new PaymentViewService(load, save, transactions);
+            PaymentEventsLagPort lag, Transactions transactions) {
+        return new PaymentViewService(load, save, lag, transactions);
     }
 
     /** One service answers both queries: its bean has the types GetRefundUseCase and ListRefundsUseCase. */

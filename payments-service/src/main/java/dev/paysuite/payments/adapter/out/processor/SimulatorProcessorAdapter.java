@@ -1,12 +1,12 @@
 package dev.paysuite.payments.adapter.out.processor;
 
+import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.id.Ids;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Failure;
 import dev.paysuite.payments.application.domain.model.NextAction;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
 import dev.paysuite.payments.application.domain.model.PendingOperation;
-import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
 import dev.paysuite.payments.application.port.out.ProcessorRequest;
 import dev.paysuite.payments.config.PaymentsConfig;

@@ -1,11 +1,11 @@
 package dev.paysuite.payments.application.domain.service;
 
 import dev.paysuite.kernel.Now;
+import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
-import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.ReconcilePaymentsUseCase;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;

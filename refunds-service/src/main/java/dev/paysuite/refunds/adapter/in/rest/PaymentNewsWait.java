@@ -1,6 +1,7 @@
 package dev.paysuite.refunds.adapter.in.rest;
 
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.refunds.application.domain.model.RefundablePayment;
 import dev.paysuite.refunds.application.port.in.GetRefundablePaymentUseCase;
 import dev.paysuite.refunds.config.RefundsConfig;
@@ -8,45 +9,60 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * A payment that succeeded a moment ago may not be in refunds-service's view yet, or may still show
  * an earlier state: a refund request waits a little for payments.events rather than answer a false
- * 404 or 400. The wait happens before the refund's transaction starts, and no database connection
- * is held between looks (each look borrows one for a single query).
+ * 404 or 400 — but only while the view is behind in the part of the topic that carries the
+ * payment's events; a payment the caught-up view does not know is unknown at once. The wait happens
+ * before the refund's transaction starts, no database connection is held between looks, and at most
+ * {@code projection-max-waiting} requests wait at once (past that: 503 with {@code Retry-After}).
  */
 @ApplicationScoped
 public class PaymentNewsWait {
     private final GetRefundablePaymentUseCase views;
     private final Duration wait;
     private final Duration poll;
+    private final Semaphore waiters;
 
     @Inject
     public PaymentNewsWait(GetRefundablePaymentUseCase views, RefundsConfig config) {
-        this(views, config.projectionWait(), config.projectionPoll());
+        this(views, config.projectionWait(), config.projectionPoll(), config.projectionMaxWaiting());
     }
 
-    PaymentNewsWait(GetRefundablePaymentUseCase views, Duration wait, Duration poll) {
+    PaymentNewsWait(GetRefundablePaymentUseCase views, Duration wait, Duration poll, int maxWaiting) {
         this.views = views;
         this.wait = wait;
         this.poll = poll;
+        this.waiters = new Semaphore(maxWaiting);
     }
 
-    /** Returns once the merchant's payment is in the view in a settled state, or when the wait is over. */
+    /** Returns once the view can answer for the merchant's payment, or when the wait is over. */
     public void awaitNewsOf(String merchantId, boolean livemode, PaymentId paymentId) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Optional<RefundablePayment> seen = views.find(merchantId, livemode, paymentId);
-            boolean settled = seen.isPresent() && !seen.get().mayBecomeRefundable();
-            if (settled || System.nanoTime() >= deadline) {
-                return;
-            }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (settled(views.find(merchantId, livemode, paymentId))) {
+            return;
         }
+        if (!waiters.tryAcquire()) {
+            throw ApiException.unavailable("Too many refunds are waiting for news of their payment. Retry shortly.", 1);
+        }
+        try {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (views.newsMayBeInFlight(paymentId) && System.nanoTime() < deadline) {
+                Thread.sleep(poll.toMillis());
+                if (settled(views.find(merchantId, livemode, paymentId))) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiters.release();
+        }
+    }
+
+    /** Known, and in no state a newer event may still change into a refundable one. */
+    private static boolean settled(Optional<RefundablePayment> seen) {
+        return seen.isPresent() && !seen.get().mayBecomeRefundable();
     }
 }

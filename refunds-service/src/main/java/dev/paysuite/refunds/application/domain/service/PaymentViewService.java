@@ -7,6 +7,7 @@ import dev.paysuite.refunds.application.domain.model.RefundablePayment;
 import dev.paysuite.refunds.application.port.in.GetRefundablePaymentUseCase;
 import dev.paysuite.refunds.application.port.in.ObservePaymentUseCase;
 import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
+import dev.paysuite.refunds.application.port.out.PaymentEventsLagPort;
 import dev.paysuite.refunds.application.port.out.SaveRefundablePaymentPort;
 import java.util.Optional;
 
@@ -14,12 +15,14 @@ import java.util.Optional;
 public class PaymentViewService implements ObservePaymentUseCase, GetRefundablePaymentUseCase {
     private final LoadRefundablePaymentPort load;
     private final SaveRefundablePaymentPort save;
+    private final PaymentEventsLagPort lag;
     private final Transactions transactions;
 
-    public PaymentViewService(LoadRefundablePaymentPort load, SaveRefundablePaymentPort save,
+    public PaymentViewService(LoadRefundablePaymentPort load, SaveRefundablePaymentPort save, PaymentEventsLagPort lag,
             Transactions transactions) {
         this.load = load;
         this.save = save;
+        this.lag = lag;
         this.transactions = transactions;
     }
 
@@ -36,5 +39,10 @@ public class PaymentViewService implements ObservePaymentUseCase, GetRefundableP
     @Override
     public Optional<RefundablePayment> find(String merchantId, boolean livemode, PaymentId paymentId) {
         return load.find(paymentId).filter(p -> p.payment().ownedBy(merchantId, livemode));
+    }
+
+    @Override
+    public boolean newsMayBeInFlight(PaymentId paymentId) {
+        return lag.newsMayBeInFlight(paymentId);
     }
 }

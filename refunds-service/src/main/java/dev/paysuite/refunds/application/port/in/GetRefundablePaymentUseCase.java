@@ -10,4 +10,10 @@ public interface GetRefundablePaymentUseCase {
      * transaction; empty while payments.events has not brought news of it (or for another merchant).
      */
     Optional<RefundablePayment> find(String merchantId, boolean livemode, PaymentId paymentId);
+
+    /**
+     * Whether events about the payment may have been published that the view has not applied yet
+     * (the view is behind in the part of payments.events that carries them).
+     */
+    boolean newsMayBeInFlight(PaymentId paymentId);
 }

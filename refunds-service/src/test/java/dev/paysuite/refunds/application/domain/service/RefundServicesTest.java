@@ -122,7 +122,7 @@ class RefundServicesTest {
     /** The settling loop, a minute later. */
     final SettleRefundsService settleLater = new SettleRefundsService(loadRefund, saveRefund, load, save, publish,
             processor, Duration.ofSeconds(30), tx, Clock.offset(clock, Duration.ofMinutes(1)));
-    final PaymentViewService paymentViews = new PaymentViewService(load, save, tx);
+    final PaymentViewService paymentViews = new PaymentViewService(load, save, paymentId -> false, tx);
 
     static PaymentSnapshot paid(String id, String merchant) {
         return new PaymentSnapshot(new PaymentId(id), merchant, false, CurrencyUnit.of("USD"), 1000, 1000, "succeeded",
