@@ -22,7 +22,7 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration upstreamTimeout();
 
-    /** How long connecting to one instance may take before the next is tried (or 502). */
+    /** How long connecting to one instance may take before the next is tried (or 503). */
     @WithDefault("PT5S")
     Duration upstreamConnectTimeout();
 
@@ -37,6 +37,13 @@ public interface GatewayConfig {
     /** The client headers a service sees; credentials and hop-by-hop headers are never among them. */
     @WithDefault("Content-Type,Accept,Idempotency-Key,User-Agent")
     List<String> forwardedRequestHeaders();
+
+    /**
+     * How long a key lookup may wait for the database (a connection included) before the request
+     * is answered 503: well under a client's patience, well over a healthy lookup.
+     */
+    @WithDefault("PT2S")
+    Duration keyLookupTimeout();
 
     KeyCache keyCache();
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * gateway's upstreams. Each records what it received (by the gateway's Request-Id) and answers:
  * <ul>
  * <li>{@code .../hang}: never (the gateway's upstream timeout is 1 s here);</li>
+ * <li>{@code .../drop}: closes the connection without an answer;</li>
  * <li>{@code .../declined}: 402 with a service's own error object;</li>
  * <li>anything else: 201 echoing the method, URI and body, with headers a gateway must pass back
  *     ({@code X-Stub}, {@code Idempotent-Replayed}) and headers it must not (hop-by-hop ones, and
@@ -98,6 +99,10 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
     private static void answer(String name, HttpServerRequest request, String body) {
         if (request.path().endsWith("/hang")) {
+            return;
+        }
+        if (request.path().endsWith("/drop")) {
+            request.connection().close();
             return;
         }
         if (request.path().endsWith("/declined")) {

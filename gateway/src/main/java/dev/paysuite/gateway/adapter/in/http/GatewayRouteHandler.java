@@ -57,6 +57,8 @@ public class GatewayRouteHandler {
     private static final String RATE_LIMIT_DECISION = "paysuite.rateLimit";
     private static final String STARTED = "paysuite.started";
     private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
+    /** What a 503 tells the client to wait: an outage of a dependency, worth retrying soon. */
+    private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
 
     private final AdmitRequestUseCase admitRequest;
     private final ForwardRequestUseCase forwardRequest;
@@ -119,7 +121,7 @@ public class GatewayRouteHandler {
                         "No API key provided. Send it as 'Authorization: Bearer sk_...'.");
             }
         } else {
-            ctx.response().putHeader("Retry-After", "1");
+            ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
             ApiErrors.send(ctx.response(), 503, API, ErrorCodes.SERVICE_UNAVAILABLE,
                     "API keys cannot be checked right now. Retry shortly.");
         }
@@ -214,8 +216,11 @@ public class GatewayRouteHandler {
                     "The service did not answer in time. Retry with the same Idempotency-Key.");
         } else if (result instanceof ForwardResult.Unavailable unavailable) {
             UpstreamMetricsTag.forwardedTo(requestContext, unavailable.upstream());
-            ApiErrors.send(ctx.response(), 502, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
-                    "The service is unavailable. Retry with the same Idempotency-Key.");
+            // Nothing answered, so there is nothing to pass on; a 503 says "try again", which may
+            // reach an instance that is back (the request may have arrived, hence the Idempotency-Key).
+            ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
+            ApiErrors.send(ctx.response(), 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
+                    "The service is unavailable. Retry shortly with the same Idempotency-Key.");
         } else {
             ctx.fail(new IllegalStateException("Unexpected forwarding result " + result));
         }
@@ -310,11 +315,24 @@ public class GatewayRouteHandler {
                 millis, caller == null ? "-" : caller.merchantId());
     }
 
+    /**
+     * The client's address: the peer's, or, when the peer is one of Quarkus's trusted proxies
+     * ({@code quarkus.http.proxy.trusted-proxies}), the first {@code X-Forwarded-For} entry it sent.
+     */
     private static String clientAddress(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
-        if (remote == null) {
-            return "unknown";
+        String address = address(request.remoteAddress());
+        if (address == null) {
+            // A trusted proxy forwarded an empty address: the peer is all that is known.
+            address = address(request.connection().remoteAddress());
         }
-        return remote.hostAddress() != null ? remote.hostAddress() : remote.host();
+        return address == null ? "unknown" : address;
+    }
+
+    private static String address(SocketAddress remote) {
+        if (remote == null) {
+            return null;
+        }
+        String address = remote.hostAddress() != null ? remote.hostAddress() : remote.host();
+        return address == null || address.isBlank() ? null : address;
     }
 }

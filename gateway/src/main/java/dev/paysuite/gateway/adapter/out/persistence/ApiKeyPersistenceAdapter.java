@@ -5,6 +5,7 @@ import dev.paysuite.gateway.application.domain.model.Mode;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Looks API keys up by hash with the reactive PostgreSQL client, never blocking the event loop.
  * Answers are remembered briefly (found keys longer than unknown ones) so that a busy key costs no
- * database round trip, and concurrent lookups of one key share a single query.
+ * database round trip, and concurrent lookups of one key share a single query. A lookup that takes
+ * longer than {@code key-lookup-timeout} fails, so the key store's outage is answered, not waited out.
  */
 @ApplicationScoped
 public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
@@ -34,6 +36,7 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
             FROM api_keys WHERE key_hash = $1""";
 
     private final Pool pool;
+    private final Duration timeout;
     private final ExpiringLruCache<String, ApiKey> known;
     private final ExpiringLruCache<String, Boolean> unknown;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<ApiKey>>> inFlight = new ConcurrentHashMap<>();
@@ -41,6 +44,7 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
 
     public ApiKeyPersistenceAdapter(Pool pool, GatewayConfig config) {
         this.pool = pool;
+        this.timeout = config.keyLookupTimeout();
         GatewayConfig.KeyCache cache = config.keyCache();
         this.known = new ExpiringLruCache<>(cache.maxEntries(), cache.ttl(), System::nanoTime);
         this.unknown = new ExpiringLruCache<>(cache.maxEntries(), cache.negativeTtl(), System::nanoTime);
@@ -57,7 +61,8 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
         if (running != null) {
             return running;
         }
-        query(keyHash).subscribe().with(key -> {
+        // A database that does not answer (a partition, a lock) must cost the client a 503, not a hang.
+        query(keyHash).ifNoItem().after(timeout).fail().subscribe().with(key -> {
             // Remembered before the in-flight entry goes, so no lookup in between misses both.
             key.ifPresentOrElse(k -> known.put(keyHash, k), () -> unknown.put(keyHash, Boolean.TRUE));
             inFlight.remove(keyHash, lookup);
@@ -96,7 +101,8 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("API key lookup failed, refusing keys that are not cached: %s", failure.toString());
+            LOG.warnf("API key lookup failed, refusing keys that are not cached: %s",
+                    failure instanceof TimeoutException ? "no answer within " + timeout : failure.toString());
         }
     }
 }

@@ -19,10 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -57,26 +54,17 @@ public class RedisRateLimitAdapter implements ConsumeRateLimitPort {
     }
 
     @Override
-    public CompletionStage<RateLimitDecision> consume(RateLimitBucket bucket, Optional<RateLimitBucket> guard) {
-        List<String> keysAndArgs = new ArrayList<>();
-        keysAndArgs.add(guard.isPresent() ? "4" : "2");
-        keysAndArgs.add(mainKey(bucket));
-        keysAndArgs.add(burstKey(bucket));
-        guard.ifPresent(g -> {
-            keysAndArgs.add(mainKey(g));
-            keysAndArgs.add(burstKey(g));
-        });
-        addPolicy(keysAndArgs, bucket.policy());
-        keysAndArgs.add(String.valueOf(RateLimitPolicy.BURST_WINDOW_MILLIS));
-        guard.ifPresent(g -> addPolicy(keysAndArgs, g.policy()));
-        String[] arguments = keysAndArgs.toArray(String[]::new);
-
+    public CompletionStage<RateLimitDecision> consume(RateLimitBucket bucket) {
+        RateLimitPolicy policy = bucket.policy();
+        String[] arguments = {"2", mainKey(bucket), burstKey(bucket), String.valueOf(policy.limit()),
+                String.valueOf(policy.windowMillis()), String.valueOf(policy.burst()),
+                String.valueOf(RateLimitPolicy.BURST_WINDOW_MILLIS)};
         return evaluate(arguments)
                 .ifNoItem().after(timeout).fail()
-                .map(response -> RateLimitDecision.from(counters(response), bucket, guard, clock.millis()))
+                .map(response -> RateLimitDecision.from(counters(response), policy, clock.millis()))
                 .onFailure().recoverWithItem(failure -> {
                     warn(failure);
-                    return RateLimitDecision.uncounted(bucket.policy(), clock.millis());
+                    return RateLimitDecision.uncounted(policy, clock.millis());
                 })
                 .subscribeAsCompletionStage();
     }
@@ -95,20 +83,13 @@ public class RedisRateLimitAdapter implements ConsumeRateLimitPort {
         return KEY_PREFIX + bucket.id() + ":b";
     }
 
-    private static void addPolicy(List<String> arguments, RateLimitPolicy policy) {
-        arguments.add(String.valueOf(policy.limit()));
-        arguments.add(String.valueOf(policy.windowMillis()));
-        arguments.add(String.valueOf(policy.burst()));
-    }
-
     private static RateLimitCounters counters(Response r) {
-        RateLimitCounters.RefusedBy refusedBy = switch (r.get(0).toInteger()) {
-            case 0 -> RateLimitCounters.RefusedBy.NONE;
-            case 1 -> RateLimitCounters.RefusedBy.BUCKET;
-            case 2 -> RateLimitCounters.RefusedBy.GUARD;
+        boolean admitted = switch (r.get(0).toInteger()) {
+            case 1 -> true;
+            case 0 -> false;
             default -> throw new IllegalStateException("Unexpected answer from the rate-limit script: " + r);
         };
-        return new RateLimitCounters(refusedBy, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong());
+        return new RateLimitCounters(admitted, r.get(1).toLong(), r.get(2).toLong(), r.get(3).toLong());
     }
 
     private static boolean scriptUnknown(Throwable failure) {

@@ -2,7 +2,7 @@ package dev.paysuite.gateway.application.domain.model;
 
 import java.util.Objects;
 
-/** What a request is counted against: its API key, or its client address when it has no valid key. */
+/** What a request is counted against: its API key, or its client address when it failed to authenticate. */
 public record RateLimitBucket(String id, RateLimitPolicy policy) {
     public RateLimitBucket {
         Objects.requireNonNull(id, "id");

@@ -1,7 +1,5 @@
 package dev.paysuite.gateway.application.domain.model;
 
-import java.util.Optional;
-
 /**
  * Whether a request was admitted, and what the {@code X-RateLimit-*} and {@code Retry-After}
  * headers report.
@@ -13,15 +11,7 @@ import java.util.Optional;
 public record RateLimitDecision(boolean allowed, int limit, int remaining, long resetEpochSeconds,
         int retryAfterSeconds) {
 
-    /**
-     * @param guard the bucket that had to have room without being counted, if there was one; a
-     *     refusal by it is reported with its policy, since that is what the caller must wait for
-     */
-    public static RateLimitDecision from(RateLimitCounters counters, RateLimitBucket bucket,
-            Optional<RateLimitBucket> guard, long nowMillis) {
-        RateLimitPolicy policy = counters.refusedBy() == RateLimitCounters.RefusedBy.GUARD
-                ? guard.orElseThrow(() -> new IllegalArgumentException("Refused by a guard that was not asked")).policy()
-                : bucket.policy();
+    public static RateLimitDecision from(RateLimitCounters counters, RateLimitPolicy policy, long nowMillis) {
         int remaining = (int) Math.max(0, Math.min(policy.limit(), policy.limit() - counters.used()));
         long reset = ceilSeconds(nowMillis + Math.max(0, counters.windowLeftMillis()));
         int retryAfter = counters.admitted() ? 0

@@ -15,10 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Authentication first, then the rate limit. A request with a valid key counts against its key;
- * any other counts against its client address with the default policy. An address that has used
- * up that allowance is refused even with a valid key: otherwise a client guessing keys would learn
- * which guess is right from the one answer that is not a 429.
+ * Authentication first, then the rate limit. A request with a valid key counts against its key
+ * only, whatever its client address did: behind a load balancer every client may share one
+ * address, so an address limit on valid keys would let anyone lock every merchant out. A request
+ * that fails to authenticate counts against its client address with the default policy, which
+ * slows key guessing down; the keys' entropy does the rest.
  */
 public class AdmitRequestService implements AdmitRequestUseCase {
     private final AuthenticateApiKeyUseCase authenticate;
@@ -36,12 +37,10 @@ public class AdmitRequestService implements AdmitRequestUseCase {
 
     @Override
     public CompletionStage<Admission> admit(AdmitRequestCommand command) {
-        RateLimitBucket clientAddress = RateLimitBucket.forClient(command.clientAddress(), clientAddressPolicy);
         return authenticate.authenticate(command.authorization()).thenCompose(authentication -> {
             if (authentication instanceof Authentication.Authenticated authenticated) {
                 var caller = authenticated.caller();
-                return rateLimits.consume(RateLimitBucket.forKey(caller.keyId(), authenticated.rateLimit()),
-                                Optional.of(clientAddress))
+                return rateLimits.consume(RateLimitBucket.forKey(caller.keyId(), authenticated.rateLimit()))
                         .thenApply(decision -> decision.allowed()
                                 ? new Admission.Admitted(caller, decision)
                                 : new Admission.RateLimited(Optional.of(caller), decision));
@@ -52,7 +51,7 @@ public class AdmitRequestService implements AdmitRequestUseCase {
                         RateLimitDecision.uncounted(clientAddressPolicy, clock.millis())));
             }
             boolean keyPresented = !(authentication instanceof Authentication.Missing);
-            return rateLimits.consume(clientAddress, Optional.empty())
+            return rateLimits.consume(RateLimitBucket.forClient(command.clientAddress(), clientAddressPolicy))
                     .thenApply(decision -> decision.allowed()
                             ? new Admission.Unauthenticated(keyPresented, decision)
                             : new Admission.RateLimited(Optional.empty(), decision));

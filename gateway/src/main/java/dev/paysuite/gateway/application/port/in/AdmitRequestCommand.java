@@ -6,7 +6,8 @@ import java.util.Objects;
  * A request at the edge, as far as admission cares.
  *
  * @param authorization the Authorization header, null when there is none
- * @param clientAddress the client's IP address, which requests without a valid key are counted against
+ * @param clientAddress the client's IP address (the peer's, or the one a trusted proxy forwarded for), which
+ *     requests that fail to authenticate are counted against
  */
 public record AdmitRequestCommand(String authorization, String clientAddress) {
     public AdmitRequestCommand {

@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionStage;
 
 public interface AdmitRequestUseCase {
     /**
-     * Authenticates the request's API key and counts the request against the key's rate limit,
-     * or against its client address when it has no valid key. Never fails for a refusal: the
-     * admission says why.
+     * Authenticates the request's API key and counts the request against the key's rate limit
+     * only, or against its client address when it has no valid key. Never fails for a refusal:
+     * the admission says why.
      */
     CompletionStage<Admission> admit(AdmitRequestCommand command);
 }

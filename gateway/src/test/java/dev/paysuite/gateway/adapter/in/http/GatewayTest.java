@@ -317,14 +317,29 @@ class GatewayTest {
     }
 
     @Test
-    void anUnreachableServiceIsAnswered502() {
+    void anUnreachableServiceIsAnswered503WithRetryAfter() {
         TestKey key = keys.create();
-        as(key).get("/v1/down/x").then().statusCode(502)
+        as(key).get("/v1/down/x").then().statusCode(503)
                 .contentType(ContentType.JSON)
                 .body("error.type", equalTo("api_error"))
                 .body("error.code", equalTo("upstream_unavailable"))
+                .body("error.message", not(emptyOrNullString()))
+                .header("Retry-After", "1")
                 .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"))
                 .header("X-RateLimit-Limit", "100000");
+    }
+
+    @Test
+    void aServiceThatDropsTheConnectionIsAnswered503WithRetryAfter() {
+        TestKey key = keys.create();
+        Response r = as(key).contentType(ContentType.JSON).body("{}").post("/v1/payments/pay_1/drop");
+        r.then().statusCode(503)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("api_error"))
+                .body("error.code", equalTo("upstream_unavailable"))
+                .header("Retry-After", "1")
+                .header("X-RateLimit-Limit", "100000");
+        assertTrue(StubUpstream.wasForwarded(r.header("Request-Id")));
     }
 
     @Test
@@ -334,6 +349,7 @@ class GatewayTest {
                 .contentType(ContentType.JSON)
                 .body("error.type", equalTo("api_error"))
                 .body("error.code", equalTo("upstream_timeout"))
+                .header("Retry-After", nullValue())
                 .header("X-RateLimit-Limit", "100000");
     }
 
@@ -416,12 +432,12 @@ class GatewayTest {
     }
 
     @Test
-    void requestsWithoutAValidKeyAreLimitedPerClientAddress() throws InterruptedException {
-        String guesser = Clients.newLoopbackAddress();
+    void onlyFailedAuthenticationsAreLimitedPerClientAddress() throws InterruptedException {
+        String sharedAddress = Clients.newLoopbackAddress(); // a load balancer's, say, that many clients share
         List<Integer> remainingSeen = new ArrayList<>();
         Response blocked = null;
         for (int attempt = 0; attempt < 200 && blocked == null; attempt++) {
-            Response r = Clients.from(guesser)
+            Response r = Clients.from(sharedAddress)
                     .header("Authorization", "Bearer sk_test_guess" + UUID.randomUUID().toString().replace("-", ""))
                     .get("/v1/payments");
             r.then().header("X-RateLimit-Limit", "100").header("Request-Id", startsWith("req_"));
@@ -441,15 +457,68 @@ class GatewayTest {
                 .body("error.type", equalTo("rate_limit_error"))
                 .body("error.code", equalTo("rate_limit_exceeded"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]?"));
+        Clients.from(sharedAddress).get("/v1/payments").then().statusCode(429)
+                .body("error.code", equalTo("rate_limit_exceeded"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"));
 
-        // Guessing right from that address is refused just the same, so guessing teaches nothing...
-        TestKey key = keys.create();
-        Response rightGuess = Clients.from(guesser).header("Authorization", key.bearer()).get("/v1/payments");
-        rightGuess.then().statusCode(429).body("error.code", equalTo("rate_limit_exceeded"));
-        assertFalse(StubUpstream.wasForwarded(rightGuess.header("Request-Id")));
-        // ...while the key works from anywhere else, and other addresses are not limited.
-        as(key).get("/v1/payments").then().statusCode(201);
+        // A valid key from that address is admitted and counted against its own key only...
+        TestKey key = keys.create("test", 50, 60, 20);
+        for (int expected = 49; expected >= 48; expected--) {
+            Response admitted = Clients.from(sharedAddress).header("Authorization", key.bearer()).get("/v1/payments");
+            admitted.then().statusCode(201)
+                    .header("X-RateLimit-Limit", "50")
+                    .header("X-RateLimit-Remaining", String.valueOf(expected));
+            assertTrue(StubUpstream.wasForwarded(admitted.header("Request-Id")));
+        }
+        // ...while requests from there without one stay limited, and other addresses are not limited.
+        Clients.from(sharedAddress).get("/v1/payments").then().statusCode(429);
         client().get("/v1/payments").then().statusCode(401);
+    }
+
+    // --- Client address and proxies ---------------------------------------------------------------
+
+    @Test
+    void anAddressForgedInXForwardedForByAnUntrustedPeerIsNotTheOneCounted() {
+        String peer = Clients.newLoopbackAddress(); // not a trusted proxy
+        Response first = Clients.from(peer).header("X-Forwarded-For", Clients.newForwardedAddress()).get("/v1/payments");
+        Response second = Clients.from(peer).header("X-Forwarded-For", Clients.newForwardedAddress()).get("/v1/payments");
+        first.then().statusCode(401).header("X-RateLimit-Remaining", "99");
+        second.then().statusCode(401).header("X-RateLimit-Remaining", "98");
+
+        // A service is told the peer's address, and the peer's scheme, once each.
+        TestKey key = keys.create();
+        Response r = Clients.from(peer).header("Authorization", key.bearer())
+                .header("X-Forwarded-For", Clients.newForwardedAddress())
+                .header("X-Forwarded-Proto", "https")
+                .get("/v1/payments");
+        r.then().statusCode(201);
+        StubUpstream.Received received = StubUpstream.received(r.header("Request-Id"));
+        assertEquals(List.of(peer), received.headers().get("X-Forwarded-For"));
+        assertEquals(List.of("http"), received.headers().get("X-Forwarded-Proto"));
+    }
+
+    @Test
+    void behindATrustedProxyTheAddressItForwardsForIsTheOneCounted() {
+        String proxy = "127.0.0.1"; // quarkus.http.proxy.trusted-proxies: loopback only
+        String client = Clients.newForwardedAddress();
+        String otherClient = Clients.newForwardedAddress();
+        Clients.from(proxy).header("X-Forwarded-For", client).get("/v1/payments").then()
+                .statusCode(401).header("X-RateLimit-Remaining", "99");
+        Clients.from(proxy).header("X-Forwarded-For", client).get("/v1/payments").then()
+                .statusCode(401).header("X-RateLimit-Remaining", "98");
+        Clients.from(proxy).header("X-Forwarded-For", otherClient).get("/v1/payments").then()
+                .statusCode(401).header("X-RateLimit-Remaining", "99");
+
+        // A service is told the client's address and the scheme the client used with the proxy.
+        TestKey key = keys.create();
+        Response r = Clients.from(proxy).header("Authorization", key.bearer())
+                .header("X-Forwarded-For", client)
+                .header("X-Forwarded-Proto", "https")
+                .get("/v1/payments");
+        r.then().statusCode(201);
+        StubUpstream.Received received = StubUpstream.received(r.header("Request-Id"));
+        assertEquals(List.of(client), received.headers().get("X-Forwarded-For"));
+        assertEquals(List.of("https"), received.headers().get("X-Forwarded-Proto"));
     }
 
     // --- Operations -------------------------------------------------------------------------------

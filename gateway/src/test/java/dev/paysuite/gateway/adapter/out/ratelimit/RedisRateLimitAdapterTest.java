@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +37,8 @@ class RedisRateLimitAdapterTest {
         return new RateLimitBucket("test:" + UUID.randomUUID(), new RateLimitPolicy(limit, windowSeconds, burst));
     }
 
-    RateLimitDecision consume(RateLimitBucket bucket, Optional<RateLimitBucket> guard) throws Exception {
-        return limiter.consume(bucket, guard).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    RateLimitDecision consume(RateLimitBucket bucket) throws Exception {
+        return limiter.consume(bucket).toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
     String counter(String key) {
@@ -49,9 +48,9 @@ class RedisRateLimitAdapterTest {
     @Test
     void requestsAreAdmittedUntilTheWindowIsFullAndOnlyAdmittedOnesCount() throws Exception {
         RateLimitBucket bucket = bucket(2, 60, 10);
-        assertEquals(1, consume(bucket, Optional.empty()).remaining());
-        assertEquals(0, consume(bucket, Optional.empty()).remaining());
-        RateLimitDecision refused = consume(bucket, Optional.empty());
+        assertEquals(1, consume(bucket).remaining());
+        assertEquals(0, consume(bucket).remaining());
+        RateLimitDecision refused = consume(bucket);
         assertFalse(refused.allowed());
         assertEquals(0, refused.remaining());
         assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 60);
@@ -61,7 +60,7 @@ class RedisRateLimitAdapterTest {
     @Test
     void countersAreKeptUnderThePrefixAndExpireWithTheirWindows() throws Exception {
         RateLimitBucket bucket = bucket(10, 60, 10);
-        consume(bucket, Optional.empty());
+        consume(bucket);
         String main = RedisRateLimitAdapter.mainKey(bucket);
         String burst = RedisRateLimitAdapter.burstKey(bucket);
         assertTrue(main.startsWith("paysuite:ratelimit:") && burst.startsWith("paysuite:ratelimit:"));
@@ -75,7 +74,7 @@ class RedisRateLimitAdapterTest {
     void aFullBurstWindowRefusesForTheRestOfItsSecondAndCountsNothing() throws Exception {
         RateLimitBucket bucket = bucket(100, 60, 3);
         redis.value(String.class).set(RedisRateLimitAdapter.burstKey(bucket), "3", new SetArgs().px(800));
-        RateLimitDecision refused = consume(bucket, Optional.empty());
+        RateLimitDecision refused = consume(bucket);
         assertFalse(refused.allowed());
         assertEquals(1, refused.retryAfterSeconds());
         assertEquals(100, refused.remaining());
@@ -84,36 +83,25 @@ class RedisRateLimitAdapterTest {
     }
 
     @Test
-    void aGuardWithoutRoomRefusesAndIsReportedWithoutCountingEither() throws Exception {
-        RateLimitBucket bucket = bucket(1000, 3600, 20);
-        RateLimitBucket guard = bucket(5, 60, 5);
-        redis.value(String.class).set(RedisRateLimitAdapter.mainKey(guard), "5", new SetArgs().px(30_000));
-        RateLimitDecision refused = consume(bucket, Optional.of(guard));
-        assertFalse(refused.allowed());
-        assertEquals(5, refused.limit());
-        assertEquals(0, refused.remaining());
-        assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 30);
-        assertNull(counter(RedisRateLimitAdapter.mainKey(bucket)));
-        assertEquals("5", counter(RedisRateLimitAdapter.mainKey(guard)));
-    }
-
-    @Test
-    void aGuardWithRoomIsNotCounted() throws Exception {
-        RateLimitBucket bucket = bucket(1000, 3600, 20);
-        RateLimitBucket guard = bucket(5, 60, 5);
-        RateLimitDecision admitted = consume(bucket, Optional.of(guard));
+    void aFullBucketLeavesEveryOtherBucketAlone() throws Exception {
+        // An address over its limit for failed authentications, and a key used from that address.
+        RateLimitBucket address = new RateLimitBucket("ip:" + UUID.randomUUID(), new RateLimitPolicy(5, 60, 5));
+        RateLimitBucket key = new RateLimitBucket("key:" + UUID.randomUUID(), new RateLimitPolicy(1000, 3600, 20));
+        redis.value(String.class).set(RedisRateLimitAdapter.mainKey(address), "5", new SetArgs().px(30_000));
+        assertFalse(consume(address).allowed());
+        RateLimitDecision admitted = consume(key);
         assertTrue(admitted.allowed());
         assertEquals(1000, admitted.limit());
         assertEquals(999, admitted.remaining());
-        assertNull(counter(RedisRateLimitAdapter.mainKey(guard)));
-        assertNull(counter(RedisRateLimitAdapter.burstKey(guard)));
+        assertEquals("5", counter(RedisRateLimitAdapter.mainKey(address)));
+        assertEquals("1", counter(RedisRateLimitAdapter.mainKey(key)));
     }
 
     @Test
     void aCounterLeftWithoutAnExpiryIsGivenItsWindow() throws Exception {
         RateLimitBucket bucket = bucket(10, 60, 10);
         redis.value(String.class).set(RedisRateLimitAdapter.mainKey(bucket), "10");
-        assertFalse(consume(bucket, Optional.empty()).allowed());
+        assertFalse(consume(bucket).allowed());
         long ttl = redis.key().pttl(RedisRateLimitAdapter.mainKey(bucket));
         assertTrue(ttl > 0 && ttl <= 60_000, "expiry " + ttl);
     }
@@ -123,7 +111,7 @@ class RedisRateLimitAdapterTest {
         RateLimitBucket bucket = bucket(10, 60, 1000);
         List<CompletableFuture<RateLimitDecision>> decisions = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            decisions.add(limiter.consume(bucket, Optional.empty()).toCompletableFuture());
+            decisions.add(limiter.consume(bucket).toCompletableFuture());
         }
         long admitted = 0;
         for (CompletableFuture<RateLimitDecision> decision : decisions) {
@@ -138,9 +126,9 @@ class RedisRateLimitAdapterTest {
     @Test
     void theScriptIsSentAgainWhenRedisHasForgottenIt() throws Exception {
         RateLimitBucket bucket = bucket(10, 60, 10);
-        consume(bucket, Optional.empty());
+        consume(bucket);
         redis.execute("SCRIPT", "FLUSH");
-        RateLimitDecision afterFlush = consume(bucket, Optional.empty());
+        RateLimitDecision afterFlush = consume(bucket);
         assertTrue(afterFlush.allowed());
         assertEquals(8, afterFlush.remaining());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paysuite.gateway.application.domain.model.RateLimitCounters.RefusedBy;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RateLimitDecisionTest {
@@ -16,8 +14,8 @@ class RateLimitDecisionTest {
 
     @Test
     void anAdmittedRequestReportsWhatIsLeftAndWhenTheWindowResets() {
-        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(RefusedBy.NONE, 30, 45_000, 0),
-                KEY, Optional.empty(), NOW);
+        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(true, 30, 45_000, 0),
+                KEY.policy(), NOW);
         assertTrue(d.allowed());
         assertEquals(1000, d.limit());
         assertEquals(970, d.remaining());
@@ -27,15 +25,15 @@ class RateLimitDecisionTest {
 
     @Test
     void theResetFallsOnAWholeSecondWithoutRoundingFurther() {
-        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(RefusedBy.NONE, 1, 59_750, 0),
-                KEY, Optional.empty(), NOW);
+        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(true, 1, 59_750, 0),
+                KEY.policy(), NOW);
         assertEquals(1_700_000_060L, d.resetEpochSeconds());
     }
 
     @Test
     void aBurstRefusalSaysRetryAfterOneSecondAndLeavesTheWindowAsItWas() {
-        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(RefusedBy.BUCKET, 20, 50_000, 300),
-                KEY, Optional.empty(), NOW);
+        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(false, 20, 50_000, 300),
+                KEY.policy(), NOW);
         assertFalse(d.allowed());
         assertEquals(980, d.remaining());
         assertEquals(1, d.retryAfterSeconds());
@@ -43,33 +41,27 @@ class RateLimitDecisionTest {
 
     @Test
     void aWindowRefusalSaysRetryAfterTheWindowRoundedUp() {
-        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(RefusedBy.BUCKET, 1000, 12_001, 12_001),
-                KEY, Optional.empty(), NOW);
+        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(false, 1000, 12_001, 12_001),
+                KEY.policy(), NOW);
         assertEquals(0, d.remaining());
         assertEquals(13, d.retryAfterSeconds());
     }
 
     @Test
     void retryAfterIsAtLeastOneSecond() {
-        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(RefusedBy.BUCKET, 1000, 0, 0),
-                KEY, Optional.empty(), NOW);
+        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(false, 1000, 0, 0),
+                KEY.policy(), NOW);
         assertEquals(1, d.retryAfterSeconds());
     }
 
     @Test
-    void aRefusalByTheGuardIsReportedWithTheGuardsPolicy() {
-        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(RefusedBy.GUARD, 100, 20_000, 20_000),
-                KEY, Optional.of(ADDRESS), NOW);
+    void aRefusalIsReportedWithThePolicyOfTheBucketThatRefused() {
+        RateLimitDecision d = RateLimitDecision.from(new RateLimitCounters(false, 100, 20_000, 20_000),
+                ADDRESS.policy(), NOW);
         assertFalse(d.allowed());
         assertEquals(100, d.limit());
         assertEquals(0, d.remaining());
         assertEquals(20, d.retryAfterSeconds());
-    }
-
-    @Test
-    void aRefusalByAGuardThatWasNotAskedIsAnError() {
-        assertThrows(IllegalArgumentException.class, () -> RateLimitDecision.from(
-                new RateLimitCounters(RefusedBy.GUARD, 1, 1, 1), KEY, Optional.empty(), NOW));
     }
 
     @Test

@@ -66,19 +66,44 @@ class AdmitRequestServiceTest {
     }
 
     @Test
-    void anAddressThatUsedUpItsAllowanceIsRateLimitedEvenWithAValidKey() {
-        knownKey(SECRET, "key_1", RateLimitPolicy.DEFAULT);
+    void anAddressOverItsLimitForFailedAuthenticationsIsRateLimitedWithoutAValidKey() {
         for (int i = 0; i < 3; i++) {
             assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + OTHER_SECRET, "10.0.0.1"));
         }
         var guessing = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + OTHER_SECRET, "10.0.0.1"));
         assertTrue(guessing.caller().isEmpty());
-        // The right key from the same address learns nothing either...
-        var rightGuess = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + SECRET, "10.0.0.1"));
-        assertEquals(3, rightGuess.rateLimit().limit());
-        // ...and is not counted, while from elsewhere it works.
-        assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET, "10.0.0.2"));
+        assertEquals(3, guessing.rateLimit().limit());
+        assertTrue(guessing.rateLimit().retryAfterSeconds() >= 1);
+        assertInstanceOf(Admission.RateLimited.class, admit(null, "10.0.0.1"));
+        assertEquals(List.of("ip:10.0.0.1", "ip:10.0.0.1", "ip:10.0.0.1"), rateLimits.counted);
+    }
+
+    @Test
+    void aValidKeyIsAdmittedFromAnAddressOverItsLimitForFailedAuthentications() {
+        // Behind a load balancer every client shares an address: one noisy client must not lock merchants out.
+        knownKey(SECRET, "key_1", RateLimitPolicy.DEFAULT);
+        for (int i = 0; i < 4; i++) {
+            admit(null, "10.0.0.1");
+        }
+        assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + OTHER_SECRET, "10.0.0.1"));
+        var admitted = assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertEquals("mer_key_1", admitted.caller().merchantId());
+        assertEquals(100, admitted.rateLimit().limit());
+        assertEquals(99, admitted.rateLimit().remaining());
         assertEquals(List.of("ip:10.0.0.1", "ip:10.0.0.1", "ip:10.0.0.1", "key:key_1"), rateLimits.counted);
+    }
+
+    @Test
+    void aValidKeyIsLimitedByItsOwnPolicyOnlyAndNeverCountsAgainstItsAddress() {
+        knownKey(SECRET, "key_1", new RateLimitPolicy(10, 60, 10));
+        for (int i = 0; i < 10; i++) {
+            assertInstanceOf(Admission.Admitted.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        }
+        var limited = assertInstanceOf(Admission.RateLimited.class, admit("Bearer " + SECRET, "10.0.0.1"));
+        assertEquals(10, limited.rateLimit().limit());
+        // The address's allowance for failed authentications (3 here) is untouched by the key's traffic.
+        var unknown = assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + OTHER_SECRET, "10.0.0.1"));
+        assertEquals(2, unknown.rateLimit().remaining());
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.paysuite.gateway.application.domain.model.Caller;
 import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import dev.paysuite.gateway.application.domain.model.RateLimitBucket;
 import dev.paysuite.gateway.application.domain.model.RateLimitCounters;
-import dev.paysuite.gateway.application.domain.model.RateLimitCounters.RefusedBy;
 import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
 import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
@@ -40,28 +39,23 @@ final class FakePorts {
         }
     }
 
-    /** The script's rules (window and burst, guard not counted), without the passing of time. */
+    /** The script's rules (window and burst, refused requests not counted), without the passing of time. */
     static final class RateLimits implements ConsumeRateLimitPort {
         final Map<String, Integer> used = new HashMap<>();
         final List<String> counted = new ArrayList<>();
 
         @Override
-        public CompletionStage<RateLimitDecision> consume(RateLimitBucket bucket, Optional<RateLimitBucket> guard) {
+        public CompletionStage<RateLimitDecision> consume(RateLimitBucket bucket) {
             RateLimitCounters counters;
-            if (guard.isPresent() && used.getOrDefault(guard.get().id(), 0) >= Math.min(guard.get().policy().limit(),
-                    guard.get().policy().burst())) {
-                counters = new RateLimitCounters(RefusedBy.GUARD, used.get(guard.get().id()), 60_000, 60_000);
+            int inWindow = used.getOrDefault(bucket.id(), 0);
+            if (inWindow >= Math.min(bucket.policy().limit(), bucket.policy().burst())) {
+                counters = new RateLimitCounters(false, inWindow, 60_000, 60_000);
             } else {
-                int inWindow = used.getOrDefault(bucket.id(), 0);
-                if (inWindow >= Math.min(bucket.policy().limit(), bucket.policy().burst())) {
-                    counters = new RateLimitCounters(RefusedBy.BUCKET, inWindow, 60_000, 60_000);
-                } else {
-                    used.put(bucket.id(), inWindow + 1);
-                    counted.add(bucket.id());
-                    counters = new RateLimitCounters(RefusedBy.NONE, inWindow + 1, 60_000, 0);
-                }
+                used.put(bucket.id(), inWindow + 1);
+                counted.add(bucket.id());
+                counters = new RateLimitCounters(true, inWindow + 1, 60_000, 0);
             }
-            return CompletableFuture.completedFuture(RateLimitDecision.from(counters, bucket, guard, NOW));
+            return CompletableFuture.completedFuture(RateLimitDecision.from(counters, bucket.policy(), NOW));
         }
     }
 
