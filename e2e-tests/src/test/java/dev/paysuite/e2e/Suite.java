@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite under test: the packaged services started once per test run as real processes, on
- * ports of their own (18080-18092 by default: {@code paysuite.e2e.port-base}) so they never meet a
+ * ports of their own (18080-18083 by default: {@code paysuite.e2e.port-base}) so they never meet a
  * suite started with bin/run, against the test broker the infra module started and the
  * {@code *_e2e} databases it recreated (with the test lane's suffix). refunds-service
  * runs as two instances in one consumer group, behind the gateway's round robin, as it would when
@@ -50,9 +50,12 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         return "paysuite_" + service + "_e2e" + DB_SUFFIX;
     }
 
-    /** The i-th refunds-service instance's port: 18082, 18092, … by default. */
+    /**
+     * The i-th refunds-service instance's port: 18082, 18083, … by default. Next to each other, so the
+     * suite stays within ten ports of its base and clear of a lane's broker (base 22080, broker 22092).
+     */
     static int refundsPort(int i) {
-        return PORT_BASE + 2 + 10 * i;
+        return PORT_BASE + 2 + i;
     }
 
     private static Suite start() {

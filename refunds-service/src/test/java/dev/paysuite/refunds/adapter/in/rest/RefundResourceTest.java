@@ -279,6 +279,8 @@ class RefundResourceTest {
         merchant.request().body("{\"amount\": \"ten\"}").post("/v1/payments/" + pay + "/refunds")
                 .then().statusCode(400).body("error.param", equalTo("amount"));
         merchant.request().body("{\"amount\": -1}").post("/v1/payments/" + pay + "/refunds").then().statusCode(400);
+        merchant.request().body("{\"amount\": 100000000000}").post("/v1/payments/" + pay + "/refunds").then()
+                .statusCode(400).body("error.code", equalTo("amount_too_large")).body("error.param", equalTo("amount"));
         merchant.request().body("{\"amount\": 10, \"currency\": \"EUR\"}").post("/v1/payments/" + pay + "/refunds")
                 .then().statusCode(400).body("error.code", equalTo("currency_mismatch"));
         merchant.request().body("{\"amount\": 10}").post("/v1/refunds").then().statusCode(400)
