@@ -56,6 +56,24 @@ class RefundsThroughGatewayIT {
     }
 
     @Test
+    void aMillionEtherIsPaidAndRefundedToTheGweiThroughTheGateway() {
+        String key = Merchants.create().apiKey();
+        String pay = as(key).body("{\"amount\": 1000000000000000, \"currency\": \"ETH\", "
+                        + "\"payment_method_id\": \"pm_test_ethereum\"}")
+                .post("/v1/payments").then().statusCode(201).body("status", equalTo("succeeded"))
+                .body("amount", equalTo(1_000_000_000_000_000L)).extract().path("id");
+        as(key).body("{\"amount\": 1}").post("/v1/payments/" + pay + "/refunds").then().statusCode(200)
+                .body("amount", equalTo(1)).body("currency", equalTo("ETH"));
+        as(key).body("{}").post("/v1/payments/" + pay + "/refunds").then().statusCode(200)
+                .body("amount", equalTo(999_999_999_999_999L));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(key).get("/v1/payments/" + pay).then()
+                .body("status", equalTo("refunded")).body("amount_refunded", equalTo(1_000_000_000_000_000L)));
+        as(key).body("{\"amount\": 9007199254740992, \"currency\": \"ETH\", \"payment_method_id\": \"pm_test_ethereum\"}")
+                .post("/v1/payments").then().statusCode(400)
+                .body("error.code", equalTo("amount_too_large")).body("error.param", equalTo("amount"));
+    }
+
+    @Test
     void partialRepeatedAndFullRefundsMoveThePaymentToRefunded() {
         String key = Merchants.create().apiKey();
         String pay = paid(key, 1000, "pm_test_success");

@@ -63,7 +63,10 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         return "paysuite_" + service + "_e2e" + DB_SUFFIX;
     }
 
-    /** The i-th refunds-service instance's port: 18082, 18083, … by default (the lane's base + 2 + i). */
+    /**
+     * The i-th refunds-service instance's port: 18082, 18083, … by default. Next to each other, so the
+     * suite stays within ten ports of its base and clear of a lane's broker (base 22080, broker 22092).
+     */
     static int refundsPort(int i) {
         return PORT_BASE + 2 + i;
     }

@@ -4,10 +4,11 @@ import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import java.util.Objects;
 
-/** An amount of money in the minor unit of its currency. Always positive. */
+/**
+ * An amount of money in the minor unit of its currency. Always positive and at most the currency's
+ * {@link CurrencyUnit#maxAmount()}.
+ */
 public record Money(long amount, CurrencyUnit currency) {
-    /** The largest amount accepted, in minor units (999,999,999.99 in a two-digit currency). */
-    public static final long MAX_AMOUNT = 99_999_999_999L;
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -16,9 +17,11 @@ public record Money(long amount, CurrencyUnit currency) {
                     "Amount must be a positive integer in the currency's minor unit (e.g. 1000 for 10.00 USD).",
                     "amount");
         }
-        if (amount > MAX_AMOUNT) {
+        long max = currency.maxAmount();
+        if (amount > max) {
             throw DomainException.invalid(ErrorCodes.AMOUNT_TOO_LARGE,
-                    "Amount must be at most " + MAX_AMOUNT + " in the currency's minor unit.", "amount");
+                    "The {amount} must be at most " + max + " in " + currency.code() + "'s minor unit ("
+                            + currency.toMajor(max) + " " + currency.code() + ").", "amount");
         }
     }
 

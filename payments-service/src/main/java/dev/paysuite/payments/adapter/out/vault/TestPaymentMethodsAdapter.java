@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Resolves the test payment methods and test tokens of test mode (seed 002's {@code pm_test_*},
- * the usual {@code tok_*}) and the demo merchant's stored methods that seed 002's examples use.
+ * the usual {@code tok_*}, and the crypto wallets {@code pm_test_bitcoin} and
+ * {@code pm_test_ethereum}) and the demo merchant's stored methods that seed 002's examples use.
  * Stored methods of real customers live in the vault (methods-service); until that adapter is
  * wired, any other id is unknown, and live mode resolves nothing.
  */
@@ -37,6 +38,11 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
             "pm_test_refund_failure", new TestCard("visa", "5126", 12, TEST_EXPIRY_YEAR),
             "pm_test_answer_lost", new TestCard("visa", "9979", 12, TEST_EXPIRY_YEAR),
             "pm_test_crash_after_charge", new TestCard("visa", "9987", 12, TEST_EXPIRY_YEAR));
+
+    /** Test wallets: the simulator approves every crypto payment. */
+    private static final Map<String, String> WALLETS = Map.of(
+            "pm_test_bitcoin", PaymentInstrument.BITCOIN,
+            "pm_test_ethereum", PaymentInstrument.ETHEREUM);
 
     private static final Map<String, TestCard> TOKENS = Map.of(
             "tok_visa", VISA,
@@ -61,6 +67,10 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
     public Optional<PaymentInstrument> resolve(String merchantId, boolean livemode, PaymentSource source) {
         if (livemode) {
             return Optional.empty();
+        }
+        String wallet = source instanceof PaymentSource.StoredMethod ? WALLETS.get(source.value()) : null;
+        if (wallet != null) {
+            return Optional.of(new PaymentInstrument(wallet, null, null, null, null, null));
         }
         TestCard card = source instanceof PaymentSource.Token
                 ? TOKENS.get(source.value())

@@ -1,6 +1,7 @@
 package dev.paysuite.payments.application.domain.model;
 
 import dev.paysuite.kernel.money.CurrencyUnit;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,10 @@ import java.util.Objects;
 public record PaymentInstrument(String type, String brand, String last4, Integer expMonth, Integer expYear,
         String fingerprint) {
     public static final String CARD = "card";
+    public static final String BITCOIN = "bitcoin";
+    public static final String ETHEREUM = "ethereum";
+    /** A crypto method pays in its own coin only. */
+    private static final Map<String, String> COIN = Map.of(BITCOIN, "BTC", ETHEREUM, "ETH");
 
     public PaymentInstrument {
         Objects.requireNonNull(type, "type");
@@ -23,8 +28,9 @@ public record PaymentInstrument(String type, String brand, String last4, Integer
         return CARD.equals(type);
     }
 
-    /** Cards settle in fiat currencies; crypto methods only in their own. */
+    /** Crypto methods pay only in their own coin; every other method (cards first) in fiat currencies. */
     public boolean accepts(CurrencyUnit currency) {
-        return isCard() ? !currency.crypto() : currency.crypto();
+        String coin = COIN.get(type);
+        return coin == null ? !currency.crypto() : coin.equals(currency.code());
     }
 }

@@ -436,6 +436,62 @@ class PaymentResourceTest {
     }
 
     @Test
+    void aMillionEtherIsPaidExactlyInGweiWithTheTestWallet() {
+        String id = merchant.request()
+                .body("{\"amount\": 1000000000000000, \"currency\": \"eth\", \"payment_method_id\": \"pm_test_ethereum\"}")
+                .post("/v1/payments").then().statusCode(201)
+                .body("amount", equalTo(1_000_000_000_000_000L))
+                .body("amount_captured", equalTo(1_000_000_000_000_000L))
+                .body("currency", equalTo("ETH"))
+                .body("status", equalTo("succeeded"))
+                .body("payment_method_details.type", equalTo("ethereum"))
+                .body("payment_method_details.card", nullValue())
+                .extract().path("id");
+        merchant.request().get("/v1/payments/" + id).then().statusCode(200)
+                .body("amount", equalTo(1_000_000_000_000_000L));
+    }
+
+    @Test
+    void aMillionBitcoinIsPaidExactlyInSatoshisWithTheTestWallet() {
+        merchant.request()
+                .body("{\"amount\": 100000000000000, \"currency\": \"BTC\", \"payment_method_id\": \"pm_test_bitcoin\"}")
+                .post("/v1/payments").then().statusCode(201)
+                .body("amount", equalTo(100_000_000_000_000L))
+                .body("payment_method_details.type", equalTo("bitcoin"));
+    }
+
+    @Test
+    void theLargestAmountOfACurrencyIsPaidAndOneMoreIsRefusedNamingTheMaximum() {
+        expectLargest("ETH", "pm_test_ethereum", 9_007_199_254_740_991L, "9007199.254740991 ETH");
+        expectLargest("BTC", "pm_test_bitcoin", 9_007_199_254_740_991L, "90071992.54740991 BTC");
+        expectLargest("USD", "pm_test_success", 99_999_999_999L, "999999999.99 USD");
+        expectLargest("KWD", "pm_test_success", 999_999_999_999L, "999999999.999 KWD");
+    }
+
+    void expectLargest(String currency, String method, long max, String inMajorUnits) {
+        String body = "{\"amount\": %d, \"currency\": \"%s\", \"payment_method_id\": \"%s\"}";
+        merchant.request().body(body.formatted(max, currency, method)).post("/v1/payments")
+                .then().statusCode(201).body("amount", equalTo(max)).body("amount_captured", equalTo(max));
+        merchant.request().body(body.formatted(max + 1, currency, method)).post("/v1/payments")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("amount_too_large"))
+                .body("error.param", equalTo("amount"))
+                .body("error.message", equalTo("The amount must be at most " + max + " in " + currency
+                        + "'s minor unit (" + inMajorUnits + ")."));
+    }
+
+    @Test
+    void aWalletPaysOnlyInItsOwnCoin() {
+        for (String body : List.of(
+                "{\"amount\": 100, \"currency\": \"ETH\", \"payment_method_id\": \"pm_test_bitcoin\"}",
+                "{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_ethereum\"}")) {
+            merchant.request().body(body).post("/v1/payments").then().statusCode(422)
+                    .body("error.code", equalTo("currency_not_supported")).body("error.param", equalTo("currency"));
+        }
+    }
+
+    @Test
     void aNonJsonBodyIsRefusedWithTheErrorObject() {
         RestAssured.given().header("Authorization", "Bearer " + merchant.token())
                 .contentType("application/x-www-form-urlencoded").body("amount=100&currency=USD")

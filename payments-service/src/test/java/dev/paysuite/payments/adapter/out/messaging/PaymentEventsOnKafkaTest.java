@@ -85,6 +85,22 @@ class PaymentEventsOnKafkaTest {
         }
     }
 
+    @Test
+    void anEtherPaymentIsPublishedInGweiExactly() throws Exception {
+        TestCaller merchant = TestCaller.newTestMerchant();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            String id = merchant.request()
+                    .body("{\"amount\": 9007199254740991, \"currency\": \"ETH\", \"payment_method_id\": \"pm_test_ethereum\"}")
+                    .post("/v1/payments").then().statusCode(201).extract().path("id");
+            JsonNode data = json.readTree(readFor(consumer, id, 2).get(1).value()).get("data");
+            assertEquals("ETH", data.get("currency").asText());
+            assertTrue(data.get("amount").isIntegralNumber());
+            assertEquals(9_007_199_254_740_991L, data.get("amount").asLong());
+            assertEquals(9_007_199_254_740_991L, data.get("amount_captured").asLong());
+            assertEquals("ethereum", data.get("payment_method_details").get("type").asText());
+        }
+    }
+
     KafkaConsumer<String, String> consumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

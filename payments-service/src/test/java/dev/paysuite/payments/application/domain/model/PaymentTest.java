@@ -1,9 +1,11 @@
 package dev.paysuite.payments.application.domain.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.id.PaymentId;
@@ -182,6 +184,31 @@ class PaymentTest {
                 CaptureMethod.AUTOMATIC, VISA, null, null, Metadata.EMPTY, T0));
         assertEquals(PaymentException.Kind.UNPROCESSABLE, e.kind());
         assertEquals("currency", e.field());
+    }
+
+    @Test
+    void aCryptoMethodPaysOnlyInItsOwnCoin() {
+        PaymentInstrument ether = new PaymentInstrument(PaymentInstrument.ETHEREUM, null, null, null, null, null);
+        PaymentInstrument bitcoin = new PaymentInstrument(PaymentInstrument.BITCOIN, null, null, null, null, null);
+        assertTrue(ether.accepts(CurrencyUnit.of("ETH")));
+        assertFalse(ether.accepts(CurrencyUnit.of("BTC")));
+        assertFalse(ether.accepts(CurrencyUnit.of("USD")));
+        assertTrue(bitcoin.accepts(CurrencyUnit.of("BTC")));
+        assertFalse(bitcoin.accepts(CurrencyUnit.of("ETH")));
+        assertTrue(VISA.accepts(CurrencyUnit.of("USD")));
+    }
+
+    @Test
+    void aMillionEtherIsPaidAndCapturedToTheGwei() {
+        Money million = new Money(1_000_000_000_000_000L, CurrencyUnit.of("ETH"));
+        PaymentInstrument ether = new PaymentInstrument(PaymentInstrument.ETHEREUM, null, null, null, null, null);
+        Payment paid = Payment.open(PaymentId.generate(), "mer_1", false, million,
+                PaymentSource.StoredMethod.of("pm_test_ethereum"), CaptureMethod.AUTOMATIC, ether, null, null,
+                Metadata.EMPTY, T0).payment().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+        assertEquals(PaymentStatus.SUCCEEDED, paid.status());
+        assertEquals(1_000_000_000_000_000L, paid.amountCaptured());
+        Payment refunded = paid.refund("ref_1", new Money(1, CurrencyUnit.of("ETH")), T1).payment();
+        assertEquals(1, refunded.amountRefunded());
     }
 
     @Test

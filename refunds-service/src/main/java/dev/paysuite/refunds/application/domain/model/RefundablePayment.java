@@ -2,6 +2,7 @@ package dev.paysuite.refunds.application.domain.model;
 
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.money.Money;
 import java.util.Locale;
 import java.util.Set;
 
@@ -70,11 +71,12 @@ public record RefundablePayment(PaymentSnapshot payment, long amountReserved, lo
             throw RefundException.invalid(ErrorCodes.AMOUNT_INVALID,
                     "{amount} must be a positive integer in the payment's minor unit.", "amount");
         }
+        // As Money: more than the currency allows is bad input (400), whatever is left to refund.
+        long amount = requested == null ? remaining() : new Money(requested, payment.currency()).amount();
         if (remaining() == 0) {
             throw new RefundException(DomainException.Kind.CONFLICT, RefundErrorCodes.PAYMENT_FULLY_REFUNDED,
                     "Payment " + payment.paymentId() + " has already been fully refunded.", "paymentId");
         }
-        long amount = requested == null ? remaining() : requested;
         if (amount > remaining()) {
             throw new RefundException(DomainException.Kind.UNPROCESSABLE, RefundErrorCodes.REFUND_EXCEEDS_REMAINING,
                     "Refund amount (" + amount + ") is more than is left to refund (" + remaining() + ").", "amount");

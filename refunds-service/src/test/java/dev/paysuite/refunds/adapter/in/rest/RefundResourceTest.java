@@ -70,21 +70,35 @@ class RefundResourceTest {
         producer.close();
     }
 
-    /** What payments-service publishes when a payment reaches {@code status}. */
+    /** What payments-service publishes when a card payment in USD reaches {@code status}. */
     String paymentEvent(TestCaller owner, String paymentId, String status, long amount, long captured, long sequence,
             String last4) throws Exception {
+        return paymentEvent(owner, paymentId, status, "USD", amount, captured, sequence,
+                "{\"type\":\"card\",\"card\":{\"brand\":\"visa\",\"last4\":\"%s\"}}".formatted(last4));
+    }
+
+    /** What payments-service publishes when a payment reaches {@code status}. */
+    String paymentEvent(TestCaller owner, String paymentId, String status, String currency, long amount,
+            long captured, long sequence, String methodDetails) throws Exception {
         String type = status.equals("pending") ? "created" : status;
         String event = """
                 {"specversion":"1.0","id":"evt_%s","source":"/paysuite/payments-service","type":"payment.%s",
                  "subject":"%s","time":"2026-11-22T10:00:00Z","datacontenttype":"application/json","sequence":%d,
                  "merchantid":"%s","livemode":false,
                  "data":{"id":"%s","object":"payment","amount":%d,"amount_captured":%d,"amount_refunded":0,
-                         "currency":"USD","status":"%s",
-                         "payment_method_details":{"type":"card","card":{"brand":"visa","last4":"%s"}}}}
+                         "currency":"%s","status":"%s","payment_method_details":%s}}
                 """.formatted(UUID.randomUUID(), type, paymentId, sequence, owner.merchantId(), paymentId, amount,
-                captured, status, last4);
+                captured, currency, status, methodDetails);
         producer.send(new ProducerRecord<>("payments.events", paymentId, event)).get();
         return paymentId;
+    }
+
+    /** A paid ETH payment (amounts in gwei) with the test Ethereum wallet. */
+    String paidInEther(TestCaller owner, long gwei) throws Exception {
+        String id = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String wallet = "{\"type\":\"ethereum\",\"card\":null}";
+        paymentEvent(owner, id, "pending", "ETH", gwei, 0, 1, wallet);
+        return paymentEvent(owner, id, "succeeded", "ETH", gwei, gwei, 2, wallet);
     }
 
     String paidPayment(TestCaller owner, long amount, String last4) throws Exception {
@@ -121,6 +135,28 @@ class RefundResourceTest {
         merchant.request().get("/v1/refunds?payment_id=" + pay + "&limit=2").then()
                 .body("has_more", equalTo(true)).body("data", hasSize(2));
         merchant.request().get("/v1/payments/" + pay + "/refunds").then().body("total_count", equalTo(3));
+    }
+
+    @Test
+    void aMillionEtherIsRefundedToTheGwei() throws Exception {
+        String pay = paidInEther(merchant, 1_000_000_000_000_000L);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> merchant.request().body("{\"amount\": 1}")
+                .post("/v1/payments/" + pay + "/refunds").then().statusCode(200)
+                .body("amount", equalTo(1)).body("currency", equalTo("ETH")).body("status", equalTo("succeeded")));
+        merchant.request().body("{\"amount\": 1000000000000000}").post("/v1/payments/" + pay + "/refunds")
+                .then().statusCode(422).body("error.code", equalTo("amount_exceeds_refundable"));
+        merchant.request().body("{}").post("/v1/payments/" + pay + "/refunds").then().statusCode(200)
+                .body("amount", equalTo(999_999_999_999_999L));
+        merchant.request().body("{\"amount\": 1}").post("/v1/payments/" + pay + "/refunds").then().statusCode(409);
+    }
+
+    @Test
+    void theLargestEtherPaymentIsRefundedWholeAndExactly() throws Exception {
+        String pay = paidInEther(merchant, 9_007_199_254_740_991L);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> merchant.request().body("{\"currency\": \"eth\"}")
+                .post("/v1/payments/" + pay + "/refunds").then().statusCode(200)
+                .body("amount", equalTo(9_007_199_254_740_991L)));
+        merchant.request().get("/v1/refunds?payment_id=" + pay).then().body("data[0].amount", equalTo(9_007_199_254_740_991L));
     }
 
     @Test
@@ -264,6 +300,8 @@ class RefundResourceTest {
         merchant.request().body("{\"amount\": \"ten\"}").post("/v1/payments/" + pay + "/refunds")
                 .then().statusCode(400).body("error.param", equalTo("amount"));
         merchant.request().body("{\"amount\": -1}").post("/v1/payments/" + pay + "/refunds").then().statusCode(400);
+        merchant.request().body("{\"amount\": 100000000000}").post("/v1/payments/" + pay + "/refunds").then()
+                .statusCode(400).body("error.code", equalTo("amount_too_large")).body("error.param", equalTo("amount"));
         merchant.request().body("{\"amount\": 10, \"currency\": \"EUR\"}").post("/v1/payments/" + pay + "/refunds")
                 .then().statusCode(400).body("error.code", equalTo("currency_mismatch"));
         merchant.request().body("{\"amount\": 10}").post("/v1/refunds").then().statusCode(400)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.PaymentId;
 import dev.paysuite.kernel.money.CurrencyUnit;
@@ -38,6 +39,16 @@ class RefundablePaymentTest {
         RefundException e = assertThrows(RefundException.class, () -> succeeded().reserve(300L, null).reserve(701L, null));
         assertEquals(RefundException.Kind.UNPROCESSABLE, e.kind());
         assertEquals("amount", e.field());
+    }
+
+    @Test
+    void anAmountAboveTheCurrencysMaximumIsBadInputEvenWhenNothingIsLeft() {
+        for (RefundablePayment p : new RefundablePayment[] {succeeded(), succeeded().reserve(null, null)}) {
+            DomainException e = assertThrows(DomainException.class, () -> p.reserve(100_000_000_000L, null));
+            assertEquals(DomainException.Kind.INVALID, e.kind());
+            assertEquals(ErrorCodes.AMOUNT_TOO_LARGE, e.code());
+            assertEquals("amount", e.field());
+        }
     }
 
     @Test
