@@ -204,7 +204,7 @@ class PaymentTest {
         PaymentInstrument ether = new PaymentInstrument(PaymentInstrument.ETHEREUM, null, null, null, null, null);
         Payment paid = Payment.open(PaymentId.generate(), "mer_1", false, million,
                 PaymentSource.StoredMethod.of("pm_test_ethereum"), CaptureMethod.AUTOMATIC, ether, null, null,
-                Metadata.EMPTY, T0).payment().authorize(new AuthorizationResult.Approved("ref"), T1).payment();
+                Metadata.EMPTY, T0).payment().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         assertEquals(PaymentStatus.SUCCEEDED, paid.status());
         assertEquals(1_000_000_000_000_000L, paid.amountCaptured());
         Payment refunded = paid.refund("ref_1", new Money(1, CurrencyUnit.of("ETH")), T1).payment();
