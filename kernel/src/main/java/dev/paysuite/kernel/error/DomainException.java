@@ -23,7 +23,9 @@ public class DomainException extends RuntimeException {
         /** The action was already done, or nothing is left to do it to. */
         CONFLICT,
         /** Well formed, but it cannot be done. */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** Something the domain depends on (the vault, say) cannot answer now; nothing was done, retry later. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * service: the kind picks the status, and the fields the domain names become API parameter names.
  */
 public class DomainExceptionMapper {
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response map(DomainException e) {
@@ -23,11 +24,15 @@ public class DomainExceptionMapper {
 
     /** With {@code naming} for an endpoint whose parameters do not all follow {@link ApiParameters}. */
     public static ApiException toApiException(DomainException e, UnaryOperator<String> naming) {
+        if (e.kind() == DomainException.Kind.UNAVAILABLE) {
+            return ApiException.unavailable(e.message(naming), RETRY_AFTER_SECONDS);
+        }
         int status = switch (e.kind()) {
             case INVALID -> 400;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case UNPROCESSABLE -> 422;
+            case UNAVAILABLE -> 503;
         };
         return new ApiException(status, ErrorType.INVALID_REQUEST, e.code(), e.message(naming),
                 e.field() == null ? null : naming.apply(e.field()));

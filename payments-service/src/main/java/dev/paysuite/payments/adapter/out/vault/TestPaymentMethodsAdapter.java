@@ -1,5 +1,7 @@
 package dev.paysuite.payments.adapter.out.vault;
 
+import dev.paysuite.kernel.error.DomainException;
+import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
@@ -63,8 +65,15 @@ public class TestPaymentMethodsAdapter implements ResolvePaymentMethodPort {
         this.demoMerchant = config.demo().merchantId();
     }
 
+    /** Test mode: a method whose vault cannot be reached, so the answer to a failure before anything is recorded can be tried. */
+    static final String VAULT_UNAVAILABLE = "pm_test_vault_unavailable";
+
     @Override
     public Optional<PaymentInstrument> resolve(String merchantId, boolean livemode, PaymentSource source) {
+        if (!livemode && VAULT_UNAVAILABLE.equals(source.value())) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+                    "The payment method cannot be read right now. Nothing was charged; retry shortly.", null);
+        }
         if (livemode) {
             return Optional.empty();
         }

@@ -346,6 +346,17 @@ class PaymentResourceTest {
     }
 
     @Test
+    void aFailureBeforeAnythingIsRecordedAnswers503AndLeavesTheKeyUnused() {
+        String key = UUID.randomUUID().toString();
+        merchant.request().header("Idempotency-Key", key).body(body(1500, "pm_test_vault_unavailable"))
+                .post("/v1/payments").then().statusCode(503).header("Retry-After", "1")
+                .body("error.type", equalTo("api_error")).body("error.code", equalTo("service_unavailable"));
+        // Unused: the same key now serves another request rather than being refused as reused.
+        merchant.request().header("Idempotency-Key", key).body(body(1500, "pm_test_success"))
+                .post("/v1/payments").then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
     void aValidationErrorDoesNotUseUpTheKey() {
         String key = UUID.randomUUID().toString();
         merchant.request().header("Idempotency-Key", key).body("{\"amount\": -5, \"currency\": \"USD\"}")
