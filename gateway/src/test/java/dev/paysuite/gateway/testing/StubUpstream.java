@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The services behind the gateway, for tests: real HTTP servers on free ports, configured as the
  * gateway's upstreams. Each records what it received (by the gateway's Request-Id) and answers:
  * <ul>
- * <li>{@code .../hang}: never (the gateway's upstream timeout is 1 s here);</li>
+ * <li>{@code .../hang}: never (the gateway's upstream timeout is 5 s here: long enough for a busy machine);</li>
  * <li>{@code .../drop}: closes the connection without an answer;</li>
  * <li>{@code .../declined}: 402 with a service's own error object;</li>
  * <li>anything else: 201 echoing the method, URI and body, with headers a gateway must pass back
@@ -73,7 +73,7 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 "paysuite.gateway.upstreams.down", "http://127.0.0.1:" + closedPort(),
                 "paysuite.gateway.routes[3].path", "/v1/down(/.*)?",
                 "paysuite.gateway.routes[3].upstream", "down",
-                "paysuite.gateway.upstream-timeout", "PT1S",
+                "paysuite.gateway.upstream-timeout", "PT5S",
                 // short, so a test can see a revocation take effect once the cached key expires
                 "paysuite.gateway.key-cache.ttl", "PT1S");
     }
