@@ -79,6 +79,21 @@ public class GatewayRouteHandler {
         // body is never buffered.
         router.routeWithRegex(apiPaths).order(ORDER).handler(this::admit).failureHandler(this::failed);
         router.routeWithRegex(apiPaths).order(ORDER + 1).handler(this::readBody).failureHandler(this::failed);
+        // Vert.x Web refuses a URL it cannot decode ('%' without two hex digits after it) or a
+        // request without Host before any route runs; it would answer an empty 400.
+        router.errorHandler(400, this::unreadable);
+    }
+
+    private void unreadable(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        ctx.response().putHeader(ForwardingRules.REQUEST_ID, RequestIds.next());
+        boolean noHost = ctx.failure() != null && String.valueOf(ctx.failure().getMessage()).contains("Host");
+        ApiErrors.send(ctx.response(), 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID, noHost
+                ? "The request has no Host header."
+                : "The request URL cannot be decoded: each '%' must start an escape of two hexadecimal digits, "
+                        + "such as %20.");
     }
 
     private void admit(RoutingContext ctx) {

@@ -132,7 +132,10 @@ public class RefundResource {
                 Metadata.of(request.metadata()));
         IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), key, "POST", uri.getPath(), request);
         return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-            paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
+            if (PaymentId.isWellFormed(command.paymentId().value())) {
+                // No payment has an id of another shape: that is a 404 at once, with nothing to wait for.
+                paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
+            }
             return transactions.inTransaction(
                     () -> claim.complete(answers.json(200, RefundJson.of(createRefund.create(command)))));
         }));
