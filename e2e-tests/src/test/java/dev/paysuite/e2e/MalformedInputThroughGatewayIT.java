@@ -93,6 +93,20 @@ class MalformedInputThroughGatewayIT {
                         violations.size() + " violations (seed " + seed + ")"));
     }
 
+    @Test
+    void aMalformedUrlIsRefusedByTheGatewayWithTheErrorObject() throws IOException {
+        for (String target : List.of("/v1/payments?starting_after=%zz", "/v1/payments/pay_%G0x", "/v1/payments/%",
+                "/v1/refunds?payment_id=a|b", "/v1/payments/{id}", "/v1/pay%ments")) {
+            RawHttp.Response answer = RawHttp.send(Suite.GATEWAY_PORT, "GET", target,
+                    List.<String[]>of(new String[] {"Authorization", "Bearer " + Suite.DEMO_KEY}), null, false);
+            assertEquals(400, answer.status(), target);
+            JsonNode error = JSON.readTree(answer.body()).path("error");
+            assertEquals("invalid_request_error", error.path("type").asText(), target);
+            assertEquals("request_invalid", error.path("code").asText(), target);
+            assertTrue(answer.header("Request-Id").startsWith("req_"), target);
+        }
+    }
+
     /** What is wrong with an answer, or null. */
     private static String check(Probe probe, RawHttp.Response answer, Fixtures fixtures) throws IOException {
         int status = answer.status();

@@ -103,7 +103,7 @@ final class MalformedRequests {
             "TRACE", "PROPFIND", "FOO", "get", "Post");
     private static final List<String> BAD_ESCAPES = List.of("%", "%0", "%zz", "%G0", "%FF", "%C0%80", "%ED%A0%80",
             "%E2%82", "%F8%88%80%80%80", "%00", "%2500", "%u0000", "%%", "%2F", "%5C", "%2e%2e", "%0d%0a", "%09", "%20",
-            "%7F", "%C2%85", "%EF%BF%BF");
+            "%7F", "%C2%85", "%EF%BF%BF", "a|b", "{x}", "^", "\\", "`", "<>", "\"");
     private static final List<String> NUMBERS = List.of("0", "-1", "1", "100", "101", "2147483647", "2147483648",
             "-2147483648", "-2147483649", "99999999999", "999999999999999999999999", "1e3", "0x10", "+5", " 5", "5 ",
             "1.5", "NaN", "-0", "\u0663", "\uFF15", "");
