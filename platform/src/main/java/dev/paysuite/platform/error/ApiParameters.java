@@ -1,5 +1,8 @@
 package dev.paysuite.platform.error;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 
 /**
@@ -17,6 +20,20 @@ public final class ApiParameters {
         }
         int dot = field.indexOf('.');
         return dot < 0 ? snake(field) : snake(field.substring(0, dot)) + "[" + field.substring(dot + 1) + "]";
+    }
+
+    /** The parameter a JSON parser is at ({@code metadata[order_id]}, {@code items[0]}); null at the top level. */
+    public static String of(JsonStreamContext context) {
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            names.addFirst(c.inArray() ? String.valueOf(c.getCurrentIndex()) : String.valueOf(c.getCurrentName()));
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(names.removeFirst());
+        names.forEach(n -> name.append('[').append(n).append(']'));
+        return name.toString();
     }
 
     private static String snake(String camel) {

@@ -1,7 +1,9 @@
 package dev.paysuite.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -12,7 +14,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -59,16 +60,35 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
-        if (e.getCause() instanceof ApiException api) {
+        ApiException api = apiCause(e);
+        if (api != null) {
             return api.toResponse();
+        }
+        if (e.getCause() instanceof StreamReadException unreadable && duplicateKey(unreadable) != null) {
+            return malformedJson(unreadable);
         }
         return wrongType(e);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        ApiException api = apiCause(e);
+        if (api != null) {
+            return api.toResponse();
+        }
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return ApiException.invalid(ErrorCodes.INVALID_JSON,
+                    "The request body gives " + duplicate + " more than once.", duplicate).toResponse();
+        }
         return ApiException.invalid(ErrorCodes.INVALID_JSON,
                 "The request body is not valid JSON.", null).toResponse();
+    }
+
+    /** A request never makes these (they are mistakes in our own types), but when one does, it still answers the error object. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e) {
+        return unexpected(e);
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -87,6 +107,10 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        ApiException api = apiCause(e);
+        if (api != null) {
+            return api.toResponse();
+        }
         if (e.getCause() instanceof JsonProcessingException jackson) {
             return fromJackson(jackson);
         }
@@ -114,6 +138,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        ApiException api = apiCause(e);
+        if (api != null) {
+            return api.toResponse();
+        }
         LOG.error("Unexpected failure while answering a request", e);
         return new ApiException(500, ErrorType.API, ErrorCodes.INTERNAL_ERROR,
                 "Something went wrong on our end. The request may be retried with the same Idempotency-Key.",
@@ -155,10 +183,32 @@ public class ErrorMappers {
         return "wrong type.";
     }
 
+    /** The API's name for where a body went wrong: {@code amount}, {@code metadata[order_id]}, {@code items[0]}. */
     static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
+        StringBuilder name = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            String part = r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex());
+            name.append(name.length() == 0 ? part : "[" + part + "]");
+        }
+        return name.toString();
+    }
+
+    /** An ApiException that a framework (Jackson, most often) wrapped on its way out. */
+    private static ApiException apiCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    /** The key a body gave twice (the parser refuses duplicates for bodies), as the API names it; null otherwise. */
+    private static String duplicateKey(JsonProcessingException e) {
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null
+                || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        return ApiParameters.of(read.getProcessor().getParsingContext());
     }
 }

@@ -31,6 +31,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -81,6 +83,38 @@ public class GatewayRouteHandler {
         // body is never buffered.
         router.routeWithRegex(apiPaths).order(ORDER).handler(this::admit).failureHandler(this::failed);
         router.routeWithRegex(apiPaths).order(ORDER + 1).handler(this::readBody).failureHandler(this::failed);
+        // Vert.x Web refuses a path it cannot decode (a '%' without two hex digits after it) or a
+        // request without Host before any route runs; it would answer an empty 400.
+        router.errorHandler(400, this::unroutable);
+    }
+
+    private void unroutable(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        ctx.response().putHeader(ForwardingRules.REQUEST_ID, RequestIds.next());
+        if (ctx.failure() != null && String.valueOf(ctx.failure().getMessage()).contains("Host")) {
+            ApiErrors.send(ctx.response(), 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID,
+                    "The request has no Host header.");
+        } else {
+            malformedUrl(ctx.response());
+        }
+    }
+
+    /** Quarkus's own check of the URL is off ({@link GatewayMain}): this is it, with the error object. */
+    private static boolean isUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void malformedUrl(HttpServerResponse response) {
+        ApiErrors.send(response, 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID,
+                "The request URL is malformed: characters outside RFC 3986 must be percent-encoded, and each '%' "
+                        + "must start an escape of two hexadecimal digits, such as %20.");
     }
 
     private void admit(RoutingContext ctx) {
@@ -91,6 +125,11 @@ public class GatewayRouteHandler {
         ctx.addEndHandler(done -> accessLog(ctx, done));
         UpstreamMetricsTag.gatewayRequest(ctx.vertx().getOrCreateContext());
         HttpServerRequest request = ctx.request();
+        if (!isUri(request.uri())) {
+            closeUnlessCheapToDrain(ctx);
+            malformedUrl(ctx.response());
+            return;
+        }
         onEventLoop(ctx, () -> admitRequest.admit(
                 new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION), clientAddress(request))),
                 this::admitted);

@@ -388,7 +388,7 @@ class PaymentResourceTest {
         expectInvalid("{\"amount\": 10.5, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}", "amount");
         expectInvalid("{\"amount\": 1000, \"currency\": 840, \"payment_method_id\": \"pm_test_success\"}", "currency");
         expectInvalid("{\"amount\": 1000, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
-                + "\"metadata\": {\"n\": 1}}", "metadata.n");
+                + "\"metadata\": {\"n\": 1}}", "metadata[n]");
         expectInvalid("{\"amount\": 1000, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
                 + "\"metadata\": [\"x\"]}", "metadata");
         expectInvalid("{\"amount\": 1000, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "

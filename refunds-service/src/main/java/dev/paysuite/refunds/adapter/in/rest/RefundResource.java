@@ -140,7 +140,10 @@ public class RefundResource {
             if (claim.resumed().isPresent()) {
                 refund = getRefund.get(new RefundRef(caller.merchantId(), caller.livemode(), claim.resumed().get()));
             } else {
-                paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
+                if (PaymentId.isWellFormed(command.paymentId().value())) {
+                    // No payment has an id of another shape: that is a 404 at once, with nothing to wait for.
+                    paymentNews.awaitNewsOf(caller.merchantId(), caller.livemode(), command.paymentId());
+                }
                 refund = createRefund.create(command, id -> claim.bind(id.value()));
             }
             StoredAnswer answer = answers.json(200, RefundJson.of(refund));

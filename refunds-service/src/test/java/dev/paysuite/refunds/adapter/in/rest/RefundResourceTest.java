@@ -311,6 +311,18 @@ class RefundResourceTest {
         merchant.request().get("/v1/refunds?limit=0").then().statusCode(400);
     }
 
+    @Test
+    void aReasonKeepsTabsLineBreaksAndAnyCharacterExactly() throws Exception {
+        String pay = paidPayment(merchant, 1000, "4242");
+        String reason = "Returned:\tbox\r\ndamaged \uD83D\uDCE6 \u00e9t\u00e9";
+        String id = merchant.request().body("{\"amount\": 10, \"reason\": \"Returned:\\tbox\\r\\ndamaged "
+                + "\\ud83d\\udce6 \\u00e9t\\u00e9\", \"metadata\": {\"note\": \"a\\nb\"}}")
+                .post("/v1/payments/" + pay + "/refunds").then().statusCode(200).body("reason", equalTo(reason))
+                .extract().path("id");
+        merchant.request().get("/v1/refunds/" + id).then().statusCode(200).body("reason", equalTo(reason))
+                .body("metadata.note", equalTo("a\nb"));
+    }
+
     List<String> refundEventTypes(String paymentId, int expected) throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

@@ -1,0 +1,636 @@
+package dev.paysuite.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Makes malformed requests for every endpoint the gateway routes: a valid request of the endpoint,
+ * then one to three mutations of its body, path, query, headers, content type or method. Everything
+ * comes from one seeded {@link Random}, so a seed always makes the same requests in the same order.
+ */
+final class MalformedRequests {
+
+    /** Which object a path's id slot names. */
+    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND }
+
+    enum Endpoint {
+        CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
+        LIST_PAYMENTS("GET", "/v1/payments", Slot.NONE, false),
+        RETRIEVE_PAYMENT("GET", "/v1/payments/{id}", Slot.PAYMENT, false),
+        CANCEL_PAYMENT("POST", "/v1/payments/{id}/cancel", Slot.PAYMENT, true),
+        CAPTURE_PAYMENT("POST", "/v1/payments/{id}/capture", Slot.PAYMENT, true),
+        CONFIRM_PAYMENT("POST", "/v1/payments/{id}/confirm", Slot.PAYMENT, false),
+        REFUND_PAYMENT("POST", "/v1/payments/{id}/refunds", Slot.REFUNDABLE_PAYMENT, true),
+        REFUND_PAYMENT_ALIAS("POST", "/v1/payments/{id}/refund", Slot.REFUNDABLE_PAYMENT, true),
+        CREATE_REFUND("POST", "/v1/refunds", Slot.NONE, true),
+        RETRIEVE_REFUND("GET", "/v1/refunds/{id}", Slot.REFUND, false),
+        LIST_REFUNDS("GET", "/v1/refunds", Slot.NONE, false),
+        LIST_PAYMENT_REFUNDS("GET", "/v1/payments/{id}/refunds", Slot.PAYMENT, false),
+        UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
+
+        final String method;
+        final String path;
+        final Slot slot;
+        final boolean hasBody;
+
+        Endpoint(String method, String path, Slot slot, boolean hasBody) {
+            this.method = method;
+            this.path = path;
+            this.slot = slot;
+            this.hasBody = hasBody;
+        }
+    }
+
+    /** Objects of the fuzzing merchant that requests name. */
+    record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds) {
+    }
+
+    /** One request as sent: what it was made from, and the bytes that go out. */
+    record Probe(Endpoint endpoint, String method, String target, List<String[]> headers, byte[] body, boolean chunked,
+            String mutations) {
+
+        String describe() {
+            String heads = headers.stream().map(h -> h[0] + ": " + printable(h[1], 120)).collect(Collectors.joining(" | "));
+            String shown = body == null ? "(none)"
+                    : printable(new String(body, StandardCharsets.UTF_8), 400) + " (" + body.length + " bytes)";
+            return method + " " + printable(target, 400) + "\n    mutations: " + mutations + "\n    headers: " + heads
+                    + "\n    body: " + shown + (chunked ? " chunked" : "");
+        }
+    }
+
+    /**
+     * Request lines stay under the HTTP codec's 4 KB limit: Vert.x refuses a longer one itself, with
+     * a bare 414 before any application code runs (a protocol limit, not input an endpoint sees).
+     */
+    private static final int MAX_TARGET = 3900;
+    /** Unknown ids that are well formed make refunds-service wait for news of the payment (by design): not fuzz material. */
+    private static final Pattern WELL_FORMED_PAYMENT_ID = Pattern.compile("pay_[A-Za-z0-9]{1,36}");
+    private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** C0 controls, DEL, C1 controls, lone surrogates: what the API must refuse. Tab, LF and CR it keeps. */
+    private static final char[] CONTROLS = {
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+        0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
+        0x7F, 0x80, 0x85, 0x9F, 0xD800, 0xDBFF, 0xDC00, 0xDFFF };
+    private static final List<String> ODD_STRINGS = List.of("\uD83D\uDE00", "\uFEFF", "\uFFFE", "\uFFFF", "\u202Eabc",
+            "a\u200Bb", "日本語", "Ünïcödé", "\u0301", "'; DROP TABLE payments; --", "${jndi:ldap://x/y}", "{{7*7}}",
+            "../../etc/passwd", "%00", "%", "\\", "\"", "\\u0000", "null", "true", "0", "-1", "<script>", "a&b=c",
+            "pay_1234567890abcdef", "USD", "usd", "US", "USDX", "BTC", "succeeded", "pending", " pending ");
+    private static final List<String> ODD_JSON = List.of("null", "true", "false", "0", "-1", "1.5", "-0", "1e400",
+            "-1e400", "1E2", "99999999999999999999999999", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775809", "99999999999", "100000000000", "[]", "{}", "[1,2]", "{\"a\":1}", "[null]", "\"\"",
+            "NaN", "Infinity", "0x10", "01", "+1", ".5", "1_000", "'single'", "undefined", "tru", "nul");
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
+            "application/json; charset=UTF-8", "application/json;charset=\"utf-8\"", "application/json; charset=latin1",
+            "application/json; charset=iso-8859-1", "application/json; charset=utf-16",
+            "application/json; charset=utf-32", "application/json; charset=no-such-charset",
+            "application/json; charset=", "application/json; charset", "application/json;;", "application/json; q=0.5",
+            "APPLICATION/JSON", "application/json-patch+json", "application/vnd.api+json", "application/problem+json",
+            "application/*", "*/*", "application/", "/json", "json", ";", "", " ", "text/plain",
+            "text/plain; charset=utf-8", "text/json", "application/xml", "text/html",
+            "application/x-www-form-urlencoded", "multipart/form-data; boundary=fuzz", "multipart/form-data",
+            "application/octet-stream", "image/png", "application/json, text/plain", "application/json\t",
+            "application/json; boundary=\"", "application/json; a=\"unterminated");
+    private static final List<String> ACCEPTS = List.of("*/*", "application/json", "text/plain", "text/html",
+            "application/xml", "application/json;q=0", "*/*;q=0", "image/*", "", ";", "application/",
+            "text/event-stream", "application/json, text/plain;q=0.5", "garbage", "*/json");
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD",
+            "TRACE", "PROPFIND", "FOO", "get", "Post");
+    private static final List<String> BAD_ESCAPES = List.of("%", "%0", "%zz", "%G0", "%FF", "%C0%80", "%ED%A0%80",
+            "%E2%82", "%F8%88%80%80%80", "%00", "%2500", "%u0000", "%%", "%2F", "%5C", "%2e%2e", "%0d%0a", "%09", "%20",
+            "%7F", "%C2%85", "%EF%BF%BF", "a|b", "{x}", "^", "\\", "`", "<>", "\"");
+    private static final List<String> NUMBERS = List.of("0", "-1", "1", "100", "101", "2147483647", "2147483648",
+            "-2147483648", "-2147483649", "99999999999", "999999999999999999999999", "1e3", "0x10", "+5", " 5", "5 ",
+            "1.5", "NaN", "-0", "\u0663", "\uFF15", "");
+    private static final List<String> TIMES = List.of("-999999999999", "999999999999", "253402300799",
+            "253402300800", "-62135596800", "-62135596801", "0", "-1", "1e10", "+999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z", "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01",
+            "+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z", "2025-13-45", "2025-02-29", "2025-11-06T19:54:00+25:00",
+            "2025-11-06T19:54:00+18:00", "2025-11-06T19:54:00-18:00", "2025-11-06T19:54:00Z[UTC]",
+            "2025-11-06T19:54:00.1234567891Z", "2025-11-06T19:54:00", "9999-12-31T23:59:59.999999999Z",
+            "0001-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "2025-11-06 19:54:00Z");
+    private static final List<String> PAYMENT_QUERY = List.of("limit", "offset", "starting_after", "ending_before",
+            "status", "customer_id", "created_after", "created_before");
+    private static final List<String> REFUND_QUERY = List.of("payment_id", "status", "limit", "offset",
+            "starting_after", "ending_before");
+
+    private final Random random;
+    private final Fixtures fixtures;
+    private final List<String> usedIdempotencyKeys = new ArrayList<>();
+    private int authMutationsLeft;
+
+    /** @param authMutations how many requests may carry a broken API key: those count against the address's rate limit */
+    MalformedRequests(long seed, Fixtures fixtures, int authMutations) {
+        this.random = new Random(seed);
+        this.fixtures = fixtures;
+        this.authMutationsLeft = authMutations;
+    }
+
+    Probe next(Endpoint endpoint) {
+        Request r = baseline(endpoint);
+        int mutations = 1 + random.nextInt(3);
+        for (int i = 0; i < mutations; i++) {
+            mutate(r);
+        }
+        if (endpoint.slot == Slot.REFUNDABLE_PAYMENT && WELL_FORMED_PAYMENT_ID.matcher(r.id).matches()
+                && !fixtures.refundablePayments().contains(r.id)) {
+            r.id = pick(fixtures.refundablePayments());
+        }
+        return r.toProbe();
+    }
+
+    /** A request as it is being built: each part stays editable until it is rendered. */
+    private final class Request {
+        final Endpoint endpoint;
+        String method;
+        String id;
+        String rawId; // set when the id segment is already percent-encoded as it should go out
+        String pathSuffix = "";
+        List<String> query = new ArrayList<>();
+        List<String[]> fields; // raw JSON key and raw JSON value, duplicates allowed
+        byte[] rawBody; // replaces fields when set
+        boolean noBody;
+        List<String[]> headers = new ArrayList<>();
+        boolean chunked;
+        List<String> done = new ArrayList<>();
+
+        Request(Endpoint endpoint) {
+            this.endpoint = endpoint;
+            this.method = endpoint.method;
+        }
+
+        Probe toProbe() {
+            String segment = rawId != null ? rawId : id == null ? "" : percent(id);
+            String path = endpoint.path.replace("{id}", segment) + pathSuffix;
+            String target = query.isEmpty() ? path : path + "?" + String.join("&", query);
+            while (target.length() > MAX_TARGET && !query.isEmpty()) {
+                query.remove(query.size() - 1);
+                target = query.isEmpty() ? path : path + "?" + String.join("&", query);
+            }
+            byte[] body = noBody ? null : rawBody != null ? rawBody : fields == null ? null : render(fields);
+            return new Probe(endpoint, method, target, headers, body, chunked && body != null, String.join(", ", done));
+        }
+
+        void header(String name, String value) {
+            headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+            if (value != null) {
+                headers.add(new String[] {name, value});
+            }
+        }
+    }
+
+    private Request baseline(Endpoint endpoint) {
+        Request r = new Request(endpoint);
+        r.header("Authorization", "Bearer " + fixtures.apiKey());
+        r.id = switch (endpoint.slot) {
+            case PAYMENT -> pick(fixtures.payments());
+            case REFUNDABLE_PAYMENT -> pick(fixtures.refundablePayments());
+            case REFUND -> pick(fixtures.refunds());
+            case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
+                    : null;
+        };
+        if (endpoint.hasBody) {
+            r.header("Content-Type", "application/json");
+            r.fields = switch (endpoint) {
+                case CREATE_PAYMENT -> fields(field("amount", "1000"), field("currency", q("USD")),
+                        field("payment_method_id", q("pm_test_success")), field("description", q("Order #1")),
+                        field("customer_id", q("cus_fuzz")), field("metadata", "{\"order_id\": \"1\"}"));
+                case CANCEL_PAYMENT -> fields(field("reason", q("requested_by_customer")));
+                case CAPTURE_PAYMENT -> fields(field("amount_to_capture", "100"));
+                case CREATE_REFUND -> fields(field("payment_id", q(pick(fixtures.refundablePayments()))),
+                        field("amount", "1"), field("reason", q("requested_by_customer")),
+                        field("metadata", "{\"k\": \"v\"}"));
+                default -> fields(field("amount", "1"), field("reason", q("requested_by_customer")),
+                        field("currency", q("USD")), field("metadata", "{\"k\": \"v\"}"));
+            };
+        }
+        if (endpoint.method.equals("POST") && random.nextBoolean()) {
+            r.header("Idempotency-Key", idempotencyKey());
+        }
+        if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS) {
+            r.query.add("limit=" + (1 + random.nextInt(100)));
+        }
+        return r;
+    }
+
+    private void mutate(Request r) {
+        int kinds = 17;
+        switch (random.nextInt(kinds)) {
+            case 0, 1, 2 -> mutateBody(r);
+            case 3, 4 -> mutatePathId(r);
+            case 5 -> mutatePathShape(r);
+            case 6, 7, 8 -> mutateQuery(r);
+            case 9, 10 -> {
+                String type = pick(CONTENT_TYPES);
+                r.header("Content-Type", random.nextInt(8) == 0 ? null : type);
+                if (random.nextInt(6) == 0) {
+                    r.headers.add(new String[] {"Content-Type", pick(CONTENT_TYPES)});
+                }
+                r.done.add("content-type");
+                if (type.startsWith("multipart") && random.nextBoolean()) {
+                    r.rawBody = ("--fuzz\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n1000\r\n--fuzz--\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+                } else if (type.contains("form-urlencoded") && random.nextBoolean()) {
+                    r.rawBody = "amount=1000&currency=USD&payment_method_id=pm_test_success".getBytes(StandardCharsets.US_ASCII);
+                }
+            }
+            case 11 -> {
+                r.header("Accept", pick(ACCEPTS));
+                r.done.add("accept");
+            }
+            case 12 -> mutateIdempotencyKey(r);
+            case 13 -> mutateOtherHeaders(r);
+            case 14 -> {
+                r.method = pick(METHODS);
+                r.done.add("method " + r.method);
+            }
+            case 15 -> {
+                r.chunked = true;
+                r.done.add("chunked");
+            }
+            default -> mutateAuthorization(r);
+        }
+    }
+
+    private void mutateBody(Request r) {
+        if (r.fields == null) {
+            r.fields = new ArrayList<>();
+            r.header("Content-Type", "application/json");
+        }
+        switch (random.nextInt(10)) {
+            case 0, 1 -> {
+                setField(r, pickKey(r), q(nastyString()));
+                r.done.add("body string");
+            }
+            case 2 -> {
+                setField(r, pickKey(r), pick(ODD_JSON));
+                r.done.add("body type");
+            }
+            case 3, 4 -> {
+                setField(r, "metadata", metadata());
+                r.done.add("metadata");
+            }
+            case 5 -> {
+                r.fields.add(new String[] {q(nastyString()), random.nextBoolean() ? q("x") : pick(ODD_JSON)});
+                r.done.add("unknown field");
+            }
+            case 6 -> {
+                r.rawBody = wholeBody(r);
+                r.done.add("whole body");
+            }
+            case 7 -> {
+                // A control character as a raw byte inside a string: not JSON at all.
+                String key = pickKey(r);
+                setField(r, key, "\"a" + (char) random.nextInt(0x20) + "b\"");
+                r.done.add("raw control byte");
+            }
+            case 8 -> {
+                r.rawBody = reencoded(render(r.fields));
+                r.done.add("body encoding");
+            }
+            default -> {
+                String key = pickKey(r);
+                r.fields.add(new String[] {q(key), random.nextBoolean() ? q(nastyString()) : pick(ODD_JSON)});
+                r.done.add("duplicate key");
+            }
+        }
+    }
+
+    private String pickKey(Request r) {
+        List<String> known = List.of("amount", "currency", "payment_method_id", "source", "card_token", "description",
+                "customer_id", "metadata", "capture_method", "payment_method", "reason", "amount_to_capture",
+                "payment_id");
+        if (!r.fields.isEmpty() && random.nextInt(3) > 0) {
+            String raw = r.fields.get(random.nextInt(r.fields.size()))[0];
+            return raw.substring(1, raw.length() - 1);
+        }
+        return pick(known);
+    }
+
+    private static void setField(Request r, String key, String rawValue) {
+        String rawKey = q(key);
+        for (String[] f : r.fields) {
+            if (f[0].equals(rawKey)) {
+                f[1] = rawValue;
+                return;
+            }
+        }
+        r.fields.add(new String[] {rawKey, rawValue});
+    }
+
+    private String metadata() {
+        return switch (random.nextInt(9)) {
+            case 0 -> "{" + q(nastyString()) + ": \"v\"}";
+            case 1 -> "{\"order_id\": " + q(nastyString()) + "}";
+            case 2 -> "{" + q(nastyString()) + ": " + q(nastyString()) + ", \"ok\": \"fine\"}";
+            case 3 -> "{\"k\": " + pick(ODD_JSON) + "}";
+            case 4 -> pick(ODD_JSON);
+            case 5 -> {
+                int n = pick(List.of(50, 51, 200));
+                StringBuilder many = new StringBuilder("{");
+                for (int i = 0; i < n; i++) {
+                    many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+                }
+                yield many.append('}').toString();
+            }
+            case 6 -> "{" + q("k".repeat(pick(List.of(40, 41, 300, 5000)))) + ": \"v\"}";
+            case 7 -> "{\"k\": " + q("v".repeat(pick(List.of(500, 501, 5000, 100_000)))) + "}";
+            default -> "{\"nested\": {\"deeper\": {\"k\": \"v\"}}}";
+        };
+    }
+
+    private byte[] wholeBody(Request r) {
+        return switch (random.nextInt(16)) {
+            case 0 -> new byte[0];
+            case 1 -> "null".getBytes(StandardCharsets.US_ASCII);
+            case 2 -> "[]".getBytes(StandardCharsets.US_ASCII);
+            case 3 -> "[{\"amount\": 1000}]".getBytes(StandardCharsets.US_ASCII);
+            case 4 -> "12345".getBytes(StandardCharsets.US_ASCII);
+            case 5 -> "\"a string\"".getBytes(StandardCharsets.US_ASCII);
+            case 6 -> "true".getBytes(StandardCharsets.US_ASCII);
+            case 7 -> {
+                byte[] full = render(r.fields);
+                yield java.util.Arrays.copyOf(full, Math.max(0, full.length - 1 - random.nextInt(Math.max(1, full.length))));
+            }
+            case 8 -> nested(pick(List.of(100, 999, 1001, 5000, 100_000)), random.nextBoolean());
+            case 9 -> ("{\"description\": \"" + "d".repeat(pick(List.of(1000, 1001, 900_000, 1_100_000))) + "\"}")
+                    .getBytes(StandardCharsets.US_ASCII);
+            case 10 -> ("{\"amount\": " + "9".repeat(pick(List.of(19, 999, 1001, 100_000))) + "}")
+                    .getBytes(StandardCharsets.US_ASCII);
+            case 11 -> "   \n\t ".getBytes(StandardCharsets.US_ASCII);
+            case 12 -> {
+                byte[] garbage = new byte[1 + random.nextInt(200)];
+                random.nextBytes(garbage);
+                yield garbage;
+            }
+            case 13 -> "{\"amount\": 1000} {\"amount\": 2000}".getBytes(StandardCharsets.US_ASCII);
+            case 14 -> "<payment><amount>1000</amount></payment>".getBytes(StandardCharsets.US_ASCII);
+            default -> "{\"amount\": 1000,}".getBytes(StandardCharsets.US_ASCII);
+        };
+    }
+
+    private static byte[] nested(int depth, boolean arrays) {
+        StringBuilder s = new StringBuilder("{\"metadata\": ");
+        for (int i = 0; i < depth; i++) {
+            s.append(arrays ? "[" : "{\"a\": ");
+        }
+        s.append("1");
+        for (int i = 0; i < depth; i++) {
+            s.append(arrays ? "]" : "}");
+        }
+        return s.append('}').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private byte[] reencoded(byte[] utf8) {
+        String text = new String(utf8, StandardCharsets.UTF_8).replace("Order #1", "Ordér #1 ✓");
+        return switch (random.nextInt(5)) {
+            case 0 -> text.getBytes(StandardCharsets.UTF_16);
+            case 1 -> text.getBytes(StandardCharsets.ISO_8859_1);
+            case 2 -> {
+                ByteArrayOutputStream bom = new ByteArrayOutputStream();
+                bom.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                bom.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+                yield bom.toByteArray();
+            }
+            case 3 -> text.replace("requested_by_customer", "requested\u0000by").replace("Order", "Or\u0000der")
+                    .getBytes(StandardCharsets.UTF_8); // raw NUL bytes inside strings
+            default -> {
+                // Invalid UTF-8 inside a string value.
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int quote = Math.max(0, new String(bytes, StandardCharsets.ISO_8859_1).lastIndexOf('"'));
+                out.write(bytes, 0, quote);
+                out.writeBytes(pick(List.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0x80},
+                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82})));
+                out.write(bytes, quote, bytes.length - quote);
+                yield out.toByteArray();
+            }
+        };
+    }
+
+    private void mutatePathId(Request r) {
+        r.done.add("path id");
+        switch (random.nextInt(8)) {
+            case 0, 1 -> {
+                r.id = nastyString();
+                r.rawId = null;
+                if (r.id.length() > 300) {
+                    r.id = r.id.substring(0, 300); // the request line stays under the HTTP codec's 4 KB limit
+                }
+            }
+            case 2 -> r.rawId = "pay_" + pick(BAD_ESCAPES) + "x";
+            case 3 -> r.rawId = pick(BAD_ESCAPES);
+            case 4 -> r.rawId = "pay_" + "x".repeat(pick(List.of(36, 37, 300, 1000)));
+            case 5 -> r.rawId = pick(List.of("", ".", "..", "%2e%2e", "pay_x;a=b", "pay_x%3Bsemi", "%252F",
+                    "PAY_1234567890ABCDEF", "pay_", "pay", "pay_x/y", "pay_x%2Fy", "pay_x?", "pay_x%3F%23"));
+            case 6 -> r.rawId = pick(fixtures.refunds().isEmpty() ? List.of("ref_x") : fixtures.refunds());
+            default -> r.rawId = "pay_" + randomAlnum(24); // well formed, unknown
+        }
+    }
+
+    private void mutatePathShape(Request r) {
+        r.done.add("path shape");
+        r.pathSuffix = pick(List.of("/", "//", "/x", "/.", "/..", "/%2e%2e/%2e%2e", "/capture/extra", "%00", "%2F",
+                ";x=y", "/refunds/x", "/%00"));
+    }
+
+    private void mutateQuery(Request r) {
+        r.done.add("query");
+        List<String> names = r.endpoint == Endpoint.LIST_REFUNDS || r.endpoint == Endpoint.LIST_PAYMENT_REFUNDS
+                ? REFUND_QUERY : PAYMENT_QUERY;
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            String name = random.nextInt(10) == 0 ? percent(nastyString()) : pick(names);
+            String value = queryValue(name);
+            switch (random.nextInt(12)) {
+                case 0 -> r.query.add(name);
+                case 1 -> r.query.add(name + "=");
+                case 2 -> r.query.add("=" + value);
+                case 3 -> {
+                    r.query.add(name + "=" + value);
+                    r.query.add(name + "=" + queryValue(name));
+                }
+                case 4 -> r.query.add(name + "=" + value + "&&");
+                default -> r.query.add(name + "=" + value);
+            }
+        }
+    }
+
+    private String queryValue(String name) {
+        return switch (random.nextInt(6)) {
+            case 0 -> pick(NUMBERS).replace(" ", "%20");
+            case 1 -> percent(pick(TIMES));
+            case 2 -> pick(BAD_ESCAPES);
+            case 3 -> pick(List.of(pick(fixtures.payments()), pick(fixtures.refunds()), "pay_" + randomAlnum(24),
+                    "pay_" + "x".repeat(300), "ref_" + randomAlnum(24)));
+            default -> {
+                String s = nastyString();
+                yield percent(s.length() > 600 ? s.substring(0, 600) : s);
+            }
+        };
+    }
+
+    private void mutateIdempotencyKey(Request r) {
+        r.done.add("idempotency-key");
+        String key = switch (random.nextInt(8)) {
+            case 0 -> "";
+            case 1 -> " ";
+            case 2 -> "k".repeat(pick(List.of(255, 256, 5000)));
+            case 3 -> "caf\u00e9-" + randomAlnum(8); // sent as one ISO-8859-1 byte
+            case 4 -> "a b\tc";
+            case 5 -> usedIdempotencyKeys.isEmpty() ? idempotencyKey() : pick(usedIdempotencyKeys);
+            case 6 -> "\u00ff\u00fe" + randomAlnum(4);
+            default -> idempotencyKey();
+        };
+        r.header("Idempotency-Key", key);
+        if (random.nextInt(5) == 0) {
+            r.headers.add(new String[] {"Idempotency-Key", idempotencyKey()});
+        }
+    }
+
+    private void mutateOtherHeaders(Request r) {
+        r.done.add("headers");
+        String[] header = pick(List.of(
+                new String[] {"Content-Encoding", "gzip"},
+                new String[] {"Content-Encoding", "br"},
+                new String[] {"Expect", "100-continue"},
+                new String[] {"Expect", "200-ok"},
+                new String[] {"Request-Id", "<script>alert(1)</script>"},
+                new String[] {"X-Forwarded-For", "not-an-address, ::1, 999.1.1.1"},
+                new String[] {"Forwarded", "for=\"[::1]\";proto=gopher"},
+                new String[] {"X-HTTP-Method-Override", "DELETE"},
+                new String[] {"Accept-Charset", "utf-16"},
+                new String[] {"Accept-Encoding", "gzip, deflate, br, zstd"},
+                new String[] {"User-Agent", "x".repeat(3000)},
+                new String[] {"X-Nul", "a\u00ffb"},
+                new String[] {"Cookie", "session=%00; a=b"},
+                new String[] {"Range", "bytes=0-1"},
+                new String[] {"If-None-Match", "*"},
+                new String[] {"Origin", "null"}));
+        r.headers.add(header);
+    }
+
+    private void mutateAuthorization(Request r) {
+        if (authMutationsLeft <= 0) {
+            mutateOtherHeaders(r);
+            return;
+        }
+        authMutationsLeft--;
+        r.done.add("authorization");
+        String key = fixtures.apiKey();
+        r.header("Authorization", pick(List.of("bearer " + key, "Bearer  " + key + " ", "Basic dXNlcjpwYXNz",
+                "Bearer sk_test_" + randomAlnum(24), "Bearer " + key + "\t", "Bearer")));
+        if (random.nextInt(4) == 0) {
+            r.header("Authorization", null);
+        }
+    }
+
+    /** Strings a field must refuse, or keep exactly as sent. */
+    String nastyString() {
+        return switch (random.nextInt(10)) {
+            case 0, 1, 2, 3 -> {
+                char c = CONTROLS[random.nextInt(CONTROLS.length)];
+                yield switch (random.nextInt(3)) {
+                    case 0 -> String.valueOf(c);
+                    case 1 -> "pay_" + randomAlnum(4) + c;
+                    default -> randomAlnum(3) + c + randomAlnum(3);
+                };
+            }
+            case 4, 5, 6 -> pick(ODD_STRINGS);
+            case 7, 8 -> String.valueOf(pick(List.of('x', 'é', '\u4e2d', '\u0000'))).repeat(
+                    pick(List.of(3, 4, 41, 64, 65, 256, 300, 501, 1001, 5000)));
+            default -> pick(List.of("", " ", "\t", "\n", "\r\n", "  \t"));
+        };
+    }
+
+    private String idempotencyKey() {
+        String key = "fz_" + randomAlnum(20);
+        usedIdempotencyKeys.add(key);
+        return key;
+    }
+
+    private String randomAlnum(int n) {
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            s.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return s.toString();
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static List<String[]> fields(String[]... fields) {
+        return new ArrayList<>(List.of(fields));
+    }
+
+    private static String[] field(String key, String rawValue) {
+        return new String[] {q(key), rawValue};
+    }
+
+    private static byte[] render(List<String[]> fields) {
+        return ("{" + fields.stream().map(f -> f[0] + ": " + f[1]).collect(Collectors.joining(", ")) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON string literal: quotes, backslashes and C0 controls escaped, and lone surrogates (no UTF-8 for them) too. */
+    static String q(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || (Character.isSurrogate(c) && !paired
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))))) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Percent-encodes all but unreserved characters as UTF-8; a lone surrogate becomes its (invalid) 3-byte form. */
+    static String percent(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            byte[] bytes;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes = new byte[] {(byte) (0xE0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3F)),
+                    (byte) (0x80 | (c & 0x3F))};
+            } else {
+                bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+            }
+            for (byte b : bytes) {
+                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+        }
+        return out.toString();
+    }
+
+    static String printable(String s, int max) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length() && out.length() < max; i++) {
+            char c = s.charAt(i);
+            out.append(c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || Character.isSurrogate(c)
+                    ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return s.length() > max ? out + "…(" + s.length() + " chars)" : out.toString();
+    }
+}
