@@ -33,6 +33,10 @@ else
   KAFKA_RESET="${KAFKA_RESET:-0}"
 fi
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+# A second listener that advertises KAFKA_PROXY_PORT, where a test's TcpProxy may stand between one
+# client and the broker (and cut it off) while every other client uses KAFKA_PORT directly.
+KAFKA_PROXIED_PORT="$((KAFKA_PORT + 2))"
+KAFKA_PROXY_PORT="$((KAFKA_PORT + 3))"
 KAFKA_LIB="$LOCAL_DIR/kafka/lib"
 
 log() { echo "[paysuite] $*" >&2; }
