@@ -36,10 +36,11 @@ import org.jboss.logging.Logger;
 @IfBuildProperty(name = "paysuite.broker-health.enabled", stringValue = "true")
 public class BrokerHealth implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(BrokerHealth.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final String bootstrap;
     private volatile Admin admin;
+    private volatile boolean stopping;
     private volatile State state = new State(null, Instant.now(), "not checked yet");
 
     /** Up is null until the first check answers. */
@@ -55,6 +56,9 @@ public class BrokerHealth implements HealthCheck {
 
     @Scheduled(every = "${paysuite.broker-health.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
+        if (stopping) {
+            return; // the admin client is closed: a shutting-down service has no news of the broker
+        }
         boolean up;
         String detail;
         try {
@@ -110,6 +114,7 @@ public class BrokerHealth implements HealthCheck {
     }
 
     void close(@Observes ShutdownEvent shutdown) {
+        stopping = true;
         Admin current = admin;
         if (current != null) {
             current.close(Duration.ofSeconds(1));
