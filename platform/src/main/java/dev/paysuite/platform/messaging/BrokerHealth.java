@@ -3,18 +3,12 @@ package dev.paysuite.platform.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -38,17 +32,15 @@ public class BrokerHealth implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(BrokerHealth.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final String bootstrap;
-    private volatile Admin admin;
-    private volatile boolean stopping;
+    private final BrokerAdmin broker;
     private volatile State state = new State(null, Instant.now(), "not checked yet");
 
     /** Up is null until the first check answers. */
     record State(Boolean up, Instant since, String detail) {
     }
 
-    public BrokerHealth(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry registry) {
-        this.bootstrap = bootstrap;
+    public BrokerHealth(BrokerAdmin broker, MeterRegistry registry) {
+        this.broker = broker;
         Gauge.builder("paysuite_broker_up", this, h -> Boolean.TRUE.equals(h.state.up()) ? 1 : 0)
                 .description("1 while this service reaches the Kafka broker, 0 while it does not")
                 .register(registry);
@@ -56,13 +48,13 @@ public class BrokerHealth implements HealthCheck {
 
     @Scheduled(every = "${paysuite.broker-health.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        if (stopping) {
+        if (broker.isClosed()) {
             return; // the admin client is closed: a shutting-down service has no news of the broker
         }
         boolean up;
         String detail;
         try {
-            int nodes = admin().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+            int nodes = broker.client().describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
             up = nodes > 0;
             detail = nodes + " broker(s)";
         } catch (InterruptedException e) {
@@ -76,9 +68,9 @@ public class BrokerHealth implements HealthCheck {
         if (before.up() == null || before.up() != up) {
             state = new State(up, Instant.now(), detail);
             if (up) {
-                LOG.infof("The Kafka broker at %s is reachable (%s)", bootstrap, detail);
+                LOG.infof("The Kafka broker at %s is reachable (%s)", broker.bootstrapServers(), detail);
             } else {
-                LOG.warnf("The Kafka broker at %s is %s; the API keeps serving, events wait in the outbox", bootstrap, detail);
+                LOG.warnf("The Kafka broker at %s is %s; the API keeps serving, events wait in the outbox", broker.bootstrapServers(), detail);
             }
         } else {
             state = new State(up, before.since(), detail);
@@ -90,34 +82,9 @@ public class BrokerHealth implements HealthCheck {
         State now = state;
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka broker")
                 .status(Boolean.TRUE.equals(now.up()))
-                .withData("bootstrap.servers", bootstrap)
+                .withData("bootstrap.servers", broker.bootstrapServers())
                 .withData("detail", now.detail())
                 .withData("since", now.since().toString());
         return response.build();
-    }
-
-    private Admin admin() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "broker-health",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
-    void close(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        Admin current = admin;
-        if (current != null) {
-            current.close(Duration.ofSeconds(1));
-        }
     }
 }
