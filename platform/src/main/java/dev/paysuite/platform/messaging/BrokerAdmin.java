@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * caller that waits on a future with its own, shorter timeout is never stuck behind it.
  */
 @ApplicationScoped
-public class BrokerAdmin {
+public class BrokerAdmin implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final String bootstrap;
@@ -56,7 +56,12 @@ public class BrokerAdmin {
         return closed;
     }
 
-    synchronized void close(@Observes ShutdownEvent shutdown) {
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
         closed = true;
         if (admin != null) {
             admin.close(Duration.ofSeconds(1));
