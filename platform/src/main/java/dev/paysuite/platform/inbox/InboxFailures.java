@@ -77,7 +77,7 @@ final class InboxFailures {
                 || message.contains("connection has been closed") || sql.getCause() instanceof IOException;
     }
 
-    /** The simple name of the failure's innermost cause of interest, for a label and a reason. */
+    /** The failure's simple class name: a label of few values for metrics, and the start of a reason. */
     static String name(Throwable failure) {
         return failure.getClass().getSimpleName();
     }
