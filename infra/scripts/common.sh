@@ -3,7 +3,9 @@
 PAYSUITE_ROOT="${PAYSUITE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 LOCAL_DIR="$PAYSUITE_ROOT/.local"
 SERVICES=(payments refunds methods webhooks gateway)
-TOPICS=(payments.events refunds.events methods.events)
+# Each consumer's dead-letter topic is <consuming service>.dlq.<topic it reads>, one partition (a log to
+# inspect and replay, not to scale): what that service can never apply from that topic.
+TOPICS=(payments.events refunds.events methods.events payments.dlq.refunds.events:1 refunds.dlq.payments.events:1)
 TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"
 # Topics only the test run needs, as name:partitions (platform's own tests publish to this one).
 TEST_TOPICS=(platform.test.events:3)
