@@ -46,7 +46,8 @@ public class BrokerHealth implements HealthCheck {
                 .register(registry);
     }
 
-    @Scheduled(every = "${paysuite.broker-health.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${paysuite.broker-health.interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
         if (broker.isClosed()) {
             return; // the admin client is closed: a shutting-down service has no news of the broker
