@@ -172,7 +172,12 @@ public class OutboxRelay {
         trigger();
     }
 
-    @Scheduled(every = "${paysuite.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Skipped until the application runs: a tick during startup would make the bean, and with it the
+     * emitter, before the messaging channels are connected.
+     */
+    @Scheduled(every = "${paysuite.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onTimer() {
         if (!running.get()) {
             trigger();
@@ -468,7 +473,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
