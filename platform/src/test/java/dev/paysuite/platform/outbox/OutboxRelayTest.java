@@ -12,6 +12,7 @@ import dev.paysuite.platform.tx.JtaTransactions;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -438,6 +439,19 @@ class OutboxRelayTest {
         assertFalse(exists(m.id()));
         relay.relayPending();
         assertEquals(endBefore, consumer.endOffsets(endBefore.keySet()), "no record was added to the topic");
+    }
+
+    @Test
+    void theRelaysCountersAndGaugeAreExported() {
+        OutboxMessage m = event(newKey(), 1);
+        appendInOneTransaction(m);
+        relay.relayPending();
+        readEvents(Set.of(m.id()));
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of("paysuite_outbox_relayed_total", "paysuite_outbox_relay_failures_total",
+                "paysuite_outbox_parked_total", "paysuite_outbox_pending")) {
+            assertTrue(metrics.contains("\n" + name + " ") || metrics.contains("\n" + name + "{"), name + " exported");
+        }
     }
 
     @Test
