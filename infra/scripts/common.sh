@@ -3,7 +3,9 @@
 PAYSUITE_ROOT="${PAYSUITE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 LOCAL_DIR="$PAYSUITE_ROOT/.local"
 SERVICES=(payments refunds methods webhooks gateway)
-TOPICS=(payments.events refunds.events methods.events)
+# Each consumer's dead-letter topic is <consuming service>.dlq.<topic it reads>, one partition (a log to
+# inspect and replay, not to scale): what that service can never apply from that topic.
+TOPICS=(payments.events refunds.events methods.events payments.dlq.refunds.events:1 refunds.dlq.payments.events:1)
 TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"
 # Topics only the test run needs, as name:partitions (platform's own tests publish to this one).
 TEST_TOPICS=(platform.test.events:3)
@@ -33,6 +35,10 @@ else
   KAFKA_RESET="${KAFKA_RESET:-0}"
 fi
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
+# A second listener that advertises KAFKA_PROXY_PORT, where a test's TcpProxy may stand between one
+# client and the broker (and cut it off) while every other client uses KAFKA_PORT directly.
+KAFKA_PROXIED_PORT="$((KAFKA_PORT + 2))"
+KAFKA_PROXY_PORT="$((KAFKA_PORT + 3))"
 KAFKA_LIB="$LOCAL_DIR/kafka/lib"
 
 log() { echo "[paysuite] $*" >&2; }

@@ -240,7 +240,8 @@ public class IdempotencyGuard {
         };
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         String sql = "DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ?)";
         QuarkusTransaction.requiringNew().run(() -> {

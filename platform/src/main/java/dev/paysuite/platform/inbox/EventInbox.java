@@ -1,74 +1,212 @@
 package dev.paysuite.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Applies events from Kafka at most once per consumer: the handler runs in a transaction that also
  * records the event id ({@link ProcessedEvents}), so a redelivered or replayed event is skipped.
- * Transient failures (database down) are retried with backoff, keeping the partition in order;
- * records that are not readable events are logged and skipped.
+ *
+ * <p>A consumer never stops by itself. A transient failure (the database unreachable, a pool with no
+ * connection to give, a serialization conflict: {@link InboxFailures#isTransient}) is retried with a
+ * capped exponential backoff for as long as it lasts, on the consumer's own thread, so the partition
+ * keeps its order and the Kafka connector, whose queue fills, pauses fetching (it keeps polling, so
+ * the group does not evict it). A record that can never be applied (not a readable event, refused by
+ * the domain, or failing otherwise {@link InboxConfig#attempts()} times in a row) is nacked with an
+ * {@link UnprocessableEventException}; the channel's {@code failure-strategy=dead-letter-queue} puts
+ * it on the service's dead-letter topic, and the next record is processed.
+ *
+ * <p>Metrics (tag {@code consumer}): {@code paysuite_inbox_retries_total}, every attempt that is
+ * retried; {@code paysuite_inbox_dead_lettered_total} (and {@code reason}, the failure's class name),
+ * records given up on; {@code paysuite_inbox_waiting}, 1 while the consumer waits out a transient failure.
  */
 @ApplicationScoped
 public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
-    private static final int ATTEMPTS = 12;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
+    private final InboxConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
-    public EventInbox(ObjectMapper mapper, ProcessedEvents processed) {
+    public EventInbox(ObjectMapper mapper, ProcessedEvents processed, InboxConfig config, MeterRegistry registry) {
         this.mapper = mapper;
         this.processed = processed;
+        this.config = config;
+        this.registry = registry;
     }
 
-    /** @return true when the handler ran for this event now, false when it was skipped */
+    /**
+     * The adapter for an {@code @Incoming @Blocking} method taking the Kafka message: acks what was
+     * applied or skipped, nacks (to the dead-letter topic) what never can be, and leaves unacknowledged
+     * what the application's shutdown interrupted, so that it is read again after the restart.
+     */
+    public CompletionStage<Void> consume(String consumer, Message<String> message, Set<String> types,
+            Consumer<IncomingEvent> handler) {
+        try {
+            apply(consumer, message.getPayload(), types, handler);
+            return message.ack();
+        } catch (UnprocessableEventException e) {
+            return message.nack(e);
+        } catch (InboxStoppedException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /**
+     * @return true when the handler ran for this event now, false when it was skipped (already applied,
+     *         or a type this consumer does not handle)
+     * @throws UnprocessableEventException when the record can never be applied
+     * @throws InboxStoppedException when the application stops while the event waits for a retry
+     */
     public boolean apply(String consumer, String record, Set<String> types, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(mapper, record);
         } catch (IncomingEvent.MalformedEventException e) {
-            LOG.warnf("%s skipped a record that is not a readable event: %s", consumer, e.getMessage());
-            return false;
+            throw giveUp(consumer, null, e);
         }
         if (!types.contains(event.type())) {
             return false;
         }
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1;; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!processed.firstTime(consumer, event.id(), event.type())) {
-                        return false;
+        Outage outage = null;
+        Duration backoff = config.firstBackoff();
+        int failuresInARow = 0;
+        try {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                        if (!processed.firstTime(consumer, event.id(), event.type())) {
+                            return false;
+                        }
+                        handler.accept(event);
+                        return true;
+                    });
+                    if (outage != null) {
+                        outage.end(event);
                     }
-                    handler.accept(event);
-                    return true;
-                });
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw new IllegalStateException(consumer + " could not apply event " + event.id(), e);
+                    return applied;
+                } catch (RuntimeException e) {
+                    if (InboxFailures.isRejection(e)) {
+                        throw giveUp(consumer, describe(event), e);
+                    }
+                    if (InboxFailures.isTransient(e)) {
+                        failuresInARow = 0;
+                        if (outage == null) {
+                            outage = new Outage(consumer, event, e);
+                        }
+                    } else if (++failuresInARow >= config.attempts()) {
+                        throw giveUp(consumer, describe(event), e);
+                    } else {
+                        LOG.warnf("%s could not apply %s (attempt %d of %d), retrying in %d ms: %s", consumer,
+                                describe(event), failuresInARow, config.attempts(), backoff.toMillis(),
+                                InboxFailures.reason(e));
+                    }
+                    retries(consumer).increment();
+                    LOG.debugf("%s retries %s (attempt %d) in %d ms: %s", consumer, describe(event), attempt,
+                            backoff.toMillis(), InboxFailures.reason(e));
+                    sleep(backoff);
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
                 }
-                LOG.warnf("%s could not apply %s %s (attempt %d), retrying in %d ms: %s", consumer, event.type(),
-                        event.id(), attempt, backoff.toMillis(), e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        } finally {
+            if (outage != null) {
+                waiting(consumer).set(0);
             }
         }
     }
 
-    private static void sleep(Duration d) {
+    /** Stop waiting on shutdown: a waiting event stays unacknowledged and is read again after the restart. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /** @param what the event, or null for a record that is not one (its reason says so) */
+    private UnprocessableEventException giveUp(String consumer, String what, RuntimeException failure) {
+        String name = failure instanceof UnprocessableEventException u ? u.failure() : InboxFailures.name(failure);
+        String reason = InboxFailures.reason(failure) + (what == null ? "" : " (" + what + ")");
+        Counter.builder("paysuite.inbox.dead.lettered").description("Records a consumer gave up on (dead-lettered)")
+                .tag("consumer", consumer).tag("reason", name).register(registry).increment();
+        LOG.errorf("%s sends %s to its dead-letter topic: %s", consumer, what == null ? "a record" : what, reason);
+        return new UnprocessableEventException(reason, name);
+    }
+
+    private static String describe(IncomingEvent event) {
+        return event.type() + " event " + event.id();
+    }
+
+    private Counter retries(String consumer) {
+        return Counter.builder("paysuite.inbox.retries").description("Attempts at an event that failed and were retried")
+                .tag("consumer", consumer).register(registry);
+    }
+
+    private AtomicInteger waiting(String consumer) {
+        return waiting.computeIfAbsent(consumer, c -> {
+            AtomicInteger state = new AtomicInteger();
+            Gauge.builder("paysuite.inbox.waiting", state, AtomicInteger::get)
+                    .description("1 while the consumer waits out a transient failure (its partitions paused)")
+                    .tag("consumer", c).register(registry);
+            return state;
+        });
+    }
+
+    private void sleep(Duration d) {
+        if (stopping) {
+            throw new InboxStoppedException();
+        }
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
+            throw new InboxStoppedException();
+        }
+        if (stopping) {
+            throw new InboxStoppedException();
+        }
+    }
+
+    /** One WARN when a transient failure starts holding a consumer up, one INFO when it is over. */
+    private final class Outage {
+        private final String consumer;
+        private final long startedAt = System.nanoTime();
+
+        Outage(String consumer, IncomingEvent event, RuntimeException failure) {
+            this.consumer = consumer;
+            waiting(consumer).set(1);
+            LOG.warnf("%s is waiting for a transient failure to pass, retrying %s with backoff up to %d ms "
+                    + "(its partitions pause meanwhile): %s", consumer, describe(event), config.maxBackoff().toMillis(),
+                    InboxFailures.reason(failure));
+        }
+
+        void end(IncomingEvent event) {
+            LOG.infof("%s applied %s after waiting %d s; consuming again", consumer, describe(event),
+                    Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
+        }
+    }
+
+    /** The application is stopping: the event was neither applied nor given up on. */
+    public static final class InboxStoppedException extends RuntimeException {
+        InboxStoppedException() {
+            super("the application is stopping", null, false, false);
         }
     }
 }

@@ -13,7 +13,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
         return value != null && value.canConvertToLong() ? value.asLong() : orElse;
     }
 
-    /** Thrown for a record that is not a CloudEvent we can read; such records are skipped, not retried. */
+    /** Thrown for a record that is not a CloudEvent we can read; such records are dead-lettered, not retried. */
     public static class MalformedEventException extends RuntimeException {
         public MalformedEventException(String message, Throwable cause) {
             super(message, cause);

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.paysuite.platform.persistence.ListedThing;
 import dev.paysuite.platform.persistence.ListedThingRepository;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
@@ -23,7 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The inbox applied directly to records as they come off Kafka (JSON text), against the real database. */
+/**
+ * The inbox applied directly to records as they come off Kafka (JSON text), against the real database:
+ * what it applies once, what it waits out, what it gives up on, and what it counts.
+ */
 @QuarkusTest
 class EventInboxTest {
     static final Set<String> THING_EVENTS = Set.of("thing.created", "thing.changed");
@@ -39,6 +45,9 @@ class EventInboxTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     final String consumer = "consumer-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -110,7 +119,8 @@ class EventInboxTest {
     @Test
     void aFailedHandlerRollsBackTheRecordOfTheEventSoTheNextDeliveryAppliesIt() {
         // The first attempt fails after its effect: both it and the processed-event row roll back, and
-        // the inbox's retry (a WARN "could not apply" in the log, on purpose) applies the event afresh.
+        // the inbox's retry (a WARN "could not apply ... attempt 1 of 3" in the log, on purpose) applies
+        // the event afresh.
         String id = newEventId();
         String firstThing = "thg_" + UUID.randomUUID();
         AtomicInteger attempts = new AtomicInteger();
@@ -132,15 +142,83 @@ class EventInboxTest {
     }
 
     @Test
-    void aRecordThatIsNotACloudEventIsSkippedWithoutThrowing() {
-        // Each of these is logged as a WARN "skipped a record that is not a readable event", on purpose.
+    void aTransientFailureIsWaitedOutFarBeyondTheAttemptsAFailureOtherwiseGets() {
+        // 20 attempts, where any other failure gets 3: the database is "down" for the first 19. One WARN
+        // when the wait starts and one INFO when it ends are logged, not one per attempt.
+        String id = newEventId();
+        String thingId = "thg_" + UUID.randomUUID();
+        AtomicInteger attempts = new AtomicInteger();
+        List<Double> waitingSeen = new ArrayList<>();
+        boolean applied = inbox.apply(consumer, event(id, "thing.created", thingId), THING_EVENTS, e -> {
+            if (attempts.incrementAndGet() < 20) {
+                if (attempts.get() > 1) {
+                    waitingSeen.add(waiting());
+                }
+                createThing(e);
+                throw new IllegalStateException("Could not save the thing",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+            }
+            createThing(e);
+        });
+
+        assertTrue(applied);
+        assertEquals(20, attempts.get());
+        assertTrue(things.committed(thingId));
+        assertEquals(List.of("thing.created platform-test"), processed(consumer, id), "applied once, after the outage");
+        assertEquals(19.0, counter("paysuite.inbox.retries"), "every retried attempt is counted");
+        assertTrue(waitingSeen.stream().allMatch(w -> w == 1.0), "the consumer shows as waiting while it waits: " + waitingSeen);
+        assertEquals(0.0, waiting(), "and no longer once the event is applied");
+        assertEquals(0.0, deadLettered("IllegalStateException"));
+    }
+
+    @Test
+    void aFailureThatIsNotTransientGivesUpAfterThreeAttemptsNamingTheExceptionAndTheEvent() {
+        // Logged: two WARNs "could not apply", then one ERROR "sends thing.created event ... to its dead-letter topic".
+        String id = newEventId();
+        AtomicInteger attempts = new AtomicInteger();
+        UnprocessableEventException refused = assertThrows(UnprocessableEventException.class,
+                () -> inbox.apply(consumer, event(id, "thing.created", "thg_never"), THING_EVENTS, e -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("no such thing state");
+                }));
+
+        assertEquals(3, attempts.get());
+        assertEquals("IllegalStateException: no such thing state (thing.created event " + id + ")", refused.getMessage());
+        assertEquals(List.of(), processed(consumer, id), "not recorded: a replay from the dead-letter topic may apply it");
+        assertEquals(1.0, deadLettered("IllegalStateException"));
+        assertEquals(2.0, counter("paysuite.inbox.retries"));
+    }
+
+    @Test
+    void anEventTheDomainRefusesGivesUpAtOnce() {
+        String id = newEventId();
+        AtomicInteger attempts = new AtomicInteger();
+        UnprocessableEventException refused = assertThrows(UnprocessableEventException.class,
+                () -> inbox.apply(consumer, event(id, "thing.changed", "thg_bad"), THING_EVENTS, e -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalArgumentException("a thing's status is never 4242424242424242");
+                }));
+
+        assertEquals(1, attempts.get(), "no retry: the rule will refuse it every time");
+        assertEquals("IllegalArgumentException: a thing's status is never [digits] (thing.changed event " + id + ")",
+                refused.getMessage());
+        assertEquals(1.0, deadLettered("IllegalArgumentException"));
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsRefusedForTheDeadLetterTopic() {
+        // Each of these is logged as an ERROR "sends a record that is not a readable event to its dead-letter topic".
         AtomicInteger runs = new AtomicInteger();
-        for (String record : List.of("not json at all", "[1, 2, 3]", "{\"id\": \"evt_1\", \"type\": \"thing.created\"}",
-                "{\"type\": \"thing.created\", \"data\": {}}", "{\"id\": \"evt_2\", \"data\": {}}", "")) {
-            assertFalse(inbox.apply(consumer, record, THING_EVENTS, e -> runs.incrementAndGet()), record);
+        List<String> records = List.of("not json at all", "[1, 2, 3]", "{\"id\": \"evt_1\", \"type\": \"thing.created\"}",
+                "{\"type\": \"thing.created\", \"data\": {}}", "{\"id\": \"evt_2\", \"data\": {}}", "");
+        for (String record : records) {
+            UnprocessableEventException refused = assertThrows(UnprocessableEventException.class,
+                    () -> inbox.apply(consumer, record, THING_EVENTS, e -> runs.incrementAndGet()), record);
+            assertTrue(refused.getMessage().startsWith("MalformedEventException: not a CloudEvent"), refused.getMessage());
         }
         assertEquals(0, runs.get());
         assertEquals(0, processedBy(consumer));
+        assertEquals(records.size(), deadLettered("MalformedEventException"));
     }
 
     @Test
@@ -157,6 +235,21 @@ class EventInboxTest {
     void recordingAProcessedEventNeedsTheTransactionOfItsEffect() {
         assertThrows(TransactionalException.class,
                 () -> processedEvents.firstTime(consumer, newEventId(), "thing.created"));
+    }
+
+    double counter(String name) {
+        Counter counter = registry.find(name).tag("consumer", consumer).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    double deadLettered(String reason) {
+        Counter counter = registry.find("paysuite.inbox.dead.lettered").tag("consumer", consumer).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    double waiting() {
+        Gauge gauge = registry.find("paysuite.inbox.waiting").tag("consumer", consumer).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     /** "type instance" for each row recorded for the event, as committed. */

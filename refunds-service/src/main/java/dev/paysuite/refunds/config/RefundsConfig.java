@@ -10,6 +10,14 @@ public interface RefundsConfig {
     @WithDefault("PT5S")
     Duration projectionWait();
 
+    /**
+     * How long a refund request looks for a payment the view does not know (or still shows
+     * authorized) even when the view is caught up with the topic: the time the payment's news
+     * normally takes from payments-service's commit, through its outbox relay, to the topic.
+     */
+    @WithDefault("PT1S")
+    Duration projectionGrace();
+
     @WithDefault("PT0.05S")
     Duration projectionPoll();
 

@@ -21,7 +21,8 @@ public class ReconcilePaymentsScheduler {
     }
 
     @Scheduled(every = "${paysuite.payments.reconcile-every:5s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reconcile() {
         try {
             int resolved = reconcile.reconcile(config.reconcileAfter(), BATCH);

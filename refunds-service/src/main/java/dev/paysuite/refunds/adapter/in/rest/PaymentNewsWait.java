@@ -14,8 +14,10 @@ import java.util.concurrent.Semaphore;
 /**
  * A payment that succeeded a moment ago may not be in refunds-service's view yet, or may still show
  * an earlier state: a refund request waits a little for payments.events rather than answer a false
- * 404 or 400 — but only while the view is behind in the part of the topic that carries the
- * payment's events; a payment the caught-up view does not know is unknown at once. The wait happens
+ * 404 or 400 — during a short grace (the time its news normally takes from payments-service's
+ * commit through the outbox to the topic, which no offset can show), then only while the view is
+ * behind in the part of the topic that carries the payment's events; a payment the caught-up view
+ * does not know is unknown once the grace is over. The wait happens
  * before the refund's transaction starts, no database connection is held between looks, and at most
  * {@code projection-max-waiting} requests wait at once (past that: 503 with {@code Retry-After}).
  */
@@ -23,17 +25,20 @@ import java.util.concurrent.Semaphore;
 public class PaymentNewsWait {
     private final GetRefundablePaymentUseCase views;
     private final Duration wait;
+    private final Duration grace;
     private final Duration poll;
     private final Semaphore waiters;
 
     @Inject
     public PaymentNewsWait(GetRefundablePaymentUseCase views, RefundsConfig config) {
-        this(views, config.projectionWait(), config.projectionPoll(), config.projectionMaxWaiting());
+        this(views, config.projectionWait(), config.projectionGrace(), config.projectionPoll(),
+                config.projectionMaxWaiting());
     }
 
-    PaymentNewsWait(GetRefundablePaymentUseCase views, Duration wait, Duration poll, int maxWaiting) {
+    PaymentNewsWait(GetRefundablePaymentUseCase views, Duration wait, Duration grace, Duration poll, int maxWaiting) {
         this.views = views;
         this.wait = wait;
+        this.grace = grace;
         this.poll = poll;
         this.waiters = new Semaphore(maxWaiting);
     }
@@ -47,8 +52,11 @@ public class PaymentNewsWait {
             throw ApiException.unavailable("Too many refunds are waiting for news of their payment. Retry shortly.", 1);
         }
         try {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (views.newsMayBeInFlight(paymentId) && System.nanoTime() < deadline) {
+            long start = System.nanoTime();
+            long deadline = start + wait.toNanos();
+            long graceOver = start + Math.min(grace.toNanos(), wait.toNanos());
+            while ((System.nanoTime() < graceOver || views.newsMayBeInFlight(paymentId))
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(poll.toMillis());
                 if (settled(views.find(merchantId, livemode, paymentId))) {
                     return;

@@ -18,7 +18,8 @@ public class PendingRefundsScheduler {
     }
 
     @Scheduled(every = "${paysuite.refunds.settle-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void settlePending() {
         try {
             int settled;

@@ -1,16 +1,14 @@
 package dev.paysuite.refunds.adapter.out.messaging;
 
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.platform.messaging.BrokerAdmin;
 import dev.paysuite.refunds.application.port.out.PaymentEventsLagPort;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -28,18 +26,17 @@ public class KafkaPaymentEventsLagAdapter implements PaymentEventsLagPort {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final long PARTITIONS_KNOWN_FOR_NANOS = Duration.ofMinutes(1).toNanos();
 
+    private final BrokerAdmin broker;
     private final String topic;
     private final String group;
-    private final String bootstrap;
-    private volatile Admin admin;
     private volatile int partitions;
     private volatile long partitionsKnownAt;
 
     @Inject
-    public KafkaPaymentEventsLagAdapter(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public KafkaPaymentEventsLagAdapter(BrokerAdmin broker,
             @ConfigProperty(name = "mp.messaging.incoming.payments-events.topic") String topic,
             @ConfigProperty(name = "mp.messaging.incoming.payments-events.group.id") String group) {
-        this.bootstrap = bootstrap;
+        this.broker = broker;
         this.topic = topic;
         this.group = group;
     }
@@ -48,9 +45,9 @@ public class KafkaPaymentEventsLagAdapter implements PaymentEventsLagPort {
     public boolean newsMayBeInFlight(PaymentId paymentId) {
         try {
             TopicPartition partition = new TopicPartition(topic, partitionOf(paymentId));
-            long end = admin().listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+            long end = broker.client().listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
-            OffsetAndMetadata committed = admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+            OffsetAndMetadata committed = broker.client().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(partition);
             return (committed == null ? 0 : committed.offset()) < end;
         } catch (InterruptedException e) {
@@ -65,34 +62,11 @@ public class KafkaPaymentEventsLagAdapter implements PaymentEventsLagPort {
     private int partitionOf(PaymentId paymentId) throws Exception {
         long now = System.nanoTime();
         if (partitions == 0 || now - partitionsKnownAt > PARTITIONS_KNOWN_FOR_NANOS) {
-            partitions = admin().describeTopics(java.util.List.of(topic)).topicNameValues().get(topic)
+            partitions = broker.client().describeTopics(java.util.List.of(topic)).topicNameValues().get(topic)
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).partitions().size();
             partitionsKnownAt = now;
         }
         byte[] key = paymentId.value().getBytes(StandardCharsets.UTF_8);
         return Utils.toPositive(Utils.murmur2(key)) % partitions;
-    }
-
-    private Admin admin() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "refunds-service-lag",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() * 2));
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
-    @PreDestroy
-    void close() {
-        if (admin != null) {
-            admin.close(TIMEOUT);
-        }
     }
 }

@@ -16,6 +16,9 @@ public record PaymentSnapshot(PaymentId paymentId, String merchantId, boolean li
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(status, "status");
+        if (amount < 0 || amountCaptured < 0) {
+            throw new IllegalArgumentException("a payment's amounts are never negative");
+        }
     }
 
     public boolean ownedBy(String merchant, boolean mode) {

@@ -51,7 +51,7 @@ class PaymentNewsWaitTest {
     final View view = new View();
 
     PaymentNewsWait waitUpTo(Duration wait, int maxWaiting) {
-        return new PaymentNewsWait(view, wait, Duration.ofMillis(1), maxWaiting);
+        return new PaymentNewsWait(view, wait, Duration.ZERO, Duration.ofMillis(1), maxWaiting);
     }
 
     @Test
@@ -75,6 +75,26 @@ class PaymentNewsWaitTest {
         waitUpTo(Duration.ofSeconds(10), 4).awaitNewsOf("mer_1", false, PAYMENT);
         assertEquals(1, view.looks, "no waiting: nothing about it is on its way");
         assertEquals(1, view.lagChecks);
+    }
+
+    @Test
+    void duringTheGraceAPaymentIsLookedForEvenByACaughtUpViewForItsNewsMayNotBeOnTheTopicYet() {
+        view.looksBeforeThePaymentArrives = 4;
+        view.newsInFlight = false;
+        new PaymentNewsWait(view, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMillis(1), 4)
+                .awaitNewsOf("mer_1", false, PAYMENT);
+        assertEquals(4, view.looks, "found while its news travelled from the outbox to the topic");
+    }
+
+    @Test
+    void anUnknownPaymentIsUnknownOnceTheGraceIsOver() {
+        view.looksBeforeThePaymentArrives = -1;
+        view.newsInFlight = false;
+        long start = System.nanoTime();
+        new PaymentNewsWait(view, Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofMillis(1), 4)
+                .awaitNewsOf("mer_1", false, PAYMENT);
+        assertTrue(view.looks > 1, "looked again during the grace");
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "did not wait the whole wait");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.platform.messaging.BrokerAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,8 @@ class KafkaPaymentEventsLagAdapterTest {
     void newsIsInFlightUntilTheGroupHasCommittedPastItsPartitionsEnd() throws Exception {
         String group = "lag-test-" + UUID.randomUUID();
         PaymentId payment = new PaymentId("pay_lag_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-        KafkaPaymentEventsLagAdapter lag = new KafkaPaymentEventsLagAdapter(bootstrap, "payments.events", group);
+        BrokerAdmin broker = new BrokerAdmin(bootstrap);
+        KafkaPaymentEventsLagAdapter lag = new KafkaPaymentEventsLagAdapter(broker, "payments.events", group);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("payments.events", payment.value(), "{}")).get();
@@ -50,13 +52,14 @@ class KafkaPaymentEventsLagAdapterTest {
             consumer.commitSync();
         }
         assertFalse(lag.newsMayBeInFlight(payment), "caught up: nothing about the payment is on its way");
-        lag.close();
+        broker.close();
     }
 
     @Test
     void notKnowingMeansMaybe() {
-        KafkaPaymentEventsLagAdapter nowhere = new KafkaPaymentEventsLagAdapter("127.0.0.1:1", "payments.events", "g");
-        assertTrue(nowhere.newsMayBeInFlight(new PaymentId("pay_x")));
-        nowhere.close();
+        try (BrokerAdmin broker = new BrokerAdmin("127.0.0.1:1")) {
+            KafkaPaymentEventsLagAdapter nowhere = new KafkaPaymentEventsLagAdapter(broker, "payments.events", "g");
+            assertTrue(nowhere.newsMayBeInFlight(new PaymentId("pay_x")));
+        }
     }
 }
