@@ -66,8 +66,8 @@ import org.jboss.logging.Logger;
  *
  * <p><b>Order per key.</b> Records go to the emitter in id order and the emitter hands them to the
  * producer in that order; the producer is idempotent ({@code enable.idempotence=true},
- * {@code acks=all}), so the broker appends each partition's records in the order sent even when
- * the producer retries, and a record it fails fails everything after it on that partition. Past a
+ * {@code acks=all}, at most 5 requests in flight), so its retries neither duplicate nor reorder the
+ * records of a partition: the broker appends them in the order sent. Past a
  * record that failed or was not answered, no later record of its key is marked ({@link
  * BatchVerdict}): they go again, after it, next round; consumers skip event ids they applied. A
  * batch is not sent again while records of an earlier attempt are still unanswered, so at most one
