@@ -14,11 +14,11 @@ public interface OutboxConfig {
     @WithDefault("2s")
     String pollInterval();
 
-    /** Events published per transaction. */
+    /** Events read and sent per round; the relay reads the next batch once this one is marked. */
     @WithDefault("200")
     int batchSize();
 
-    /** How long to wait for the broker to acknowledge a batch before trying again later. */
+    /** How long to wait for the broker to acknowledge a batch; what is unanswered by then goes again, in order. */
     @WithDefault("PT30S")
     Duration sendTimeout();
 

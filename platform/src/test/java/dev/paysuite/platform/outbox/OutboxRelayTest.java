@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paysuite.platform.tx.JtaTransactions;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionRequiredException;
 import jakarta.transaction.TransactionalException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +35,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +50,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +78,24 @@ class OutboxRelayTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    TransactionManager transactionManager;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> emitter;
+
+    /** The same producer settings, aimed at a broker that is not there. */
+    @Inject
+    @Channel("outbox-unreachable")
+    MutinyEmitter<String> unreachable;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -78,7 +110,7 @@ class OutboxRelayTest {
     @BeforeEach
     void readFromTheCurrentEndOfTheTopic() {
         relay.relayPending(); // what earlier tests left behind goes out before this test looks
-        assertEquals(0, unpublished(), "nothing pending when a test starts");
+        assertEquals(0, pending(), "nothing pending when a test starts");
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -94,7 +126,37 @@ class OutboxRelayTest {
 
     @AfterEach
     void close() {
+        relay.probe(null);
+        relay.start(); // a test that stopped the application's relay gives it back
         consumer.close();
+    }
+
+    /** Another instance's relay: same database, its own connection and thread. */
+    OutboxRelay anotherRelay(MutinyEmitter<String> through, Duration sendTimeout) {
+        OutboxConfig settings = new OutboxConfig() {
+            public boolean enabled() {
+                return true;
+            }
+
+            public String pollInterval() {
+                return "off";
+            }
+
+            public int batchSize() {
+                return config.batchSize();
+            }
+
+            public Duration sendTimeout() {
+                return sendTimeout;
+            }
+
+            public Duration retention() {
+                return config.retention();
+            }
+        };
+        OutboxRelay other = new OutboxRelay(dataSource, through, settings, transactionManager, meters);
+        other.start();
+        return other;
     }
 
     static OutboxMessage event(String key, long sequence) {
@@ -190,32 +252,181 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aRowIsMarkedPublishedOnlyOnceTheBrokerAcknowledgedIt() {
-        // A record over the producer's max.request.size (1 MB) is never acknowledged, so the relay's
-        // transaction rolls back. The log's SRMSG18206/18212 errors and "Outbox relay stopped" are
-        // this test's; so are Narayana's ARJUNA012095/016045 warnings when they show: the relay's
-        // transaction context travels with the send to the producer thread, which may still be in
-        // it when the relay rolls back.
+    void aRecordTheBrokerCanNeverTakeIsParkedAndHoldsNothingBack() throws Exception {
+        // Over the producer's max.request.size (1 MB): refused before it is sent, whatever is retried.
+        // The log's SRMSG18206 error and "Outbox relay parked event" are this test's.
         String key = newKey();
+        String other = newKey();
+        OutboxMessage first = event(key, 1);
         OutboxMessage tooLarge = new OutboxMessage("evt_" + UUID.randomUUID().toString().replace("-", ""), TOPIC,
-                key, "thing.changed", SOURCE, key, Instant.now(), 1, "mer_platform", false,
+                key, "thing.changed", SOURCE, key, Instant.now(), 2, "mer_platform", false,
                 Map.of("blob", "x".repeat(1_100_000)));
-        try {
-            appendInOneTransaction(tooLarge);
-            assertEquals(0, relay.relayPending());
-            assertTrue(exists(tooLarge.id()));
-            assertTrue(publishedAt(tooLarge.id()).isEmpty(), "not acknowledged, so not marked");
-            assertEquals(endBefore, consumer.endOffsets(endBefore.keySet()), "and nothing reached the topic");
-        } finally {
-            delete(tooLarge.id()); // it would hold every later event back
-        }
+        OutboxMessage third = event(key, 3);
+        OutboxMessage ofOther = event(other, 1);
+        double parkedBefore = meters.counter("paysuite.outbox.parked").count();
 
-        // The failed send left the channel usable: the next event goes out and is marked
-        OutboxMessage next = event(key, 2);
-        appendInOneTransaction(next);
+        appendInOneTransaction(first, tooLarge, third, ofOther);
         relay.relayPending();
-        readEvents(Set.of(next.id()));
-        assertTrue(publishedAt(next.id()).isPresent());
+
+        List<ConsumerRecord<String, String>> records = readEvents(Set.of(first.id(), third.id(), ofOther.id()));
+        assertEquals(List.of(1L, 3L), records.stream().filter(r -> key.equals(r.key()))
+                .map(r -> field(r, "sequence").asLong()).toList(), "the rest of its key went out, in order");
+        assertTrue(publishedAt(third.id()).isPresent());
+        assertTrue(publishedAt(tooLarge.id()).isEmpty(), "never acknowledged, so never marked");
+        String reason = query("SELECT park_reason FROM outbox WHERE event_id = ? AND parked_at IS NOT NULL",
+                rs -> rs.getString(1), tooLarge.id());
+        assertTrue(reason != null && reason.contains("RecordTooLargeException"), "parked with its reason: " + reason);
+        assertFalse(reason.contains("xxxx"), "the reason never quotes the payload");
+        assertEquals(parkedBefore + 1, meters.counter("paysuite.outbox.parked").count());
+        assertEquals(0, pending(), "a parked event is not pending");
+        assertEquals(0, relay.relayPending(), "and is not tried again");
+    }
+
+    @Test
+    void noTransactionIsOpenWhileTheRelayWaitsForTheBroker() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        relay.probe((session, ids) -> seen.add(Thread.currentThread().getName() + " status="
+                + transactionManager.getStatus() + " autocommit=" + session.getAutoCommit()));
+        OutboxMessage m = event(newKey(), 1);
+        appendInOneTransaction(m);
+        // Even a caller inside a transaction does not lend it to the relay: the relay has its own thread
+        transactions.inTransaction(() -> {
+            relay.relayPending();
+        });
+        readEvents(Set.of(m.id()));
+        assertFalse(seen.isEmpty(), "the relay waited for the broker at least once");
+        String expected = "outbox-relay status=" + Status.STATUS_NO_TRANSACTION + " autocommit=true";
+        seen.forEach(s -> assertEquals(expected, s));
+    }
+
+    @Test
+    void whileAnotherSessionHoldsTheLockNothingIsRelayed() throws Exception {
+        relay.stop(); // it gives the lock up, as an instance that shuts down does
+        try (Connection other = dataSource.getConnection()) {
+            try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, OutboxRelay.ADVISORY_LOCK);
+                lock.execute();
+            }
+            relay.start();
+            OutboxMessage m = event(newKey(), 1);
+            appendInOneTransaction(m);
+            assertEquals(0, relay.relayPending());
+            assertTrue(publishedAt(m.id()).isEmpty());
+            assertEquals(endBefore, consumer.endOffsets(endBefore.keySet()), "nothing reached the topic");
+
+            try (PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, OutboxRelay.ADVISORY_LOCK);
+                unlock.execute();
+            }
+            assertEquals(1, relay.relayPending(), "the lock is free: this instance relays");
+            readEvents(Set.of(m.id()));
+        }
+    }
+
+    @Test
+    void twoRelaysNeverSendAtTheSameTimeNorTheSameEvent() throws Exception {
+        relay.stop();
+        OutboxRelay a = anotherRelay(emitter, config.sendTimeout());
+        OutboxRelay b = anotherRelay(emitter, config.sendTimeout());
+        AtomicInteger waiting = new AtomicInteger();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        Map<Long, String> sentBy = new ConcurrentHashMap<>();
+        AtomicBoolean twice = new AtomicBoolean();
+        Function<String, OutboxRelay.Probe> watch = name -> (session, ids) -> {
+            if (waiting.incrementAndGet() > 1) {
+                overlapped.set(true);
+            }
+            ids.forEach(id -> {
+                if (sentBy.putIfAbsent(id, name) != null) {
+                    twice.set(true);
+                }
+            });
+            Thread.sleep(20); // widen the window a second relay would have to hit
+            waiting.decrementAndGet();
+        };
+        a.probe(watch.apply("a"));
+        b.probe(watch.apply("b"));
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> byA = threads.submit(() -> {
+                while (!done.get()) {
+                    a.relayPending();
+                    pause();
+                }
+            });
+            Future<?> byB = threads.submit(() -> {
+                while (!done.get()) {
+                    b.relayPending();
+                    pause();
+                }
+            });
+            Set<String> ids = new HashSet<>();
+            for (int round = 0; round < 6; round++) {
+                for (int i = 0; i < 10; i++) {
+                    OutboxMessage m1 = event(newKey(), 1);
+                    OutboxMessage m2 = event(newKey(), 1);
+                    ids.add(m1.id());
+                    ids.add(m2.id());
+                    appendInOneTransaction(m1, m2);
+                }
+                OutboxRelay leaving = round % 2 == 0 ? a : b; // hand over now and then, as instances restart
+                leaving.stop();
+                leaving.start();
+            }
+            done.set(true);
+            byA.get();
+            byB.get();
+            a.relayPending();
+            b.relayPending();
+
+            List<ConsumerRecord<String, String>> records = readEvents(ids);
+            assertEquals(ids.size(), records.size(), "every event once on the topic, none twice");
+            assertFalse(overlapped.get(), "two relays waited for the broker at the same time");
+            assertFalse(twice.get(), "an event was sent by two relays");
+            assertEquals(0, pending());
+        } finally {
+            done.set(true);
+            threads.shutdownNow();
+            a.shutdown();
+            b.shutdown();
+        }
+    }
+
+    @Test
+    void whenNoBrokerAnswersNothingIsMarkedAndLaterEveryEventArrivesInOrderPerKey() {
+        relay.stop();
+        OutboxRelay cutOff = anotherRelay(unreachable, Duration.ofSeconds(4));
+        String a = newKey();
+        String b = newKey();
+        Set<String> ids = new HashSet<>();
+        double failuresBefore = meters.counter("paysuite.outbox.relay.failures").count();
+        try {
+            for (int sequence = 1; sequence <= 3; sequence++) {
+                OutboxMessage ofA = event(a, sequence);
+                OutboxMessage ofB = event(b, sequence);
+                ids.add(ofA.id());
+                ids.add(ofB.id());
+                appendInOneTransaction(ofA, ofB);
+            }
+            assertEquals(0, cutOff.relayPending());
+            ids.forEach(id -> assertTrue(publishedAt(id).isEmpty(), "nothing marked without the broker's ack"));
+            assertEquals(ids.size(), pending());
+            assertTrue(meters.counter("paysuite.outbox.relay.failures").count() > failuresBefore, "the failure is counted");
+        } finally {
+            cutOff.shutdown();
+        }
+        assertEquals(endBefore, consumer.endOffsets(endBefore.keySet()), "nothing reached the topic");
+
+        relay.start();
+        relay.relayPending();
+        List<ConsumerRecord<String, String>> records = readEvents(ids);
+        assertEquals(ids.size(), records.size(), "each once");
+        for (String key : List.of(a, b)) {
+            assertEquals(List.of(1L, 2L, 3L), records.stream().filter(r -> key.equals(r.key()))
+                    .map(r -> field(r, "sequence").asLong()).toList());
+        }
+        assertEquals(0, pending());
     }
 
     @Test
@@ -228,6 +439,19 @@ class OutboxRelayTest {
         assertFalse(exists(m.id()));
         relay.relayPending();
         assertEquals(endBefore, consumer.endOffsets(endBefore.keySet()), "no record was added to the topic");
+    }
+
+    @Test
+    void theRelaysCountersAndGaugeAreExported() {
+        OutboxMessage m = event(newKey(), 1);
+        appendInOneTransaction(m);
+        relay.relayPending();
+        readEvents(Set.of(m.id()));
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : List.of("paysuite_outbox_relayed_total", "paysuite_outbox_relay_failures_total",
+                "paysuite_outbox_parked_total", "paysuite_outbox_pending")) {
+            assertTrue(metrics.contains("\n" + name + " ") || metrics.contains("\n" + name + "{"), name + " exported");
+        }
     }
 
     @Test
@@ -269,17 +493,15 @@ class OutboxRelayTest {
                 rs -> rs.getTimestamp(1), eventId)).map(Timestamp::toInstant);
     }
 
-    long unpublished() {
-        return query("SELECT count(*) FROM outbox WHERE published_at IS NULL", rs -> rs.getLong(1));
+    long pending() {
+        return query("SELECT count(*) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL", rs -> rs.getLong(1));
     }
 
-    void delete(String eventId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE event_id = ?")) {
-            ps.setString(1, eventId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
