@@ -12,8 +12,10 @@ import dev.paysuite.kernel.error.ErrorType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.nio.channels.ClosedChannelException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -142,10 +144,30 @@ public class ErrorMappers {
         if (api != null) {
             return api.toResponse();
         }
+        if (clientWentAway(e)) {
+            // Nothing failed here, and nobody is left to answer; an ERROR per such request drowns the
+            // real ones under load.
+            LOG.debugf("The client went away before its answer was written: %s", e.getMessage());
+            return Response.status(499).build();
+        }
         LOG.error("Unexpected failure while answering a request", e);
         return new ApiException(500, ErrorType.API, ErrorCodes.INTERNAL_ERROR,
                 "Something went wrong on our end. The request may be retried with the same Idempotency-Key.",
                 null).toResponse();
+    }
+
+    /**
+     * The request's connection was closed by the client while its body was read or its answer
+     * written (a client that gave up waiting): Vert.x's closed-connection exceptions, which no
+     * database or outbound call raises.
+     */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response wrongType(JsonMappingException e) {
