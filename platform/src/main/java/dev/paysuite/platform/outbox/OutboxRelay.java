@@ -228,7 +228,13 @@ public class OutboxRelay {
         }
         running.set(true);
         try {
-            if (!settled() || !leading()) {
+            if (!settled()) {
+                if (session != null) {
+                    countPending(); // the gauge matters most while the broker is not answering
+                }
+                return 0;
+            }
+            if (!leading()) {
                 return 0;
             }
             int total = 0;
