@@ -26,6 +26,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock the relaying instance holds: "paysuite" in ASCII. */
     static final long ADVISORY_LOCK = 0x7061797375697465L;
+    private static final Duration SESSION_READ_TIMEOUT = Duration.ofSeconds(30);
     private static final int REASON_LENGTH = 500;
 
     private final AgroalDataSource dataSource;
@@ -423,6 +425,9 @@ public class OutboxRelay {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
             }
+            // A database link that silently drops packets (no reset) would otherwise hold the relay
+            // thread until TCP gives up, minutes later: a read that waits this long fails instead.
+            c.setNetworkTimeout(Runnable::run, (int) SESSION_READ_TIMEOUT.toMillis());
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 lock.setLong(1, ADVISORY_LOCK);
                 try (ResultSet rs = lock.executeQuery()) {
@@ -456,6 +461,7 @@ public class OutboxRelay {
         try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             unlock.setLong(1, ADVISORY_LOCK);
             unlock.execute();
+            c.setNetworkTimeout(Runnable::run, 0); // the pool's next borrower gets the connection as it was
         } catch (SQLException e) {
             broken = true;
         }
