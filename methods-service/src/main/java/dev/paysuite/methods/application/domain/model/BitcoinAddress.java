@@ -13,7 +13,6 @@ import java.util.Locale;
  */
 public record BitcoinAddress(String value) {
     static final String FIELD = "bitcoin.address";
-    public static final String ADDRESS_INVALID = "address_invalid";
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private static final int BECH32_CONSTANT = 1;
@@ -23,7 +22,7 @@ public record BitcoinAddress(String value) {
         String address = typed == null ? "" : typed.trim();
         boolean valid = address.toLowerCase(Locale.ROOT).startsWith("bc1") ? segwit(address) : base58check(address);
         if (!valid) {
-            throw InvalidMethodDetails.of(ADDRESS_INVALID, FIELD, "is not a valid Bitcoin address.");
+            throw InvalidMethodDetails.of(InvalidMethodDetails.ADDRESS_INVALID, FIELD, "is not a valid Bitcoin address.");
         }
         return new BitcoinAddress(address);
     }

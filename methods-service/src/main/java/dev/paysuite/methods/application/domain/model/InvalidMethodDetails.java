@@ -16,6 +16,7 @@ public final class InvalidMethodDetails extends DomainException {
     public static final String ACCOUNT_NUMBER_INVALID = "account_number_invalid";
     public static final String IBAN_INVALID = "iban_invalid";
     public static final String BIC_INVALID = "bic_invalid";
+    public static final String ADDRESS_INVALID = "address_invalid";
 
     private InvalidMethodDetails(String code, String message, String field) {
         super(Kind.INVALID, code, message, field);

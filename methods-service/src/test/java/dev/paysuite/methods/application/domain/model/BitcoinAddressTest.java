@@ -38,7 +38,7 @@ class BitcoinAddressTest {
     })
     void invalidAddressesAreRefusedNamingTheField(String address) {
         DomainException e = assertThrows(DomainException.class, () -> BitcoinAddress.parse(address));
-        assertEquals(BitcoinAddress.ADDRESS_INVALID, e.code());
+        assertEquals(InvalidMethodDetails.ADDRESS_INVALID, e.code());
         assertEquals("bitcoin.address", e.field());
     }
 }
