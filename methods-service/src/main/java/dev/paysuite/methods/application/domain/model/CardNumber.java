@@ -1,18 +1,13 @@
 package dev.paysuite.methods.application.domain.model;
 
-/**
- * A primary account number that passed the Luhn check and its network's length. It never prints
- * itself: {@link #toString()} shows the brand and last four digits only, so that no log line or
- * exception message can carry the number by accident.
- */
-public final class CardNumber {
+/** A primary account number that passed the Luhn check and its network's length. */
+public final class CardNumber extends VaultSecret {
     static final String FIELD = "card.number";
 
-    private final String digits;
     private final CardBrand brand;
 
     private CardNumber(String digits, CardBrand brand) {
-        this.digits = digits;
+        super(digits);
         this.brand = brand;
     }
 
@@ -60,27 +55,13 @@ public final class CardNumber {
         return brand;
     }
 
-    public String last4() {
-        return digits.substring(digits.length() - 4);
-    }
-
     /** The digits, for the vault's encryption and fingerprint only. */
     public String digits() {
-        return digits;
+        return secret();
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof CardNumber other && other.digits.equals(digits);
-    }
-
-    @Override
-    public int hashCode() {
-        return digits.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "CardNumber[" + brand.apiName() + " …" + last4() + "]";
+    protected String label() {
+        return brand.apiName();
     }
 }

@@ -8,9 +8,8 @@ import java.util.Set;
 /**
  * An International Bank Account Number (ISO 13616): a country code, two check digits that make the
  * rearranged number 1 mod 97, and the country's account number, of the length that country uses.
- * Like a card number it never prints itself in full.
  */
-public final class Iban {
+public final class Iban extends VaultSecret {
     static final String FIELD = "wire.iban";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** Lengths of the countries whose IBANs are most often seen here; others are held to 15 to 34. */
@@ -22,10 +21,8 @@ public final class Iban {
             Map.entry("SE", 24), Map.entry("SK", 24));
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
-    private final String value;
-
     private Iban(String value) {
-        this.value = value;
+        super(value);
     }
 
     /** Spaces between groups of four are allowed, and letters in either case. */
@@ -67,30 +64,16 @@ public final class Iban {
     }
 
     public String country() {
-        return value.substring(0, 2);
-    }
-
-    public String last4() {
-        return value.substring(value.length() - 4);
+        return secret().substring(0, 2);
     }
 
     /** The whole IBAN, for the vault's encryption only. */
     public String value() {
-        return value;
+        return secret();
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Iban other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "Iban[" + country() + " …" + last4() + "]";
+    protected String label() {
+        return country();
     }
 }
