@@ -8,7 +8,7 @@ package dev.paysuite.methods.application.domain.model;
 public abstract class VaultSecret {
     private final String value;
 
-    VaultSecret(String value) {
+    protected VaultSecret(String value) {
         this.value = value;
     }
 
@@ -17,7 +17,7 @@ public abstract class VaultSecret {
     }
 
     /** The whole value, for the vault's encryption and fingerprint only. */
-    protected final String secret() {
+    public final String secret() {
         return value;
     }
 

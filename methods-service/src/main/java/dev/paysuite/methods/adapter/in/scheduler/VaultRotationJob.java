@@ -1,0 +1,43 @@
+package dev.paysuite.methods.adapter.in.scheduler;
+
+import dev.paysuite.methods.application.port.in.VaultUseCase;
+import dev.paysuite.methods.config.VaultConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Key rotation: re-seals, batch by batch, every vault record sealed under a key other than the
+ * active one. Instances share the work ({@code FOR UPDATE SKIP LOCKED}); each record is re-sealed
+ * once and the audit log says so. Once none is left, the old key can leave the configuration.
+ */
+@ApplicationScoped
+public class VaultRotationJob {
+    private static final Logger LOG = Logger.getLogger(VaultRotationJob.class);
+    /** At most this many batches per run, so a run never holds the scheduler thread for long. */
+    private static final int BATCHES_PER_RUN = 50;
+    private final VaultUseCase vault;
+    private final VaultConfig config;
+
+    public VaultRotationJob(VaultUseCase vault, VaultConfig config) {
+        this.vault = vault;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${paysuite.vault.rotation.every:30s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void rotate() {
+        int total = 0;
+        for (int i = 0; i < BATCHES_PER_RUN; i++) {
+            int resealed = vault.rotateBatch(config.rotation().batchSize());
+            total += resealed;
+            if (resealed < config.rotation().batchSize()) {
+                break;
+            }
+        }
+        if (total > 0) {
+            LOG.infof("Key rotation: re-sealed %d vault records under the active key %s", total, config.activeKey());
+        }
+    }
+}
