@@ -189,8 +189,22 @@ class MalformedInputThroughGatewayIT {
                 .post("/v1/payments/" + succeeded + "/refunds").then().statusCode(200).extract().path("id");
         // Refund routes get only payments in a settled state: one that may still become refundable
         // (requires_capture, requires_action) makes refunds-service wait for its news, by design.
+        List<String> customers = new ArrayList<>();
+        List<String> deletable = new ArrayList<>();
+        for (int i = 0; i < 33; i++) {
+            (i < 3 ? customers : deletable).add(given().header("Authorization", "Bearer " + key).baseUri(Suite.GATEWAY)
+                    .contentType(ContentType.JSON).body("{\"name\": \"Fuzz " + i + "\"}").post("/v1/customers").then()
+                    .statusCode(201).extract().path("id"));
+        }
+        List<String> methods = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            methods.add(given().header("Authorization", "Bearer " + key).baseUri(Suite.GATEWAY)
+                    .contentType(ContentType.JSON).body("{\"type\": \"card\", \"card\": {\"number\": \"4242424242424242\","
+                            + " \"exp_month\": 12, \"exp_year\": 2031}" + (i == 0 ? ", \"customer_id\": \"" + customers.get(0) + "\"" : "")
+                            + "}").post("/v1/payment_methods").then().statusCode(201).extract().path("id"));
+        }
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
-                List.of(refund));
+                List.of(refund), customers, deletable, methods);
     }
 
     private static String create(String key, String method, String capture, int status) {

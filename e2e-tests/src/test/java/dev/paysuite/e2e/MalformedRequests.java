@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class MalformedRequests {
 
     /** Which object a path's id slot names. */
-    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND }
+    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -32,6 +32,18 @@ final class MalformedRequests {
         RETRIEVE_REFUND("GET", "/v1/refunds/{id}", Slot.REFUND, false),
         LIST_REFUNDS("GET", "/v1/refunds", Slot.NONE, false),
         LIST_PAYMENT_REFUNDS("GET", "/v1/payments/{id}/refunds", Slot.PAYMENT, false),
+        CREATE_PAYMENT_INLINE_CARD("POST", "/v1/payments", Slot.NONE, true),
+        CREATE_CUSTOMER("POST", "/v1/customers", Slot.NONE, true),
+        RETRIEVE_CUSTOMER("GET", "/v1/customers/{id}", Slot.CUSTOMER, false),
+        UPDATE_CUSTOMER("POST", "/v1/customers/{id}", Slot.CUSTOMER, true),
+        DELETE_CUSTOMER("DELETE", "/v1/customers/{id}", Slot.DELETABLE_CUSTOMER, false),
+        LIST_CUSTOMERS("GET", "/v1/customers", Slot.NONE, false),
+        LIST_CUSTOMER_METHODS("GET", "/v1/customers/{id}/payment_methods", Slot.CUSTOMER, false),
+        CREATE_PAYMENT_METHOD("POST", "/v1/payment_methods", Slot.NONE, true),
+        RETRIEVE_PAYMENT_METHOD("GET", "/v1/payment_methods/{id}", Slot.METHOD, false),
+        LIST_PAYMENT_METHODS("GET", "/v1/payment_methods", Slot.NONE, false),
+        ATTACH_PAYMENT_METHOD("POST", "/v1/payment_methods/{id}/attach", Slot.METHOD, true),
+        DETACH_PAYMENT_METHOD("POST", "/v1/payment_methods/{id}/detach", Slot.METHOD, false),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -48,7 +60,8 @@ final class MalformedRequests {
     }
 
     /** Objects of the fuzzing merchant that requests name. */
-    record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds) {
+    record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds,
+            List<String> customers, List<String> deletableCustomers, List<String> methods) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -191,6 +204,9 @@ final class MalformedRequests {
             case PAYMENT -> pick(fixtures.payments());
             case REFUNDABLE_PAYMENT -> pick(fixtures.refundablePayments());
             case REFUND -> pick(fixtures.refunds());
+            case CUSTOMER -> pick(fixtures.customers());
+            case DELETABLE_CUSTOMER -> pick(fixtures.deletableCustomers());
+            case METHOD -> pick(fixtures.methods());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -200,6 +216,17 @@ final class MalformedRequests {
                 case CREATE_PAYMENT -> fields(field("amount", "1000"), field("currency", q("USD")),
                         field("payment_method_id", q("pm_test_success")), field("description", q("Order #1")),
                         field("customer_id", q("cus_fuzz")), field("metadata", "{\"order_id\": \"1\"}"));
+                case CREATE_PAYMENT_INLINE_CARD -> fields(field("amount", "1000"), field("currency", q("USD")),
+                        field("payment_method", "{\"type\": \"card\", \"card_number\": \"4242424242424242\", "
+                                + "\"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
+                        field("description", q("Order #1")));
+                case CREATE_CUSTOMER, UPDATE_CUSTOMER -> fields(field("email", q("jenny@example.com")),
+                        field("name", q("Jenny Rosen")), field("description", q("VIP")),
+                        field("metadata", "{\"tier\": \"gold\"}"));
+                case CREATE_PAYMENT_METHOD -> fields(field("type", q("card")), field("card",
+                        "{\"number\": \"4242424242424242\", \"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
+                        field("metadata", "{\"k\": \"v\"}"));
+                case ATTACH_PAYMENT_METHOD -> fields(field("customer_id", q(pick(fixtures.customers()))));
                 case CANCEL_PAYMENT -> fields(field("reason", q("requested_by_customer")));
                 case CAPTURE_PAYMENT -> fields(field("amount_to_capture", "100"));
                 case CREATE_REFUND -> fields(field("payment_id", q(pick(fixtures.refundablePayments()))),
@@ -212,7 +239,8 @@ final class MalformedRequests {
         if (endpoint.method.equals("POST") && random.nextBoolean()) {
             r.header("Idempotency-Key", idempotencyKey());
         }
-        if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS) {
+        if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
+                || endpoint == Endpoint.LIST_PAYMENT_METHODS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
         }
         return r;

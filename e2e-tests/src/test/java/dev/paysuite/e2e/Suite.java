@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite under test: the packaged services started once per test run as real processes, on
- * ports of their own (18080-18083 by default: {@code paysuite.e2e.port-base}) so they never meet a
+ * ports of their own (18080-18084 by default: {@code paysuite.e2e.port-base}) so they never meet a
  * suite started with bin/run, against the test broker the infra module started and the
  * {@code *_e2e} databases it recreated (with the test lane's suffix). refunds-service
  * runs as two instances in one consumer group, behind the gateway's round robin, as it would when
@@ -28,6 +28,8 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     static final String DB_SUFFIX = System.getenv().getOrDefault("PAYSUITE_TEST_DB_SUFFIX", "");
     static final int GATEWAY_PORT = PORT_BASE;
     static final int PAYMENTS_PORT = PORT_BASE + 1;
+    /** After the two refunds instances (base + 2, base + 3). */
+    static final int METHODS_PORT = PORT_BASE + 4;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
@@ -74,7 +76,11 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     private static Suite start() {
         Suite suite = new Suite();
         try {
+            suite.launch("methods-service", METHODS_PORT, List.of(
+                    "-Dquarkus.datasource.jdbc.url=" + jdbc("methods"),
+                    "-Dkafka.bootstrap.servers=" + KAFKA));
             suite.launch("payments-service", PAYMENTS_PORT, List.of(
+                    "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
                     "-Dkafka.bootstrap.servers=" + KAFKA,
                     // Card …9987 halts the process right after the acquirer charged (PaymentCrashIT);
@@ -94,8 +100,10 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database("gateway"),
                     "-Dpaysuite.gateway.demo.enabled=true",
                     "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:" + PAYMENTS_PORT,
+                    "-Dpaysuite.gateway.upstreams.methods=http://127.0.0.1:" + METHODS_PORT,
                     "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:" + refundsPort(0) + ",http://127.0.0.1:"
                             + refundsPort(1)));
+            suite.awaitHealthy("methods-service", METHODS_PORT);
             suite.awaitHealthy("payments-service", PAYMENTS_PORT);
             for (int i = 0; i < REFUNDS_INSTANCES.size(); i++) {
                 suite.awaitHealthy(REFUNDS_INSTANCES.get(i), refundsPort(i));

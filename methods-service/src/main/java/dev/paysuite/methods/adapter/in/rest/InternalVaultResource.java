@@ -4,11 +4,11 @@ import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.error.ErrorType;
 import dev.paysuite.kernel.identity.IdentityClaims;
+import dev.paysuite.methods.application.domain.model.AcquirerAnswer;
 import dev.paysuite.methods.application.domain.model.Instrument;
 import dev.paysuite.methods.application.domain.model.MethodInput;
 import dev.paysuite.methods.application.domain.model.MethodType;
 import dev.paysuite.methods.application.port.in.VaultUseCase;
-import dev.paysuite.methods.application.port.out.AcquirerPort;
 import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
@@ -112,7 +112,7 @@ public class InternalVaultResource {
     public ForwardAnswer forward(ForwardRequest body) {
         Caller caller = callers.caller();
         ForwardRequest f = body == null ? new ForwardRequest(null, null, null, null) : body;
-        AcquirerPort.Answer answer = mapped(() -> vault.forward(new VaultUseCase.Forward(caller.merchantId(),
+        AcquirerAnswer answer = mapped(() -> vault.forward(new VaultUseCase.Forward(caller.merchantId(),
                 caller.livemode(), f.instrument(), f.destination(), f.reason(), f.body())));
         return new ForwardAnswer(answer.status(), answer.body());
     }

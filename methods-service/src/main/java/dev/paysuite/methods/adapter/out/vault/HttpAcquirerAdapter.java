@@ -1,6 +1,7 @@
 package dev.paysuite.methods.adapter.out.vault;
 
 import dev.paysuite.kernel.error.DomainException;
+import dev.paysuite.methods.application.domain.model.AcquirerAnswer;
 import dev.paysuite.methods.application.domain.model.MethodErrorCodes;
 import dev.paysuite.methods.application.port.out.AcquirerPort;
 import dev.paysuite.methods.config.VaultConfig;
@@ -38,12 +39,12 @@ public class HttpAcquirerAdapter implements AcquirerPort {
     }
 
     @Override
-    public Answer post(String destination, String body) {
+    public AcquirerAnswer post(String destination, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(destinations.get(destination))).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(answer.statusCode(), answer.body());
+            return new AcquirerAnswer(answer.statusCode(), answer.body());
         } catch (IOException e) {
             LOG.warnf("Forwarding to acquirer %s failed: %s", destination, e.getClass().getSimpleName());
             throw new DomainException(DomainException.Kind.UNAVAILABLE, MethodErrorCodes.ACQUIRER_UNAVAILABLE,

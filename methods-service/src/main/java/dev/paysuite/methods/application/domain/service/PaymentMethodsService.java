@@ -6,6 +6,7 @@ import dev.paysuite.kernel.page.Page;
 import dev.paysuite.kernel.page.PageQuery;
 import dev.paysuite.kernel.page.PageRequest;
 import dev.paysuite.kernel.tx.Transactions;
+import dev.paysuite.methods.application.domain.model.MethodsNotFound;
 import dev.paysuite.methods.application.domain.model.Customer;
 import dev.paysuite.methods.application.domain.model.MethodDetails;
 import dev.paysuite.methods.application.domain.model.MethodEvent;

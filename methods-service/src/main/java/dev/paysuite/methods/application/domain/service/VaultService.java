@@ -5,6 +5,8 @@ import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.Ids;
 import dev.paysuite.kernel.id.PaymentMethodId;
 import dev.paysuite.kernel.tx.Transactions;
+import dev.paysuite.methods.application.domain.model.MethodsNotFound;
+import dev.paysuite.methods.application.domain.model.AcquirerAnswer;
 import dev.paysuite.methods.application.domain.model.Instrument;
 import dev.paysuite.methods.application.domain.model.MethodDetails;
 import dev.paysuite.methods.application.domain.model.MethodErrorCodes;
@@ -142,7 +144,7 @@ public class VaultService implements VaultUseCase {
     }
 
     @Override
-    public AcquirerPort.Answer forward(Forward f) {
+    public AcquirerAnswer forward(Forward f) {
         if (f.destination() == null || !acquirers.knows(f.destination())) {
             throw DomainException.invalid(MethodErrorCodes.DESTINATION_UNKNOWN,
                     "Unknown {destination}: forwarding goes only to the acquirers the vault is configured with.",

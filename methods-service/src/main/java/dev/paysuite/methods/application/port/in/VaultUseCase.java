@@ -3,7 +3,7 @@ package dev.paysuite.methods.application.port.in;
 import dev.paysuite.methods.application.domain.model.Instrument;
 import dev.paysuite.methods.application.domain.model.MethodInput;
 import dev.paysuite.methods.application.domain.model.VaultToken;
-import dev.paysuite.methods.application.port.out.AcquirerPort;
+import dev.paysuite.methods.application.domain.model.AcquirerAnswer;
 
 /** What other services ask of the vault: what a method or token is, tokens for inline cards, forwarding. */
 public interface VaultUseCase {
@@ -14,7 +14,7 @@ public interface VaultUseCase {
     Exchanged exchange(String merchantId, boolean livemode, String idempotencyKey, MethodInput card);
 
     /** Fills the card of {@code command.instrument()} into the body and posts it to the named acquirer, audited. */
-    AcquirerPort.Answer forward(Forward command);
+    AcquirerAnswer forward(Forward command);
 
     /** The fingerprint this merchant sees for a secret's keyed hash; null for none. */
     String fingerprint(String merchantId, String secretHash);

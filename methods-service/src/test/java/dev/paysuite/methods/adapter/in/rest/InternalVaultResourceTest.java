@@ -1,0 +1,158 @@
+package dev.paysuite.methods.adapter.in.rest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paysuite.methods.testing.TestAcquirer;
+import dev.paysuite.platform.testing.TestCaller;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The vault's internal API: instruments for payments-service, the inline-card exchange, forwarding. */
+@QuarkusTest
+class InternalVaultResourceTest {
+    @Inject
+    AgroalDataSource dataSource;
+
+    final TestCaller merchant = TestCaller.newTestMerchant();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "pm_test_success,            card, visa,       4242, 12",
+        "pm_test_decline,            card, visa,       0002, 12",
+        "pm_test_insufficient_funds, card, visa,       9995, 12",
+        "pm_test_expired,            card, visa,       0069, 1",
+        "tok_visa,                   card, visa,       4242, 12",
+        "tok_mastercard,             card, mastercard, 4444, 12",
+        "tok_amex,                   card, amex,       8431, 12",
+        "card_token_123,             card, visa,       4242, 12",
+    })
+    void testMethodsAndTokensResolveInTestModeForEveryMerchant(String ref, String type, String brand, String last4,
+            int expMonth) {
+        merchant.request().get("/internal/v1/instruments/" + ref).then().statusCode(200)
+                .body("object", equalTo("instrument")).body("id", equalTo(ref)).body("type", equalTo(type))
+                .body("brand", equalTo(brand)).body("last4", equalTo(last4)).body("exp_month", equalTo(expMonth));
+        merchant.live().request().get("/internal/v1/instruments/" + ref).then().statusCode(404)
+                .body("error.code", equalTo("resource_missing"));
+    }
+
+    @Test
+    void cryptoTestWalletsResolveWithoutANumber() {
+        merchant.request().get("/internal/v1/instruments/pm_test_bitcoin").then().statusCode(200)
+                .body("type", equalTo("bitcoin")).body("last4", nullValue()).body("fingerprint", nullValue());
+        merchant.request().get("/internal/v1/instruments/pm_test_ethereum").then().statusCode(200)
+                .body("type", equalTo("ethereum"));
+    }
+
+    @Test
+    void theDemoMerchantsMethodsAreItsAlone() {
+        TestCaller demo = new TestCaller("mer_demo", "test");
+        demo.request().get("/internal/v1/instruments/pm_1234567890").then().statusCode(200)
+                .body("brand", equalTo("visa")).body("last4", equalTo("4242"));
+        demo.request().get("/internal/v1/instruments/pm_0987654321").then().statusCode(200);
+        merchant.request().get("/internal/v1/instruments/pm_1234567890").then().statusCode(404);
+    }
+
+    @Test
+    void unknownOrMalformedReferences() {
+        merchant.request().get("/internal/v1/instruments/pm_nope").then().statusCode(404);
+        merchant.request().get("/internal/v1/instruments/tok_nope").then().statusCode(404);
+        merchant.request().get("/internal/v1/instruments/4242424242424242").then().statusCode(400)
+                .body("error.message", not(org.hamcrest.Matchers.containsString("4242")));
+        io.restassured.RestAssured.given().get("/internal/v1/instruments/pm_test_success").then().statusCode(401);
+    }
+
+    static Map<String, Object> card(String number, int month, int year, String cvc) {
+        return Map.of("card", Map.of("number", number, "exp_month", month, "exp_year", year, "cvc", cvc));
+    }
+
+    @Test
+    void theExchangeGivesATokenOncePerKeyAndCard() {
+        String key = "pay-" + System.nanoTime();
+        String token = merchant.request().header("Idempotency-Key", key).body(card("4111111111111111", 12, 2031, "123"))
+                .post("/internal/v1/vault/tokens").then().statusCode(201).body("object", equalTo("token"))
+                .body("id", startsWith("tok_")).body("brand", equalTo("visa")).body("last4", equalTo("1111"))
+                .body("funding", equalTo("credit")).extract().path("id");
+        merchant.request().header("Idempotency-Key", key).body(card("4111111111111111", 12, 2031, "123"))
+                .post("/internal/v1/vault/tokens").then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(token));
+        merchant.request().header("Idempotency-Key", key).body(card("4242424242424242", 12, 2031, "123"))
+                .post("/internal/v1/vault/tokens").then().statusCode(422).body("error.type", equalTo("idempotency_error"));
+        String another = merchant.request().body(card("4111111111111111", 12, 2031, "123"))
+                .post("/internal/v1/vault/tokens").then().statusCode(201).extract().path("id");
+        assertFalse(token.equals(another), "no key, a new token");
+
+        merchant.request().get("/internal/v1/instruments/" + token).then().statusCode(200).body("last4", equalTo("1111"));
+        TestCaller.newTestMerchant().request().get("/internal/v1/instruments/" + token).then().statusCode(404);
+        // The same key of another merchant is another key
+        TestCaller.newTestMerchant().request().header("Idempotency-Key", key)
+                .body(card("4242424242424242", 12, 2031, "123")).post("/internal/v1/vault/tokens").then().statusCode(201);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "4111111111111112, 12, 2031, 123,  card_number_invalid, card[number]",
+        "4111111111111111, 0,  2031, 123,  expiry_invalid,      card[exp_month]",
+        "4111111111111111, 10, 2026, 123,  card_expired,        card[exp_year]",
+        "4111111111111111, 12, 2031, 12a,  cvc_invalid,         card[cvc]",
+    })
+    void anInvalidCardIsRefusedNamingTheField(String number, int month, int year, String cvc, String code, String param) {
+        String answer = merchant.request().body(card(number, month, year, cvc)).post("/internal/v1/vault/tokens").then()
+                .statusCode(400).body("error.code", equalTo(code)).body("error.param", equalTo(param)).extract().asString();
+        assertFalse(answer.contains(number));
+    }
+
+    @Test
+    void aForwardingSendsTheCardToTheConfiguredAcquirerAndIsAudited() throws Exception {
+        String token = merchant.request().body(card("4000002760003184", 6, 2032, "123")).post("/internal/v1/vault/tokens")
+                .then().statusCode(201).extract().path("id");
+        TestAcquirer.RECEIVED.clear();
+        merchant.request().body(Map.of("instrument", token, "destination", TestAcquirer.DESTINATION,
+                "reason", "authorize pay_123", "body", "{\"pan\":\"{{card.number}}\",\"exp\":\"{{card.exp_month}}/{{card.exp_year}}\"}"))
+                .post("/internal/v1/vault/forward").then().statusCode(200).body("status", equalTo(200))
+                .body("body", equalTo("{\"authorization\":\"auth_123\",\"approved\":true}"));
+        assertEquals(1, TestAcquirer.RECEIVED.size());
+        assertEquals("{\"pan\":\"4000002760003184\",\"exp\":\"6/2032\"}", TestAcquirer.RECEIVED.get(0));
+
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT action, actor, instrument, reason FROM vault_audit WHERE instrument = ?")) {
+            s.setString(1, token);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "the forwarding is in the audit log");
+                assertEquals("forward", rs.getString("action"));
+                assertEquals("merchant:" + merchant.merchantId(), rs.getString("actor"));
+                assertEquals("authorize pay_123 -> test-acquirer", rs.getString("reason"));
+            }
+        }
+    }
+
+    @Test
+    void forwardingGoesOnlyToKnownAcquirersWithAReasonAndOnlyForCards() {
+        TestAcquirer.RECEIVED.clear();
+        merchant.request().body(Map.of("instrument", "tok_visa", "destination", "http://evil.example", "reason", "x",
+                "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(400)
+                .body("error.code", equalTo("destination_unknown"));
+        merchant.request().body(Map.of("instrument", "tok_visa", "destination", TestAcquirer.DESTINATION,
+                "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(400)
+                .body("error.param", equalTo("reason"));
+        merchant.request().body(Map.of("instrument", "pm_test_bitcoin", "destination", TestAcquirer.DESTINATION,
+                "reason", "x", "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(400)
+                .body("error.param", equalTo("instrument"));
+        merchant.request().body(Map.of("instrument", "pm_nope", "destination", TestAcquirer.DESTINATION,
+                "reason", "x", "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(404);
+        assertTrue(TestAcquirer.RECEIVED.isEmpty());
+    }
+}
