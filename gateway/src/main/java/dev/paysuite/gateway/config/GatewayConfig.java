@@ -30,6 +30,17 @@ public interface GatewayConfig {
     @WithDefault("100")
     int upstreamMaxConnections();
 
+    /**
+     * How long the vault may take to exchange an inline card for a token (connecting included)
+     * before the payment is answered 503: nothing was charged then, so a retry is safe.
+     */
+    @WithDefault("PT5S")
+    Duration vaultTimeout();
+
+    /** The upstream that holds the card vault (methods-service), for the inline-card exchange. */
+    @WithDefault("methods")
+    String vaultUpstream();
+
     /** Larger request bodies are refused with 413. */
     @WithDefault("1048576")
     int maxBodyBytes();

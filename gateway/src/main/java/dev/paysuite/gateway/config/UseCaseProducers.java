@@ -13,7 +13,9 @@ import dev.paysuite.gateway.application.port.in.AuthenticateApiKeyUseCase;
 import dev.paysuite.gateway.application.port.in.ForwardRequestUseCase;
 import dev.paysuite.gateway.application.port.in.SeedDemoMerchantUseCase;
 import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
+import dev.paysuite.gateway.application.port.out.ExchangeCardPort;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
+import dev.paysuite.gateway.application.port.out.JsonBodyPort;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SaveApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SaveMerchantPort;
@@ -105,7 +107,7 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     ForwardRequestUseCase forwardRequest(Routes routes, ForwardingRules rules, IssueIdentityTokenPort tokens,
-            SendUpstreamPort upstreams) {
-        return new ForwardRequestService(routes, rules, tokens, upstreams);
+            SendUpstreamPort upstreams, JsonBodyPort json, ExchangeCardPort vault) {
+        return new ForwardRequestService(routes, rules, tokens, upstreams, json, vault);
     }
 }

@@ -2,10 +2,16 @@ package dev.paysuite.gateway.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +33,18 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * The {@code refunds} upstream lists a dead instance before the live one; the {@code down} upstream
  * (route {@code /v1/down...}) has no live instance at all.
+ * <p>
+ * The {@code methods} upstream is also the card vault: {@code POST /internal/v1/vault/tokens}
+ * answers as methods-service's README promises, by the card number it is given
+ * ({@link #vaultReceived(String)} keeps what it got, apart from what services received):
+ * <ul>
+ * <li>{@link #VAULT_INVALID_NUMBER}: 400 naming {@code card[number]}; {@code exp_month} 13: 400 naming {@code card[exp_month]};</li>
+ * <li>{@link #VAULT_IDEMPOTENCY_CONFLICT}: 422 {@code idempotency_error};</li>
+ * <li>{@link #VAULT_NOT_FOUND}: 404; {@link #VAULT_FAILING}: 500; {@link #VAULT_DROPPING}: closes the connection;
+ *     {@link #VAULT_HANGING}: never answers (the vault timeout is 3 s here);</li>
+ * <li>any other: 201 with a token that is the same for the same merchant, Idempotency-Key and card
+ *     (a fresh one without a key), as the vault's is.</li>
+ * </ul>
  */
 public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
@@ -38,7 +56,15 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    public static final String VAULT_INVALID_NUMBER = "4111111111111112";
+    public static final String VAULT_IDEMPOTENCY_CONFLICT = "4000000000000422";
+    public static final String VAULT_NOT_FOUND = "4000000000000404";
+    public static final String VAULT_FAILING = "4000000000000500";
+    public static final String VAULT_DROPPING = "4000000000000503";
+    public static final String VAULT_HANGING = "4000000000000999";
+
     private static final Map<String, Received> BY_REQUEST_ID = new ConcurrentHashMap<>();
+    private static final Map<String, Received> VAULT_BY_REQUEST_ID = new ConcurrentHashMap<>();
     private static final List<Received> ALL = Collections.synchronizedList(new ArrayList<>());
     private Vertx vertx;
 
@@ -49,6 +75,26 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             throw new AssertionError("No service received request " + requestId);
         }
         return received;
+    }
+
+    /** What the vault received for the gateway request with this Request-Id; fails if nothing arrived. */
+    public static Received vaultReceived(String requestId) {
+        Received received = VAULT_BY_REQUEST_ID.get(requestId);
+        if (received == null) {
+            throw new AssertionError("The vault received nothing for request " + requestId);
+        }
+        return received;
+    }
+
+    public static boolean vaultWasCalled(String requestId) {
+        return VAULT_BY_REQUEST_ID.containsKey(requestId);
+    }
+
+    /** Everything any stub received, the vault included. */
+    public static List<Received> all() {
+        synchronized (ALL) {
+            return List.copyOf(ALL);
+        }
     }
 
     public static boolean wasForwarded(String requestId) {
@@ -67,15 +113,17 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         int payments = listen("payments");
         int refunds = listen("refunds");
-        return Map.of(
-                "paysuite.gateway.upstreams.payments", "http://127.0.0.1:" + payments,
-                "paysuite.gateway.upstreams.refunds", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:" + refunds,
-                "paysuite.gateway.upstreams.down", "http://127.0.0.1:" + closedPort(),
-                "paysuite.gateway.routes[3].path", "/v1/down(/.*)?",
-                "paysuite.gateway.routes[3].upstream", "down",
-                "paysuite.gateway.upstream-timeout", "PT5S",
+        int methods = listen("methods");
+        return Map.ofEntries(Map.entry("paysuite.gateway.upstreams.methods", "http://127.0.0.1:" + methods),
+                Map.entry("paysuite.gateway.vault-timeout", "PT3S"),
+                Map.entry("paysuite.gateway.upstreams.payments", "http://127.0.0.1:" + payments),
+                Map.entry("paysuite.gateway.upstreams.refunds", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:" + refunds),
+                Map.entry("paysuite.gateway.upstreams.down", "http://127.0.0.1:" + closedPort()),
+                Map.entry("paysuite.gateway.routes[5].path", "/v1/down(/.*)?"),
+                Map.entry("paysuite.gateway.routes[5].upstream", "down"),
+                Map.entry("paysuite.gateway.upstream-timeout", "PT5S"),
                 // short, so a test can see a revocation take effect once the cached key expires
-                "paysuite.gateway.key-cache.ttl", "PT1S");
+                Map.entry("paysuite.gateway.key-cache.ttl", "PT1S"));
     }
 
     private int listen(String name) {
@@ -84,6 +132,13 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
             Received received = new Received(name, request.method().name(), request.uri(), headers, body.toString());
             ALL.add(received);
+            if (name.equals("methods") && request.path().startsWith("/internal/")) {
+                if (received.header("Request-Id") != null) {
+                    VAULT_BY_REQUEST_ID.put(received.header("Request-Id"), received);
+                }
+                vault(request, received);
+                return;
+            }
             if (received.header("Request-Id") != null) {
                 BY_REQUEST_ID.put(received.header("Request-Id"), received);
             }
@@ -124,6 +179,78 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 .putHeader("X-RateLimit-Limit", "999999")
                 .end(new JsonObject().put("upstream", name).put("method", request.method().name())
                         .put("uri", request.uri()).put("body", body).encode());
+    }
+
+    private static void vault(HttpServerRequest request, Received received) {
+        if (!request.path().equals("/internal/v1/vault/tokens") || request.method() != HttpMethod.POST) {
+            error(request, 404, "invalid_request_error", "url_unknown", "No such internal path.", null);
+            return;
+        }
+        JsonObject card;
+        try {
+            card = new JsonObject(received.body()).getJsonObject("card");
+        } catch (RuntimeException e) {
+            card = null;
+        }
+        if (card == null) {
+            error(request, 400, "invalid_request_error", "parameter_missing", "Missing required param: card.", "card");
+            return;
+        }
+        String number = String.valueOf(card.getValue("number"));
+        switch (number) {
+            case VAULT_INVALID_NUMBER -> error(request, 400, "card_error", "card_number_invalid",
+                    "The card number in card[number] is not a valid card number.", "card[number]");
+            case VAULT_IDEMPOTENCY_CONFLICT -> error(request, 422, "idempotency_error", "idempotency_key_reused",
+                    "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+                    null);
+            case VAULT_NOT_FOUND -> error(request, 404, "invalid_request_error", "url_unknown", "Not here.", null);
+            case VAULT_FAILING -> error(request, 500, "api_error", "internal_error", "Something went wrong.", null);
+            case VAULT_DROPPING -> request.connection().close();
+            case VAULT_HANGING -> {
+            }
+            default -> {
+                if (Integer.valueOf(13).equals(card.getValue("exp_month"))) {
+                    error(request, 400, "card_error", "expiry_invalid", "card[exp_month] must be a month, 1 to 12.",
+                            "card[exp_month]");
+                    return;
+                }
+                String key = received.header("Idempotency-Key");
+                String token = key == null ? "tok_" + UUID.randomUUID().toString().replace("-", "")
+                        : "tok_" + sha256(merchantOf(received.header("Authorization")) + "|" + key + "|" + card.encode())
+                                .substring(0, 24);
+                request.response().setStatusCode(201)
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("id", token).put("object", "token").put("type", "card")
+                                .put("brand", "visa").put("last4", number.length() >= 4 ? number.substring(number.length() - 4) : null)
+                                .encode());
+            }
+        }
+    }
+
+    private static void error(HttpServerRequest request, int status, String type, String code, String message,
+            String param) {
+        request.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", new JsonObject().put("type", type).put("code", code)
+                        .put("message", message).put("param", param).put("details", null)).encode());
+    }
+
+    /** The identity token's subject, read without verifying it (the tests verify it themselves). */
+    private static String merchantOf(String authorization) {
+        try {
+            String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).getString("sub");
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int closedPort() {

@@ -16,7 +16,15 @@ final class ApiErrors {
     }
 
     static void send(HttpServerResponse response, int status, ErrorType type, String code, String message) {
-        JsonObject error = new JsonObject().put("type", type.wireName()).put("code", code).put("message", message);
+        send(response, status, type.wireName(), code, message, null);
+    }
+
+    /** With the parameter the refusal is about ({@code param}), when it names one. */
+    static void send(HttpServerResponse response, int status, String type, String code, String message, String param) {
+        JsonObject error = new JsonObject().put("type", type).put("code", code).put("message", message);
+        if (param != null) {
+            error.put("param", param);
+        }
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", error).encode());

@@ -260,8 +260,23 @@ public class GatewayRouteHandler {
             ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
             ApiErrors.send(ctx.response(), 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
                     "The service is unavailable. Retry shortly with the same Idempotency-Key.");
+        } else if (result instanceof ForwardResult.Refused refused) {
+            ApiErrors.send(ctx.response(), refused.status(), refused.type(), refused.code(), refused.message(),
+                    refused.param());
+        } else if (result instanceof ForwardResult.CardNotTokenized failed) {
+            UpstreamMetricsTag.forwardedTo(requestContext, failed.upstream());
+            if (failed.defect()) {
+                ApiErrors.send(ctx.response(), 502, API, ErrorCodes.INTERNAL_ERROR,
+                        "The card could not be tokenized because of a fault on our end. The payment was not created "
+                                + "and nothing was charged.");
+            } else {
+                ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
+                ApiErrors.send(ctx.response(), 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
+                        "The card could not be tokenized right now. The payment was not created and nothing was "
+                                + "charged; retry shortly with the same Idempotency-Key.");
+            }
         } else {
-            ctx.fail(new IllegalStateException("Unexpected forwarding result " + result));
+            ctx.fail(new IllegalStateException("Unexpected forwarding result " + result.getClass().getSimpleName()));
         }
     }
 

@@ -22,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,13 +100,22 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
 
     @Override
     public CompletionStage<ForwardResult> send(String name, UpstreamRequest request) {
+        return send(name, request, timeoutMillis);
+    }
+
+    @Override
+    public CompletionStage<ForwardResult> send(String name, UpstreamRequest request, Duration timeout) {
+        return send(name, request, Math.max(1, timeout.toMillis()));
+    }
+
+    private CompletionStage<ForwardResult> send(String name, UpstreamRequest request, long millis) {
         Upstream upstream = upstreams.get(name);
         if (upstream == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("No upstream named " + name));
         }
         Promise<ForwardResult> result = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        long timer = vertx.setTimer(timeoutMillis, id -> {
+        long timer = vertx.setTimer(millis, id -> {
             if (result.tryComplete(new ForwardResult.TimedOut(name))) {
                 HttpClientRequest abandoned = sent.get();
                 if (abandoned != null) {

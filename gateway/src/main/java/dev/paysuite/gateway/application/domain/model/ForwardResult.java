@@ -24,4 +24,24 @@ public sealed interface ForwardResult {
     /** The service did not answer within the upstream timeout. */
     record TimedOut(String upstream) implements ForwardResult {
     }
+
+    /**
+     * Refused by the gateway before anything was forwarded (an inline card it cannot exchange, or
+     * whose details the vault refused): answered as the error object, naming {@code param}.
+     */
+    record Refused(int status, String type, String code, String message, String param) implements ForwardResult {
+        public Refused {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * An inline card could not be exchanged for a token, so nothing was forwarded and nothing
+     * charged: the vault was unavailable, too slow or failing ({@code defect} false), or answered
+     * what the gateway's call should never get ({@code defect} true).
+     */
+    record CardNotTokenized(String upstream, boolean defect) implements ForwardResult {
+    }
 }

@@ -2,6 +2,7 @@ package dev.paysuite.gateway.application.port.out;
 
 import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 public interface SendUpstreamPort {
@@ -10,4 +11,7 @@ public interface SendUpstreamPort {
      * {@link ForwardResult.Unavailable} or {@link ForwardResult.TimedOut} when it cannot answer.
      */
     CompletionStage<ForwardResult> send(String upstream, UpstreamRequest request);
+
+    /** The same, with a timeout of its own instead of the upstream timeout (then {@link ForwardResult.TimedOut}). */
+    CompletionStage<ForwardResult> send(String upstream, UpstreamRequest request, Duration timeout);
 }

@@ -45,6 +45,33 @@ class RoutesTest {
     }
 
     @Test
+    void internalPathsAreNeverRoutedWhateverTheTableSays() {
+        Routes everything = new Routes(List.of(Route.of("/.*", "methods")));
+        for (String path : List.of("/internal", "/internal/", "/internal/v1/vault/tokens", "/INTERNAL/v1/instruments/pm_1")) {
+            assertEquals(Optional.empty(), everything.upstreamFor(path), path);
+        }
+        assertEquals(Optional.of("methods"), everything.upstreamFor("/internals"));
+        assertEquals(Optional.of("methods"), everything.upstreamFor("/v1/internal"));
+    }
+
+    @Test
+    void customersAndPaymentMethodsGoToMethods() {
+        Routes shipped = new Routes(List.of(
+                Route.of("/v1/payments/[^/]+/refunds?", "refunds"),
+                Route.of("/v1/refunds(/.*)?", "refunds"),
+                Route.of("/v1/payments(/.*)?", "payments"),
+                Route.of("/v1/customers(/.*)?", "methods"),
+                Route.of("/v1/payment_methods(/.*)?", "methods")));
+        for (String path : List.of("/v1/customers", "/v1/customers/cus_1", "/v1/customers/cus_1/payment_methods",
+                "/v1/payment_methods", "/v1/payment_methods/pm_1/attach", "/v1/payment_methods/pm_1/detach")) {
+            assertEquals(Optional.of("methods"), shipped.upstreamFor(path), path);
+        }
+        for (String path : List.of("/v1/customersX", "/v1/payment_method", "/internal/v1/vault/tokens")) {
+            assertEquals(Optional.empty(), shipped.upstreamFor(path), path);
+        }
+    }
+
+    @Test
     void aRouteNamesAnUpstream() {
         assertThrows(IllegalArgumentException.class, () -> Route.of("/v1/x", " "));
     }

@@ -1,6 +1,8 @@
 package dev.paysuite.gateway.application.domain.service;
 
 import dev.paysuite.gateway.application.domain.model.ApiKey;
+import dev.paysuite.gateway.application.domain.model.CardExchange;
+import dev.paysuite.gateway.application.domain.model.CardExchangeRequest;
 import dev.paysuite.gateway.application.domain.model.Caller;
 import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import dev.paysuite.gateway.application.domain.model.RateLimitBucket;
@@ -8,9 +10,11 @@ import dev.paysuite.gateway.application.domain.model.RateLimitCounters;
 import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
 import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
+import dev.paysuite.gateway.application.port.out.ExchangeCardPort;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +70,17 @@ final class FakePorts {
         }
     }
 
+    static final class Vault implements ExchangeCardPort {
+        final List<CardExchangeRequest> requests = new ArrayList<>();
+        CardExchange answer;
+
+        @Override
+        public CompletionStage<CardExchange> exchange(CardExchangeRequest request) {
+            requests.add(request);
+            return CompletableFuture.completedFuture(answer);
+        }
+    }
+
     static final class Upstreams implements SendUpstreamPort {
         final List<String> names = new ArrayList<>();
         final List<UpstreamRequest> requests = new ArrayList<>();
@@ -76,6 +91,11 @@ final class FakePorts {
             names.add(upstream);
             requests.add(request);
             return CompletableFuture.completedFuture(answer);
+        }
+
+        @Override
+        public CompletionStage<ForwardResult> send(String upstream, UpstreamRequest request, Duration timeout) {
+            return send(upstream, request);
         }
     }
 }
