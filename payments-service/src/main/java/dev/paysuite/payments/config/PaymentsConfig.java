@@ -13,6 +13,9 @@ public interface PaymentsConfig {
 
     Demo demo();
 
+    /** The call to methods-service that resolves a payment method or token; its URL is {@code quarkus.rest-client.methods.url}. */
+    Methods methods();
+
     Simulator simulator();
 
     /** How long a payment may stay processing before the reconciler asks the processor what it did. */
@@ -22,6 +25,33 @@ public interface PaymentsConfig {
     /** How often the reconciler looks for payments left processing. */
     @WithDefault("5s")
     String reconcileEvery();
+
+    interface Methods {
+        /** How long one try may take before it counts as failed. */
+        @WithDefault("PT2S")
+        java.time.Duration timeout();
+
+        /** Tries after the first, on connection failures, 5xx answers and timeouts only (never on a 4xx). */
+        @WithDefault("2")
+        int retries();
+
+        @WithDefault("PT0.1S")
+        java.time.Duration retryDelay();
+
+        CircuitBreaker circuitBreaker();
+
+        /** Opens when at least failure-ratio of the last request-volume-threshold tries failed; stays open for delay. */
+        interface CircuitBreaker {
+            @WithDefault("10")
+            int requestVolumeThreshold();
+
+            @WithDefault("0.5")
+            double failureRatio();
+
+            @WithDefault("PT5S")
+            java.time.Duration delay();
+        }
+    }
 
     interface Simulator {
         /**
@@ -39,10 +69,6 @@ public interface PaymentsConfig {
 
         @WithDefault("mer_demo")
         String merchantId();
-
-        /** Stored payment methods the demo merchant has in test mode (the ids seed 002's examples use). */
-        @WithDefault("pm_1234567890,pm_0987654321")
-        List<String> paymentMethods();
 
         /** Payments the demo merchant starts with, as id:amount:currency (seed 002's examples name them). */
         @WithDefault("pay_1234567890abcdef:1000:USD,pay_0987654321fedcba:2500:USD")

@@ -53,8 +53,8 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     SeedDemoPaymentsUseCase seedDemoPayments(LoadPaymentPort load, SavePaymentPort save,
-            PublishPaymentEventPort events, ResolvePaymentMethodPort methods, Transactions transactions, Clock clock) {
-        return new SeedDemoPaymentsService(load, save, events, methods, transactions, clock);
+            PublishPaymentEventPort events, Transactions transactions, Clock clock) {
+        return new SeedDemoPaymentsService(load, save, events, transactions, clock);
     }
 
     @Produces

@@ -19,18 +19,39 @@ public record CreatePaymentRequest(Long amount, String currency, String paymentM
         String captureMethod) {
     static final String PAYMENT_METHOD_ID = "payment_method_id";
     static final String CARD_TOKEN = "card_token";
+    static final String PAYMENT_METHOD = "payment_method";
 
     static final CreatePaymentRequest EMPTY = new CreatePaymentRequest(null, null, null, null, null, null, null, null,
             null, null);
 
     CreatePaymentCommand toCommand(Caller caller) {
-        if (paymentMethod != null && !paymentMethod.isNull()) {
-            throw ApiException.invalid(PaymentErrorCodes.PAYMENT_METHOD_UNSUPPORTED,
-                    "Inline payment_method details are not accepted yet: pass a payment_method_id or a token "
-                            + "(source).", "payment_method");
-        }
+        String methodType = methodType();
         return new CreatePaymentCommand(caller.merchantId(), caller.livemode(), Money.of(amount, currency),
-                paymentSource(), CaptureMethod.parse(captureMethod), description, customerId, Metadata.of(metadata));
+                paymentSource(), CaptureMethod.parse(captureMethod), description, customerId, Metadata.of(metadata),
+                methodType);
+    }
+
+    /**
+     * {@code payment_method} as text is the caller's word for the kind of method (seed 000 sends
+     * {@code "card"} with its {@code card_token}); the payment is refused if the method is another
+     * kind. As an object it would be inline card details, which never reach this service: the
+     * gateway exchanges them with the vault for a token and sends that as {@code source}.
+     */
+    private String methodType() {
+        if (paymentMethod == null || paymentMethod.isNull()) {
+            return null;
+        }
+        if (paymentMethod.isTextual()) {
+            return paymentMethod.textValue();
+        }
+        if (paymentMethod.isObject()) {
+            throw ApiException.invalid(PaymentErrorCodes.PAYMENT_METHOD_UNSUPPORTED,
+                    "Inline card details are not accepted by payments-service: the gateway exchanges them for a "
+                            + "token (source: tok_...) with the vault. Pass a payment_method_id or a token (source).",
+                    PAYMENT_METHOD);
+        }
+        throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                "Invalid payment_method: expected a payment method type such as card.", PAYMENT_METHOD);
     }
 
     /** Exactly one of the three ways this API names a source: {@code payment_method_id}, or a token as {@code source} or {@code card_token}. */

@@ -1,6 +1,7 @@
 package dev.paysuite.payments.adapter.in.startup;
 
 import dev.paysuite.kernel.money.Money;
+import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase.DemoPayment;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.config.PaymentsConfig;
@@ -14,6 +15,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoPaymentsSeeder {
     private static final Logger LOG = Logger.getLogger(DemoPaymentsSeeder.class);
+    /** The demo merchant's stored method seed 002's payments were paid with (methods-service keeps it). */
+    static final String DEMO_METHOD = "pm_1234567890";
+    /** The card behind it when those payments were made, as a payment records it: never asked again. */
+    static final PaymentInstrument DEMO_CARD = new PaymentInstrument(PaymentInstrument.CARD, "visa", "4242", 12, 2034,
+            null);
 
     private final SeedDemoPaymentsUseCase seed;
     private final PaymentsConfig config;
@@ -30,8 +36,7 @@ public class DemoPaymentsSeeder {
         }
         List<DemoPayment> payments = demo.payments().stream().map(spec -> {
             String[] parts = spec.split(":");
-            return new DemoPayment(parts[0], Money.of(Long.parseLong(parts[1]), parts[2]),
-                    demo.paymentMethods().get(0));
+            return new DemoPayment(parts[0], Money.of(Long.parseLong(parts[1]), parts[2]), DEMO_METHOD, DEMO_CARD);
         }).toList();
         try {
             seed.seed(demo.merchantId(), payments);

@@ -1,6 +1,7 @@
 package dev.paysuite.payments.application.domain.model;
 
 import dev.paysuite.kernel.money.CurrencyUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,9 @@ public record PaymentInstrument(String type, String brand, String last4, Integer
     public static final String CARD = "card";
     public static final String BITCOIN = "bitcoin";
     public static final String ETHEREUM = "ethereum";
+    /** Every type of payment method the vault keeps, as the API names them. */
+    public static final List<String> TYPES = List.of(CARD, "apple_pay", "google_pay", "paypal", "ach_debit", "wire",
+            BITCOIN, ETHEREUM);
     /** A crypto method pays in its own coin only. */
     private static final Map<String, String> COIN = Map.of(BITCOIN, "BTC", ETHEREUM, "ETH");
 

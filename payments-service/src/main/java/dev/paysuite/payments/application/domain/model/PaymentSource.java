@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** What the customer pays with: a stored payment method of the merchant's, or a one-off token. */
 public sealed interface PaymentSource {
     Pattern METHOD_ID = Pattern.compile(Pattern.quote(PaymentMethodId.PREFIX) + "[A-Za-z0-9_]{1,60}");
-    Pattern TOKEN = Pattern.compile("tok_[A-Za-z0-9_]{1,60}");
+    /** A token: ours ({@code tok_…}) or the {@code card_token_…} seed 000 sends; the vault knows both. */
+    Pattern TOKEN = Pattern.compile("(tok|card_token)_[A-Za-z0-9_]{1,60}");
 
     String value();
 

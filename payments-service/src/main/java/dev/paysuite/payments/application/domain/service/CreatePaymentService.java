@@ -47,6 +47,11 @@ public class CreatePaymentService implements CreatePaymentUseCase {
         PaymentInstrument instrument = paymentMethods.resolve(command.merchantId(), command.livemode(), source)
                 .orElseThrow(() -> new PaymentException(DomainException.Kind.NOT_FOUND, ErrorCodes.RESOURCE_MISSING,
                         "No such payment method: '" + source.value() + "'", source.field()));
+        if (command.methodType() != null && !command.methodType().equals(instrument.type())) {
+            throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID, "Invalid {"
+                    + CreatePaymentCommand.METHOD_TYPE_FIELD + "}: the payment method is " + instrument.type()
+                    + ", not " + command.methodType() + ".", CreatePaymentCommand.METHOD_TYPE_FIELD);
+        }
         Payment.Change opened = Payment.open(PaymentId.generate(), command.merchantId(), command.livemode(),
                 command.amount(), source, command.captureMethod(), instrument, command.description(),
                 command.customerId(), command.metadata(), Now.of(clock));

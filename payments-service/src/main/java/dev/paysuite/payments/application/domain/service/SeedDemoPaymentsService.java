@@ -13,7 +13,6 @@ import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
-import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import java.time.Clock;
 import java.util.List;
@@ -21,21 +20,21 @@ import java.util.List;
 /**
  * The demo merchant's starting payments, made the way real ones are (opened, approved, announced
  * on payments.events) but with the fixed ids seed 002's examples use; each in a step of its own.
+ * They are history: the instrument each was paid with comes with it, as a payment records it, so
+ * seeding asks the vault nothing (it runs at startup, with no caller whose identity could be passed on).
  */
 public class SeedDemoPaymentsService implements SeedDemoPaymentsUseCase {
     private final LoadPaymentPort load;
     private final SavePaymentPort save;
     private final PublishPaymentEventPort events;
-    private final ResolvePaymentMethodPort methods;
     private final Transactions transactions;
     private final Clock clock;
 
     public SeedDemoPaymentsService(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            ResolvePaymentMethodPort methods, Transactions transactions, Clock clock) {
+            Transactions transactions, Clock clock) {
         this.load = load;
         this.save = save;
         this.events = events;
-        this.methods = methods;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -47,8 +46,7 @@ public class SeedDemoPaymentsService implements SeedDemoPaymentsUseCase {
                 continue;
             }
             PaymentSource source = PaymentSource.StoredMethod.of(demo.paymentMethodId());
-            PaymentInstrument instrument = methods.resolve(merchantId, false, source)
-                    .orElseThrow(() -> new IllegalStateException("demo payment method " + source.value() + " unknown"));
+            PaymentInstrument instrument = demo.instrument();
             Payment.Change opened = Payment.open(new PaymentId(demo.id()), merchantId, false, demo.amount(), source,
                     CaptureMethod.AUTOMATIC, instrument, "Demo payment", null, Metadata.EMPTY, Now.of(clock));
             Payment.Change approved = opened.payment()

@@ -1,14 +1,22 @@
 package dev.paysuite.payments.application.port.in;
 
 import dev.paysuite.kernel.Metadata;
+import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
+import dev.paysuite.payments.application.domain.model.PaymentException;
+import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import java.util.Objects;
 
-/** Open a payment for a merchant and charge it at once (or authorize it, with manual capture). */
+/**
+ * Open a payment for a merchant and charge it at once (or authorize it, with manual capture).
+ * {@code methodType}, when given, is the caller's word for what the source is ({@code card},
+ * {@code paypal}, …): the payment is refused when the method turns out to be something else.
+ */
 public record CreatePaymentCommand(String merchantId, boolean livemode, Money amount, PaymentSource source,
-        CaptureMethod captureMethod, String description, String customerId, Metadata metadata) {
+        CaptureMethod captureMethod, String description, String customerId, Metadata metadata, String methodType) {
+    public static final String METHOD_TYPE_FIELD = "paymentMethod";
 
     public CreatePaymentCommand {
         if (merchantId == null || merchantId.isBlank()) {
@@ -18,5 +26,15 @@ public record CreatePaymentCommand(String merchantId, boolean livemode, Money am
         Objects.requireNonNull(source, "source");
         captureMethod = captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod;
         metadata = metadata == null ? Metadata.EMPTY : metadata;
+        if (methodType != null && !PaymentInstrument.TYPES.contains(methodType)) {
+            throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID, "Invalid {" + METHOD_TYPE_FIELD + "}: "
+                    + (methodType.length() <= 40 ? "'" + methodType + "'. " : "") + "Use one of " + String.join(", ", PaymentInstrument.TYPES) + ".",
+                    METHOD_TYPE_FIELD);
+        }
+    }
+
+    public CreatePaymentCommand(String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, String description, String customerId, Metadata metadata) {
+        this(merchantId, livemode, amount, source, captureMethod, description, customerId, metadata, null);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
@@ -55,5 +56,31 @@ class CreatePaymentRequestTest {
         CreatePaymentRequest request = paidWith("pm_1", null, null);
         assertEquals("capture_method", request.parameter("captureMethod"));
         assertEquals("metadata[order_id]", request.parameter("metadata.order_id"));
+    }
+
+    static CreatePaymentRequest typed(com.fasterxml.jackson.databind.JsonNode paymentMethod) {
+        return new CreatePaymentRequest(100L, "USD", null, null, "card_token_123", paymentMethod, null, null, null,
+                null);
+    }
+
+    @Test
+    void seed000sTextualPaymentMethodIsATypeHintAndItsCardTokenAToken() {
+        var command = typed(JsonNodeFactory.instance.textNode("card")).toCommand(CALLER);
+        assertEquals("card", command.methodType());
+        assertEquals(new PaymentSource.Token("card_token_123"), command.source());
+        assertEquals("payment_method", typed(JsonNodeFactory.instance.textNode("cheque")).parameter(
+                assertThrows(DomainException.class,
+                        () -> typed(JsonNodeFactory.instance.textNode("cheque")).toCommand(CALLER)).field()));
+    }
+
+    @Test
+    void inlineCardDetailsAreRefusedBeforeAnythingElse() {
+        var inline = JsonNodeFactory.instance.objectNode();
+        inline.putObject("card").put("number", "4242424242424242");
+        ApiException e = refused(new CreatePaymentRequest(null, null, null, null, null, inline, null, null, null, null));
+        assertEquals("payment_method_unsupported", e.body().error().code());
+        assertEquals("payment_method", e.body().error().param());
+        assertEquals("parameter_invalid",
+                refused(typed(JsonNodeFactory.instance.numberNode(7))).body().error().code());
     }
 }

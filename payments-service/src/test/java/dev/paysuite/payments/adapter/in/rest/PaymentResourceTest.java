@@ -346,17 +346,6 @@ class PaymentResourceTest {
     }
 
     @Test
-    void aFailureBeforeAnythingIsRecordedAnswers503AndLeavesTheKeyUnused() {
-        String key = UUID.randomUUID().toString();
-        merchant.request().header("Idempotency-Key", key).body(body(1500, "pm_test_vault_unavailable"))
-                .post("/v1/payments").then().statusCode(503).header("Retry-After", "1")
-                .body("error.type", equalTo("api_error")).body("error.code", equalTo("service_unavailable"));
-        // Unused: the same key now serves another request rather than being refused as reused.
-        merchant.request().header("Idempotency-Key", key).body(body(1500, "pm_test_success"))
-                .post("/v1/payments").then().statusCode(201).header("Idempotent-Replayed", nullValue());
-    }
-
-    @Test
     void aValidationErrorDoesNotUseUpTheKey() {
         String key = UUID.randomUUID().toString();
         merchant.request().header("Idempotency-Key", key).body("{\"amount\": -5, \"currency\": \"USD\"}")
@@ -423,6 +412,42 @@ class PaymentResourceTest {
                 "payment_method_id");
         expectInvalid("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
                 + "\"source\": \"tok_visa\"}", "payment_method_id");
+    }
+
+    @Test
+    void seed000PaysWithACardTokenAndSaysItIsACard() {
+        merchant.request().body("{\"amount\": 2000, \"currency\": \"USD\", \"payment_method\": \"card\", "
+                + "\"card_token\": \"card_token_123\"}")
+                .post("/v1/payments").then().statusCode(201)
+                .body("status", equalTo("succeeded"))
+                .body("source", equalTo("card_token_123"))
+                .body("payment_method_details.card.last4", equalTo("4242"));
+    }
+
+    @Test
+    void aPaymentMethodTypeThatIsNotTheMethodsIsRefused() {
+        ValidatableResponse r = merchant.request().body("{\"amount\": 2000, \"currency\": \"USD\", "
+                + "\"payment_method\": \"paypal\", \"source\": \"tok_visa\"}").post("/v1/payments").then();
+        r.statusCode(400).body("error.param", equalTo("payment_method"))
+                .body("error.message", equalTo("Invalid payment_method: the payment method is card, not paypal."));
+        expectInvalid("{\"amount\": 2000, \"currency\": \"USD\", \"payment_method\": \"cheque\", "
+                + "\"source\": \"tok_visa\"}", "payment_method");
+        expectInvalid("{\"amount\": 2000, \"currency\": \"USD\", \"payment_method\": 7, "
+                + "\"source\": \"tok_visa\"}", "payment_method");
+        merchant.request().body("{\"amount\": 2000, \"currency\": \"BTC\", \"payment_method\": \"bitcoin\", "
+                + "\"payment_method_id\": \"pm_test_bitcoin\"}").post("/v1/payments").then().statusCode(201);
+    }
+
+    @Test
+    void inlineCardDetailsNeverReachPayments() {
+        merchant.request().body("{\"amount\": 2000, \"currency\": \"USD\", \"payment_method\": {\"type\": \"card\", "
+                + "\"card\": {\"number\": \"4242424242424242\", \"exp_month\": 12, \"exp_year\": 2030}}}")
+                .post("/v1/payments").then().statusCode(400)
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("payment_method_unsupported"))
+                .body("error.param", equalTo("payment_method"))
+                .body("error.message", startsWith("Inline card details are not accepted by payments-service: the "
+                        + "gateway exchanges them for a token"));
     }
 
     @Test

@@ -132,6 +132,20 @@ class PaymentServicesTest {
     }
 
     @Test
+    void aMethodOfAnotherTypeThanTheCallerSaidIsRefusedAndNothingIsSaved() {
+        CreatePaymentCommand cmd = new CreatePaymentCommand("mer_a", false, Money.of(100L, "USD"),
+                PaymentSource.StoredMethod.of("pm_card"), null, null, null, null, "paypal");
+        PaymentException e = assertThrows(PaymentException.class, () -> create.create(cmd));
+        assertEquals(PaymentException.Kind.INVALID, e.kind());
+        assertEquals(CreatePaymentCommand.METHOD_TYPE_FIELD, e.field());
+        assertTrue(payments.rows.isEmpty());
+        assertTrue(processor.calls.isEmpty());
+        assertEquals(PaymentStatus.SUCCEEDED, create.create(new CreatePaymentCommand("mer_a", false,
+                Money.of(100L, "USD"), PaymentSource.StoredMethod.of("pm_card"), null, null, null, null, "card"))
+                .status());
+    }
+
+    @Test
     void captureTellsTheProcessorTheCapturedAmount() {
         Payment p = create.create(command("mer_a", CaptureMethod.MANUAL));
         Payment captured = change.capture(new CapturePaymentCommand(new PaymentRef("mer_a", false, p.id().value()),
