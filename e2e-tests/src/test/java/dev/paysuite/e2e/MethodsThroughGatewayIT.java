@@ -58,8 +58,8 @@ class MethodsThroughGatewayIT {
                 .body("payment_method_details.card.last4", equalTo("4444"));
 
         as(key).post("/v1/payment_methods/" + pm + "/detach").then().statusCode(200).body("status", equalTo("detached"));
-        as(key).body(charge(pm)).post("/v1/payments").then().statusCode(400)
-                .body("error.param", equalTo("payment_method_id"));
+        as(key).body(charge(pm)).post("/v1/payments").then().statusCode(404)
+                .body("error.code", equalTo("resource_missing")).body("error.param", equalTo("payment_method_id"));
         // Another merchant cannot see or charge the method either
         String other = Merchants.create().apiKey();
         as(other).get("/v1/payment_methods/" + pm).then().statusCode(404);
@@ -74,7 +74,7 @@ class MethodsThroughGatewayIT {
         as(key).body(charge(declined)).post("/v1/payments").then().statusCode(402)
                 .body("error.type", equalTo("card_error")).body("error.code", equalTo("card_declined"));
         as(key).body("{\"amount\": 2500, \"currency\": \"USD\", \"source\": \"tok_chargeDeclinedInsufficientFunds\"}")
-                .post("/v1/payments").then().statusCode(402).body("error.decline_code", equalTo("insufficient_funds"));
+                .post("/v1/payments").then().statusCode(402).body("error.details.decline_code", equalTo("insufficient_funds"));
         as(key).body("{\"amount\": 2500, \"currency\": \"USD\", \"payment_method\": {\"type\": \"card\","
                 + " \"card_number\": \"4000000000000002\", \"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}}")
                 .post("/v1/payments").then().statusCode(402).body("error.code", equalTo("card_declined"));
@@ -123,7 +123,7 @@ class MethodsThroughGatewayIT {
     void theDemoMerchantsSeedExamplesStillWork() {
         as(Suite.DEMO_KEY).body(charge("pm_1234567890")).post("/v1/payments").then().statusCode(201)
                 .body("status", equalTo("succeeded")).body("payment_method_details.card.last4", equalTo("4242"));
-        as(Merchants.create().apiKey()).body(charge("pm_1234567890")).post("/v1/payments").then().statusCode(400);
+        as(Merchants.create().apiKey()).body(charge("pm_1234567890")).post("/v1/payments").then().statusCode(404);
         as(Suite.DEMO_KEY).get("/internal/v1/instruments/pm_test_success").then().statusCode(404);
     }
 }

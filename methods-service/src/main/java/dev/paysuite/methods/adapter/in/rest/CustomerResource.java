@@ -6,7 +6,6 @@ import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.CustomerId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
-import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.methods.adapter.json.CustomerJson;
 import dev.paysuite.methods.adapter.json.PaymentMethodJson;
 import dev.paysuite.methods.application.domain.model.Customer;
@@ -14,12 +13,9 @@ import dev.paysuite.methods.application.port.in.CustomersUseCase;
 import dev.paysuite.methods.application.port.in.PaymentMethodsUseCase;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
-import dev.paysuite.platform.idempotency.IdempotentRequest;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
-import dev.paysuite.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,19 +41,15 @@ public class CustomerResource {
     private final PaymentMethodsUseCase methods;
     private final MethodViews views;
     private final CallerContext callers;
-    private final IdempotencyGuard idempotency;
-    private final Transactions transactions;
-    private final Answers answers;
+    private final IdempotentChanges changes;
 
     public CustomerResource(CustomersUseCase customers, PaymentMethodsUseCase methods, MethodViews views,
-            CallerContext callers, IdempotencyGuard idempotency, Transactions transactions, Answers answers) {
+            CallerContext callers, IdempotentChanges changes) {
         this.customers = customers;
         this.methods = methods;
         this.views = views;
         this.callers = callers;
-        this.idempotency = idempotency;
-        this.transactions = transactions;
-        this.answers = answers;
+        this.changes = changes;
     }
 
     @POST
@@ -131,12 +123,7 @@ public class CustomerResource {
 
     private Response idempotent(Caller caller, String key, UriInfo uri, CustomerRequest body, int status,
             Supplier<Customer> action) {
-        IdempotentRequest request = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
-                uri.getPath(), body);
-        return Answers.toResponse(idempotency.execute(request, claim -> transactions.inTransaction(() -> {
-            Customer customer = mapped(action);
-            return claim.complete(answers.json(status, CustomerJson.of(customer)));
-        })));
+        return changes.run(caller, key, uri, body, status, action, CustomerJson::of);
     }
 
     static <T> T mapped(Supplier<T> action) {

@@ -7,7 +7,6 @@ import dev.paysuite.kernel.id.CustomerId;
 import dev.paysuite.kernel.id.PaymentMethodId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
-import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.methods.adapter.json.PaymentMethodJson;
 import dev.paysuite.methods.application.domain.model.MethodInput;
 import dev.paysuite.methods.application.domain.model.MethodType;
@@ -16,10 +15,8 @@ import dev.paysuite.methods.application.port.in.PaymentMethodsUseCase;
 import dev.paysuite.methods.application.port.in.VaultUseCase;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
-import dev.paysuite.platform.idempotency.IdempotentRequest;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -57,19 +54,15 @@ public class PaymentMethodResource {
     private final VaultUseCase vault;
     private final MethodViews views;
     private final CallerContext callers;
-    private final IdempotencyGuard idempotency;
-    private final Transactions transactions;
-    private final Answers answers;
+    private final IdempotentChanges changes;
 
     public PaymentMethodResource(PaymentMethodsUseCase methods, VaultUseCase vault, MethodViews views,
-            CallerContext callers, IdempotencyGuard idempotency, Transactions transactions, Answers answers) {
+            CallerContext callers, IdempotentChanges changes) {
         this.methods = methods;
         this.vault = vault;
         this.views = views;
         this.callers = callers;
-        this.idempotency = idempotency;
-        this.transactions = transactions;
-        this.answers = answers;
+        this.changes = changes;
     }
 
     @POST
@@ -209,11 +202,6 @@ public class PaymentMethodResource {
 
     private Response idempotent(Caller caller, String key, UriInfo uri, Object body, int status,
             Supplier<PaymentMethod> action) {
-        IdempotentRequest request = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
-                uri.getPath(), body);
-        return Answers.toResponse(idempotency.execute(request, claim -> transactions.inTransaction(() -> {
-            PaymentMethod method = CustomerResource.mapped(action);
-            return claim.complete(answers.json(status, views.json(caller, method)));
-        })));
+        return changes.run(caller, key, uri, body, status, action, m -> views.json(caller, m));
     }
 }
