@@ -2,6 +2,8 @@ package dev.paysuite.methods.adapter.in.scheduler;
 
 import dev.paysuite.methods.application.port.in.VaultUseCase;
 import dev.paysuite.methods.config.VaultConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,9 +21,20 @@ public class VaultRotationJob {
     private final VaultUseCase vault;
     private final VaultConfig config;
 
-    public VaultRotationJob(VaultUseCase vault, VaultConfig config) {
+    public VaultRotationJob(VaultUseCase vault, VaultConfig config, MeterRegistry registry) {
         this.vault = vault;
         this.config = config;
+        Gauge.builder("paysuite_vault_records_on_old_keys", vault, VaultRotationJob::onOldKeys)
+                .description("Vault records sealed under a key other than the active one: 0 once a rotation is over")
+                .register(registry);
+    }
+
+    private static double onOldKeys(VaultUseCase vault) {
+        try {
+            return vault.recordsOnOldKeys();
+        } catch (RuntimeException databaseAway) {
+            return Double.NaN;
+        }
     }
 
     @Scheduled(every = "${paysuite.vault.rotation.every:30s}", delayed = "2s",

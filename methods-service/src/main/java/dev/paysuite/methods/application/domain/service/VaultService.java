@@ -185,6 +185,11 @@ public class VaultService implements VaultUseCase {
     }
 
     @Override
+    public long recordsOnOldKeys() {
+        return vault.recordsOnOldKeys();
+    }
+
+    @Override
     public int rotateBatch(int max) {
         return transactions.inTransaction(() -> vault.resealBatch(max));
     }

@@ -25,6 +25,9 @@ public interface VaultUseCase {
      */
     String blind(String value);
 
+    /** How many records are sealed under keys other than the active one (rotation's progress). */
+    long recordsOnOldKeys();
+
     /** Re-seals one batch of records under the active key; how many. */
     int rotateBatch(int max);
 

@@ -64,6 +64,8 @@ class VaultRotationTest {
         assertEquals(1, count("SELECT count(*) FROM vault_audit WHERE action = 'rotate' AND vault_record_id = '" + id
                 + "' AND reason = 're-sealed from key dev2026 to key test2026b'"));
         assertEquals("4000000000000077", vault.open(id));
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("paysuite_vault_records_on_old_keys 0.0"));
 
         TestAcquirer.RECEIVED.clear();
         new TestCaller("mer_demo", "test").request().body(Map.of("instrument", "pm_test_decline", "destination",
