@@ -59,8 +59,8 @@ public final class SigningSecret {
         return PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    /** The HMAC key; only the signature reads it. */
-    byte[] key() {
+    /** The HMAC key, for the signing adapter only (never logged, never answered). */
+    public byte[] key() {
         return key.clone();
     }
 

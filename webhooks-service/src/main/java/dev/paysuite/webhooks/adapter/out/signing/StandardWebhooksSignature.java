@@ -1,6 +1,8 @@
-package dev.paysuite.webhooks.application.domain.model;
+package dev.paysuite.webhooks.adapter.out.signing;
 
+import dev.paysuite.webhooks.application.domain.model.SigningSecret;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signing the Standard Webhooks way (standardwebhooks.com): the signed content is
@@ -16,14 +20,15 @@ import java.util.Objects;
  * both secrets sign and the header carries both, space-separated, so a receiver holding either
  * accepts the delivery. Every attempt is signed anew with its own timestamp (the attempt's, not the
  * event's): receivers refuse a timestamp outside their tolerance, and a retry three days later must
- * still pass. The body signed must be the exact bytes sent (UTF-8).
+ * still pass. The body signed must be the exact bytes sent (UTF-8). Cryptography is an adapter's
+ * business: the domain keeps the secrets and decides when to deliver, this signs.
  */
-public final class WebhookSignature {
+public final class StandardWebhooksSignature {
     public static final String VERSION = "v1";
     /** How far a receiver lets a timestamp stray from its clock, either way (the spec's and the libraries' default). */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private WebhookSignature() {
+    private StandardWebhooksSignature() {
     }
 
     /** The three headers of one delivery attempt. */
@@ -100,6 +105,12 @@ public final class WebhookSignature {
         Objects.requireNonNull(webhookId, "webhookId");
         Objects.requireNonNull(body, "body");
         String content = webhookId + "." + timestamp + "." + body;
-        return HmacSha256.mac(secret.key(), content.getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 }
