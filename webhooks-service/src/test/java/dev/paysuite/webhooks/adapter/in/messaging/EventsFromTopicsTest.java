@@ -157,6 +157,48 @@ class EventsFromTopicsTest {
                 .body("data.object", equalTo("refund"));
     }
 
+    /**
+     * Many payments' histories on both topics at once (two consumers numbering concurrently): every
+     * payment is numbered 1..5 in PaymentHistory order, and positions follow the sequences.
+     */
+    @Test
+    void concurrentTopicsNumberEveryPaymentWithoutGaps() throws Exception {
+        List<String> payments = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            payments.add(payId());
+        }
+        for (String pay : payments) {
+            String ref = "ref_" + pay.substring(4);
+            send("refunds.events", pay, refundEvent(evt(), "refund.created", pay, ref, 1, 2));
+            send("payments.events", pay, paymentEvent(evt(), "payment.created", pay, 1));
+            send("refunds.events", pay, refundEvent(evt(), "refund.succeeded", pay, ref, 2, 2));
+            send("payments.events", pay, paymentEvent(evt(), "payment.succeeded", pay, 2));
+            send("payments.events", pay, paymentEvent(evt(), "payment.refunded", pay, 3));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(100,
+                list(merchant, "").getInt("total_count")));
+        List<String> expected = List.of("payment.created", "payment.succeeded", "refund.created", "refund.succeeded",
+                "payment.refunded");
+        for (String pay : payments) {
+            List<String> types = new ArrayList<>();
+            long lastPosition = 0;
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT type, sequence, position FROM events WHERE payment_id = ? ORDER BY sequence")) {
+                ps.setString(1, pay);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long sequence = 0;
+                    while (rs.next()) {
+                        assertEquals(++sequence, rs.getLong(2), pay);
+                        assertTrue(rs.getLong(3) > lastPosition, "positions follow the sequence of " + pay);
+                        lastPosition = rs.getLong(3);
+                        types.add(rs.getString(1));
+                    }
+                }
+            }
+            assertEquals(expected, types, pay);
+        }
+    }
+
     private void assertOrder(String pay, List<String> ids) throws Exception {
         JsonPath all = list(merchant, "?limit=100&type=payment.created,payment.succeeded,payment.refunded,"
                 + "refund.created,refund.succeeded");
