@@ -5,7 +5,8 @@ LOCAL_DIR="$PAYSUITE_ROOT/.local"
 SERVICES=(payments refunds methods webhooks gateway)
 # Each consumer's dead-letter topic is <consuming service>.dlq.<topic it reads>, one partition (a log to
 # inspect and replay, not to scale): what that service can never apply from that topic.
-TOPICS=(payments.events refunds.events methods.events payments.dlq.refunds.events:1 refunds.dlq.payments.events:1)
+TOPICS=(payments.events refunds.events methods.events payments.dlq.refunds.events:1 refunds.dlq.payments.events:1
+  webhooks.dlq.payments.events:1 webhooks.dlq.refunds.events:1 webhooks.dlq.methods.events:1)
 TOPIC_PARTITIONS="${TOPIC_PARTITIONS:-6}"
 # Topics only the test run needs, as name:partitions (platform's own tests publish to this one).
 TEST_TOPICS=(platform.test.events:3)

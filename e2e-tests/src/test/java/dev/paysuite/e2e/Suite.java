@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite under test: the packaged services started once per test run as real processes, on
- * ports of their own (18080-18084 by default: {@code paysuite.e2e.port-base}) so they never meet a
+ * ports of their own (18080-18085 by default: {@code paysuite.e2e.port-base}) so they never meet a
  * suite started with bin/run, against the test broker the infra module started and the
  * {@code *_e2e} databases it recreated (with the test lane's suffix). refunds-service
  * runs as two instances in one consumer group, behind the gateway's round robin, as it would when
@@ -30,6 +30,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     static final int PAYMENTS_PORT = PORT_BASE + 1;
     /** After the two refunds instances (base + 2, base + 3). */
     static final int METHODS_PORT = PORT_BASE + 4;
+    static final int WEBHOOKS_PORT = PORT_BASE + 5;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
@@ -79,6 +80,9 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
             suite.launch("methods-service", METHODS_PORT, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("methods"),
                     "-Dkafka.bootstrap.servers=" + KAFKA));
+            suite.launch("webhooks-service", WEBHOOKS_PORT, List.of(
+                    "-Dquarkus.datasource.jdbc.url=" + jdbc("webhooks"),
+                    "-Dkafka.bootstrap.servers=" + KAFKA));
             suite.launch("payments-service", PAYMENTS_PORT, List.of(
                     "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
@@ -101,9 +105,11 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     "-Dpaysuite.gateway.demo.enabled=true",
                     "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:" + PAYMENTS_PORT,
                     "-Dpaysuite.gateway.upstreams.methods=http://127.0.0.1:" + METHODS_PORT,
+                    "-Dpaysuite.gateway.upstreams.webhooks=http://127.0.0.1:" + WEBHOOKS_PORT,
                     "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:" + refundsPort(0) + ",http://127.0.0.1:"
                             + refundsPort(1)));
             suite.awaitHealthy("methods-service", METHODS_PORT);
+            suite.awaitHealthy("webhooks-service", WEBHOOKS_PORT);
             suite.awaitHealthy("payments-service", PAYMENTS_PORT);
             for (int i = 0; i < REFUNDS_INSTANCES.size(); i++) {
                 suite.awaitHealthy(REFUNDS_INSTANCES.get(i), refundsPort(i));

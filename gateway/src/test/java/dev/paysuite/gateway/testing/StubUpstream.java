@@ -119,8 +119,8 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 Map.entry("paysuite.gateway.upstreams.payments", "http://127.0.0.1:" + payments),
                 Map.entry("paysuite.gateway.upstreams.refunds", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:" + refunds),
                 Map.entry("paysuite.gateway.upstreams.down", "http://127.0.0.1:" + closedPort()),
-                Map.entry("paysuite.gateway.routes[5].path", "/v1/down(/.*)?"),
-                Map.entry("paysuite.gateway.routes[5].upstream", "down"),
+                Map.entry("paysuite.gateway.routes[7].path", "/v1/down(/.*)?"),
+                Map.entry("paysuite.gateway.routes[7].upstream", "down"),
                 Map.entry("paysuite.gateway.upstream-timeout", "PT5S"),
                 // short, so a test can see a revocation take effect once the cached key expires
                 Map.entry("paysuite.gateway.key-cache.ttl", "PT1S"));

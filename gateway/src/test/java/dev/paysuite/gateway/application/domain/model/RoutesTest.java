@@ -72,6 +72,25 @@ class RoutesTest {
     }
 
     @Test
+    void eventsAndWebhookEndpointsGoToWebhooks() {
+        Routes shipped = new Routes(List.of(
+                Route.of("/v1/payments/[^/]+/refunds?", "refunds"),
+                Route.of("/v1/refunds(/.*)?", "refunds"),
+                Route.of("/v1/payments(/.*)?", "payments"),
+                Route.of("/v1/customers(/.*)?", "methods"),
+                Route.of("/v1/payment_methods(/.*)?", "methods"),
+                Route.of("/v1/events(/.*)?", "webhooks"),
+                Route.of("/v1/webhook_endpoints(/.*)?", "webhooks")));
+        for (String path : List.of("/v1/events", "/v1/events/evt_1", "/v1/events/stream", "/v1/webhook_endpoints",
+                "/v1/webhook_endpoints/we_1", "/v1/webhook_endpoints/we_1/roll_secret")) {
+            assertEquals(Optional.of("webhooks"), shipped.upstreamFor(path), path);
+        }
+        for (String path : List.of("/v1/eventsX", "/v1/webhook_endpoint", "/v1/event")) {
+            assertEquals(Optional.empty(), shipped.upstreamFor(path), path);
+        }
+    }
+
+    @Test
     void aRouteNamesAnUpstream() {
         assertThrows(IllegalArgumentException.class, () -> Route.of("/v1/x", " "));
     }

@@ -1,6 +1,7 @@
 package dev.paysuite.webhooks.application.domain.model;
 
 import dev.paysuite.kernel.id.EventId;
+import dev.paysuite.kernel.page.Listable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  *     ({@link PaymentSequencer}); null for an event about no payment (a customer, an endpoint)
  */
 public record PublicEvent(EventId id, String type, Instant createdAt, boolean livemode, Long sequence,
-        String data, String merchantId) {
+        String data, String merchantId) implements Listable {
     public static final String OBJECT = "event";
 
     public PublicEvent {

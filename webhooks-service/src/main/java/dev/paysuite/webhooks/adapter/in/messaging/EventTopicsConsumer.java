@@ -1,0 +1,119 @@
+package dev.paysuite.webhooks.adapter.in.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paysuite.kernel.PaymentHistory;
+import dev.paysuite.kernel.id.EventId;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.platform.inbox.EventInbox;
+import dev.paysuite.platform.inbox.IncomingEvent;
+import dev.paysuite.platform.inbox.UnprocessableEventException;
+import dev.paysuite.webhooks.application.domain.model.EventTypes;
+import dev.paysuite.webhooks.application.domain.model.PublicEvent;
+import dev.paysuite.webhooks.application.port.in.RecordEventUseCase;
+import dev.paysuite.webhooks.application.port.in.RecordEventUseCase.RecordEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Every topic the Events come from, one channel each, in consumer group {@code webhooks-service}.
+ * Each CloudEvent becomes a public Event (its {@code id}, {@code merchantid}, {@code livemode},
+ * {@code type}, {@code time} as {@code created_at}, {@code data} as given). Events of a payment carry
+ * its place in the payment's history: a payment event ({@code sequence}, 0), a refund event
+ * ({@code paymentsequence}, {@code sequence}). Through {@link EventInbox}: each event is applied once
+ * (and the event id is the table's key besides), transient failures are waited out, and a record
+ * that is no readable event goes to {@code webhooks.dlq.<topic>}.
+ */
+@ApplicationScoped
+public class EventTopicsConsumer {
+    static final String PAYMENTS_TOPIC = "payments.events";
+    static final String REFUNDS_TOPIC = "refunds.events";
+    static final String METHODS_TOPIC = "methods.events";
+    static final Set<String> PAYMENT_TYPES = Set.of(EventTypes.PAYMENT_CREATED, EventTypes.PAYMENT_PROCESSING,
+            EventTypes.PAYMENT_REQUIRES_ACTION, EventTypes.PAYMENT_REQUIRES_CAPTURE, EventTypes.PAYMENT_SUCCEEDED,
+            EventTypes.PAYMENT_FAILED, EventTypes.PAYMENT_CANCELED, EventTypes.PAYMENT_REFUNDED);
+    static final Set<String> REFUND_TYPES = Set.of(EventTypes.REFUND_CREATED, EventTypes.REFUND_SUCCEEDED,
+            EventTypes.REFUND_FAILED);
+    static final Set<String> METHOD_TYPES = Set.of(EventTypes.CUSTOMER_CREATED, EventTypes.PAYMENT_METHOD_ATTACHED,
+            EventTypes.PAYMENT_METHOD_DETACHED);
+
+    private final EventInbox inbox;
+    private final RecordEventUseCase recordEvent;
+
+    public EventTopicsConsumer(EventInbox inbox, RecordEventUseCase recordEvent) {
+        this.inbox = inbox;
+        this.recordEvent = recordEvent;
+    }
+
+    @Incoming("payments-events")
+    @Blocking
+    public CompletionStage<Void> onPaymentEvent(Message<String> record) {
+        return inbox.consume(consumer(PAYMENTS_TOPIC), record, PAYMENT_TYPES, event -> {
+            if (event.sequence() < 1) {
+                throw new UnprocessableEventException("a payment event without its sequence");
+            }
+            String paymentId = paymentId(event.data().path("id"), "a payment event without the payment's id");
+            recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
+                    PaymentHistory.ofPaymentEvent(event.sequence())));
+        });
+    }
+
+    @Incoming("refunds-events")
+    @Blocking
+    public CompletionStage<Void> onRefundEvent(Message<String> record) {
+        return inbox.consume(consumer(REFUNDS_TOPIC), record, REFUND_TYPES, event -> {
+            long basedOn = event.extension("paymentsequence", -1);
+            if (event.sequence() < 1 || basedOn < 0) {
+                throw new UnprocessableEventException("a refund event without its sequence and paymentsequence");
+            }
+            String paymentId = paymentId(event.data().path("payment_id"), "a refund event without its payment_id");
+            recordEvent.record(new RecordEvent(publicEvent(event), REFUNDS_TOPIC, paymentId,
+                    PaymentHistory.ofRefundEvent(basedOn, event.sequence())));
+        });
+    }
+
+    @Incoming("methods-events")
+    @Blocking
+    public CompletionStage<Void> onMethodEvent(Message<String> record) {
+        return inbox.consume(consumer(METHODS_TOPIC), record, METHOD_TYPES,
+                event -> recordEvent.record(new RecordEvent(publicEvent(event), METHODS_TOPIC, null, null)));
+    }
+
+    static String consumer(String topic) {
+        return "webhooks-service:" + topic;
+    }
+
+    private static String paymentId(JsonNode id, String refusal) {
+        if (!id.isTextual() || !PaymentId.isWellFormed(id.asText())) {
+            throw new UnprocessableEventException(refusal);
+        }
+        return id.asText();
+    }
+
+    /** The Event as the envelope gives it; refused (dead-lettered) when a part of it is missing or wrong. */
+    private static PublicEvent publicEvent(IncomingEvent event) {
+        if (!event.id().startsWith(EventId.PREFIX) || event.id().length() > 64) {
+            throw new UnprocessableEventException("an event id is evt_… of at most 64 characters");
+        }
+        if (event.merchantId() == null || event.merchantId().isBlank() || event.merchantId().length() > 64) {
+            throw new UnprocessableEventException("an event without its merchantid");
+        }
+        if (event.data() == null || !event.data().isObject()) {
+            throw new UnprocessableEventException("an event whose data is not a JSON object");
+        }
+        Instant time;
+        try {
+            time = OffsetDateTime.parse(event.envelope().path("time").asText("")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnprocessableEventException("an event without a readable time");
+        }
+        return new PublicEvent(new EventId(event.id()), event.type(), time, event.livemode(), null,
+                event.data().toString(), event.merchantId());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.paysuite.webhooks.adapter.in.scheduler;
+
+import dev.paysuite.webhooks.application.port.in.PurgeEventsUseCase;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Retention: deletes events created longer ago than {@code paysuite.webhooks.events.retention}
+ * (30 days by default), in batches of {@code paysuite.webhooks.events.retention-batch-size}, each
+ * its own short transaction. Events a delivery refers to stay (a delivery's log needs its event;
+ * deliveries have their own retention), and payment timelines always stay, so a refund months later
+ * still gets the next sequence. Instances share the work ({@code FOR UPDATE SKIP LOCKED}).
+ */
+@ApplicationScoped
+public class EventRetentionJob {
+    private static final Logger LOG = Logger.getLogger(EventRetentionJob.class);
+    /** At most this many batches per run, so a run never holds the scheduler thread for long. */
+    private static final int BATCHES_PER_RUN = 100;
+    private final PurgeEventsUseCase purge;
+    private final Duration retention;
+    private final int batchSize;
+
+    public EventRetentionJob(PurgeEventsUseCase purge,
+            @ConfigProperty(name = "paysuite.webhooks.events.retention", defaultValue = "P30D") Duration retention,
+            @ConfigProperty(name = "paysuite.webhooks.events.retention-batch-size", defaultValue = "500") int batchSize) {
+        if (retention.isNegative() || retention.isZero() || batchSize < 1) {
+            throw new IllegalArgumentException("paysuite.webhooks.events.retention and its batch size must be positive");
+        }
+        this.purge = purge;
+        this.retention = retention;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${paysuite.webhooks.events.retention-every:1h}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeExpired() {
+        int total = 0;
+        for (int i = 0; i < BATCHES_PER_RUN; i++) {
+            int deleted = purge.purgeBatch(retention, batchSize);
+            total += deleted;
+            if (deleted < batchSize) {
+                break;
+            }
+        }
+        if (total > 0) {
+            LOG.infof("Retention: deleted %d events created more than %s ago", total, retention);
+        }
+    }
+
+    /** For tests: one run now. */
+    public int runOnce() {
+        return purge.purgeBatch(retention, batchSize);
+    }
+}
