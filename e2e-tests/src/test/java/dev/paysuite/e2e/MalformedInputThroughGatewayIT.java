@@ -203,8 +203,13 @@ class MalformedInputThroughGatewayIT {
                             + " \"exp_month\": 12, \"exp_year\": 2031}" + (i == 0 ? ", \"customer_id\": \"" + customers.get(0) + "\"" : "")
                             + "}").post("/v1/payment_methods").then().statusCode(201).extract().path("id"));
         }
+        // The payments' events reach the Events API through Kafka a moment later
+        List<String> events = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().header("Authorization", "Bearer " + key).baseUri(Suite.GATEWAY)
+                        .get("/v1/events?limit=5").then().statusCode(200).extract().<List<String>>path("data.id"),
+                        ids -> ids.size() >= 3);
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
-                List.of(refund), customers, deletable, methods);
+                List.of(refund), customers, deletable, methods, events);
     }
 
     private static String create(String key, String method, String capture, int status) {

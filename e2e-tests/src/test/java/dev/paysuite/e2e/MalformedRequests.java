@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class MalformedRequests {
 
     /** Which object a path's id slot names. */
-    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD }
+    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -44,6 +44,8 @@ final class MalformedRequests {
         LIST_PAYMENT_METHODS("GET", "/v1/payment_methods", Slot.NONE, false),
         ATTACH_PAYMENT_METHOD("POST", "/v1/payment_methods/{id}/attach", Slot.METHOD, true),
         DETACH_PAYMENT_METHOD("POST", "/v1/payment_methods/{id}/detach", Slot.METHOD, false),
+        LIST_EVENTS("GET", "/v1/events", Slot.NONE, false),
+        RETRIEVE_EVENT("GET", "/v1/events/{id}", Slot.EVENT, false),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -61,7 +63,7 @@ final class MalformedRequests {
 
     /** Objects of the fuzzing merchant that requests name. */
     record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds,
-            List<String> customers, List<String> deletableCustomers, List<String> methods) {
+            List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -127,7 +129,7 @@ final class MalformedRequests {
             "2025-11-06T19:54:00+18:00", "2025-11-06T19:54:00-18:00", "2025-11-06T19:54:00Z[UTC]",
             "2025-11-06T19:54:00.1234567891Z", "2025-11-06T19:54:00", "9999-12-31T23:59:59.999999999Z",
             "0001-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "2025-11-06 19:54:00Z");
-    private static final List<String> PAYMENT_QUERY = List.of("limit", "offset", "starting_after", "ending_before",
+    private static final List<String> PAYMENT_QUERY = List.of("limit", "offset", "type", "starting_after", "ending_before",
             "status", "customer_id", "created_after", "created_before");
     private static final List<String> REFUND_QUERY = List.of("payment_id", "status", "limit", "offset",
             "starting_after", "ending_before");
@@ -207,6 +209,7 @@ final class MalformedRequests {
             case CUSTOMER -> pick(fixtures.customers());
             case DELETABLE_CUSTOMER -> pick(fixtures.deletableCustomers());
             case METHOD -> pick(fixtures.methods());
+            case EVENT -> pick(fixtures.events());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -240,7 +243,7 @@ final class MalformedRequests {
             r.header("Idempotency-Key", idempotencyKey());
         }
         if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
-                || endpoint == Endpoint.LIST_PAYMENT_METHODS) {
+                || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
         }
         return r;
