@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -95,6 +96,8 @@ public class DeliveryWorker {
     private void attempt(Claimed c) {
         try {
             deliveries.attempt(c.id());
+        } catch (CancellationException stopping) {
+            LOG.debugf("Delivery %s stopped with the worker; attempted again once its claim runs out", c.id());
         } catch (RuntimeException e) {
             // The outcome was not recorded: the claim runs out and the delivery is attempted again then
             LOG.warnf("Delivery %s to endpoint %s could not be attempted or recorded (%s); it is retried once its"

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link RequestOptions#setServer}), never to a second lookup of the name (DNS rebinding), while
  * the name stays the Host header, the TLS server name and what the certificate is checked against.
  * No redirect is followed, no connection reused, the whole attempt bounded by the timeout, and at
- * most {@code max-response-bytes} of the answer read: the connection is closed past that.
+ * most {@code max-response-bytes} of the answer read: the connection is closed past that. The
+ * first checked address is used (a name with several is tried at its first; a failure there is the
+ * attempt's outcome, and the next attempt checks and resolves again).
  */
 @ApplicationScoped
 public class VertxWebhookSender implements SendWebhookPort {
@@ -102,9 +105,10 @@ public class VertxWebhookSender implements SendWebhookPort {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return AttemptOutcome.failed(describe(cause, address), elapsed(started));
         } catch (InterruptedException e) {
+            // the worker is stopping: no outcome to record; the claim runs out and the attempt is made again
             Thread.currentThread().interrupt();
             sent.thenAccept(r -> r.reset());
-            return AttemptOutcome.failed("interrupted: the worker is stopping", elapsed(started));
+            throw new CancellationException("the delivery worker is stopping");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.paysuite.webhooks.application.domain.model.DeliveryAttempt;
 import dev.paysuite.webhooks.application.domain.model.DeliveryId;
 import dev.paysuite.webhooks.application.domain.model.DeliveryState;
 import dev.paysuite.webhooks.application.domain.model.DeliveryUrlPolicy;
+import dev.paysuite.webhooks.application.domain.model.EndpointStatus;
 import dev.paysuite.webhooks.application.domain.model.HostResolver;
 import dev.paysuite.webhooks.application.domain.model.RetrySchedule;
 import dev.paysuite.webhooks.application.domain.model.WebhookEndpoint;
@@ -114,6 +115,10 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
         Instant at = clock.instant();
         AttemptOutcome outcome;
         try {
+            if (s.body() == null) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "event_unavailable",
+                        "the event is no longer stored", null);
+            }
             List<InetAddress> addresses = policy.check(s.endpoint().url(), resolver);
             Map<String, String> headers = signer.headers(s.endpoint().signingSecrets(at),
                     s.delivery().eventId().value(), at, s.body());
@@ -133,14 +138,13 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
         }
         Delivery d = delivery.get();
         Optional<WebhookEndpoint> endpoint = endpoints.byId(d.endpointId());
-        Optional<String> body = events.body(d.eventId());
-        if (endpoint.isEmpty() || !endpoint.get().status().equals(
-                dev.paysuite.webhooks.application.domain.model.EndpointStatus.ENABLED) || body.isEmpty()) {
+        if (endpoint.isEmpty() || endpoint.get().status() != EndpointStatus.ENABLED) {
             // deleted or disabled meanwhile: its pending deliveries end (enabling it again redelivers nothing)
             deliveries.endPending(d.endpointId());
             return Optional.empty();
         }
-        return Optional.of(new ToSend(d, endpoint.get(), body.get()));
+        // an event no longer stored (past retention) cannot be sent: the attempt fails, the schedule runs out
+        return Optional.of(new ToSend(d, endpoint.get(), events.body(d.eventId()).orElse(null)));
     }
 
     private void record(DeliveryId id, AttemptOutcome outcome, Instant at) {
