@@ -33,7 +33,7 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    private record Rule(IntUnaryOperator status, long delayMs) {
+    private record Rule(IntUnaryOperator status, IntUnaryOperator delayMs, IntUnaryOperator bodyBytes) {
     }
 
     private final HttpServer server;
@@ -51,21 +51,31 @@ public final class TestReceiver implements AutoCloseable {
                 body = in.readAllBytes();
             }
             int n = counts.merge(path, 1, Integer::sum);
-            Rule rule = rules.getOrDefault(path, new Rule(i -> 200, 0));
+            Rule rule = rules.getOrDefault(path, new Rule(i -> 200, i -> 0, i -> 0));
             int status = rule.status().applyAsInt(n);
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-            if (rule.delayMs() > 0) {
+            long delay = rule.delayMs().applyAsInt(n);
+            if (delay > 0) {
                 try {
-                    Thread.sleep(rule.delayMs());
+                    Thread.sleep(delay);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
             received.add(new Received(path, headers, new String(body, StandardCharsets.UTF_8), Instant.now(), status));
-            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
+            int size = rule.bodyBytes().applyAsInt(n);
+            byte[] answer = size > 0 ? "x".repeat(size).getBytes(StandardCharsets.UTF_8)
+                    : "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            if (status >= 300 && status < 400) {
+                exchange.getResponseHeaders().add("Location", "/redirected" + path);
+            }
+            try {
+                exchange.sendResponseHeaders(status, answer.length);
+                exchange.getResponseBody().write(answer);
+            } catch (IOException closedByTheClient) {
+                // the sender stops reading past its bound, or gave up (timeout)
+            }
             exchange.close();
         });
         server.setExecutor(threads);
@@ -74,7 +84,12 @@ public final class TestReceiver implements AutoCloseable {
 
     /** Answers {@code status.applyAsInt(n)} to the n-th request on {@code path}, after {@code delayMs}. */
     public TestReceiver on(String path, IntUnaryOperator status, long delayMs) {
-        rules.put(path, new Rule(status, delayMs));
+        return on(path, status, n -> (int) delayMs, n -> 0);
+    }
+
+    /** Per request number: the status, the delay before answering and the size of the answer's body (0: a small JSON). */
+    public TestReceiver on(String path, IntUnaryOperator status, IntUnaryOperator delayMs, IntUnaryOperator bodyBytes) {
+        rules.put(path, new Rule(status, delayMs, bodyBytes));
         return this;
     }
 

@@ -300,4 +300,26 @@ class DeliveryWorkerTest {
         assertEquals(attempts, receiver.at(path).size());
         assertNull(receiver.at(path).stream().filter(r -> r.answered() == 200).findAny().orElse(null));
     }
+
+    @Test
+    void timeoutsAndRedirectsAreFailuresAndALongAnswerIsReadNoFurtherThanItsBound() {
+        String slow = path();
+        String moved = path();
+        // first a receiver slower than the 3 s timeout, then a 2xx with a 5 MB body
+        receiver.on(slow, n -> 200, n -> n == 1 ? 4500 : 0, n -> n == 1 ? 0 : 5_000_000);
+        receiver.on(moved, n -> n == 1 ? 302 : 200, 0);
+        Made slowOne = endpoint(merchant, slow, List.of("payment.created"));
+        Made movedOne = endpoint(merchant, moved, List.of("payment.created"));
+        String evt = events().insert(merchant.merchantId(), "payment.created");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> events().count("SELECT count(*) FROM deliveries"
+                + " WHERE event_id = ? AND state = 'SUCCEEDED'", evt) == 2);
+        merchant.request().get("/v1/webhook_endpoints/" + slowOne.id() + "/attempts").then().statusCode(200)
+                .body("data.status_code", equalTo(java.util.Arrays.asList(200, null)))
+                .body("data[1].error", org.hamcrest.Matchers.startsWith("timeout"))
+                .body("data[0].duration_ms", org.hamcrest.Matchers.lessThan(3000));
+        merchant.request().get("/v1/webhook_endpoints/" + movedOne.id() + "/attempts").then().statusCode(200)
+                .body("data.status_code", equalTo(List.of(200, 302))).body("data[1].succeeded", equalTo(false));
+        assertTrue(receiver.at("/redirected" + moved).isEmpty(), "redirects are not followed");
+    }
 }
