@@ -1,0 +1,115 @@
+package dev.paysuite.webhooks.adapter.in.scheduler;
+
+import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase;
+import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase.Claimed;
+import dev.paysuite.webhooks.config.WebhooksConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * The two background jobs: the fan-out writes deliveries for new visible events (before anything is
+ * sent), and the worker claims due deliveries and attempts them side by side on a bounded pool.
+ * Claims never exceed the free threads, and never {@code per-endpoint} in flight for one endpoint,
+ * so a slow or dead endpoint holds at most that many threads and the others keep flowing. Every
+ * finished attempt looks for due work at once (one claim at a time), so a busy queue does not wait
+ * for the next tick; the tick ({@code paysuite.webhooks.delivery.every}) picks up what became due.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** At most this many fan-out batches per run, so a run never holds the scheduler thread for long. */
+    private static final int BATCHES_PER_RUN = 20;
+    private final DeliverWebhooksUseCase deliveries;
+    private final WebhooksConfig config;
+    private final ExecutorService pool;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ReentrantLock claiming = new ReentrantLock();
+
+    public DeliveryWorker(DeliverWebhooksUseCase deliveries, WebhooksConfig config) {
+        this.deliveries = deliveries;
+        this.config = config;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "webhook-delivery-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = Executors.newFixedThreadPool(config.delivery().concurrency(), threads);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Scheduled(every = "${paysuite.webhooks.fan-out.every:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void fanOut() {
+        int batch = config.fanOut().batchSize();
+        for (int i = 0; i < BATCHES_PER_RUN; i++) {
+            if (deliveries.fanOut(batch) < batch) {
+                break;
+            }
+        }
+    }
+
+    @Scheduled(every = "${paysuite.webhooks.delivery.every:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliver() {
+        if (!claiming.tryLock()) {
+            return; // another thread is claiming right now
+        }
+        try {
+            int free = config.delivery().concurrency() - inFlight.get();
+            if (free <= 0) {
+                return;
+            }
+            List<Claimed> claimed = deliveries.claimDue(free);
+            for (Claimed c : claimed) {
+                inFlight.incrementAndGet();
+                try {
+                    pool.execute(() -> attempt(c));
+                } catch (RejectedExecutionException stopping) {
+                    inFlight.decrementAndGet();
+                    return; // shutting down: the claim runs out and another instance (or the restart) attempts it
+                }
+            }
+        } finally {
+            claiming.unlock();
+        }
+    }
+
+    private void attempt(Claimed c) {
+        try {
+            deliveries.attempt(c.id());
+        } catch (CancellationException stopping) {
+            LOG.debugf("Delivery %s stopped with the worker; attempted again once its claim runs out", c.id());
+        } catch (RuntimeException e) {
+            // The outcome was not recorded: the claim runs out and the delivery is attempted again then
+            LOG.warnf("Delivery %s to endpoint %s could not be attempted or recorded (%s); it is retried once its"
+                    + " claim runs out", c.id(), c.endpointId(), e.getClass().getSimpleName());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        // a thread and an endpoint slot are free: look for due work now rather than at the next tick
+        try {
+            deliver();
+        } catch (RuntimeException e) {
+            LOG.debugf("Claiming after an attempt failed (%s); the next tick claims", e.getClass().getSimpleName());
+        }
+    }
+}
