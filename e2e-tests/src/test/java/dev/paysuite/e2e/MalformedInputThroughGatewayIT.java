@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Suite.Extension.class)
 class MalformedInputThroughGatewayIT {
     static final long DEFAULT_SEED = 20261122L;
-    static final int DEFAULT_REQUESTS = 2400;
+    static final int DEFAULT_REQUESTS = 3600;
     static final Set<String> ERROR_TYPES = Set.of("invalid_request_error", "authentication_error", "card_error",
             "idempotency_error", "rate_limit_error", "api_error");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -208,8 +208,16 @@ class MalformedInputThroughGatewayIT {
                 .until(() -> given().header("Authorization", "Bearer " + key).baseUri(Suite.GATEWAY)
                         .get("/v1/events?limit=5").then().statusCode(200).extract().<List<String>>path("data.id"),
                         ids -> ids.size() >= 3);
+        List<String> endpoints = new ArrayList<>();
+        List<String> deletableEndpoints = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            (i < 2 ? endpoints : deletableEndpoints).add(given().header("Authorization", "Bearer " + key)
+                    .baseUri(Suite.GATEWAY).contentType(ContentType.JSON)
+                    .body("{\"url\": \"http://127.0.0.1:9/hooks/" + i + "\", \"enabled_events\": [\"*\"]}")
+                    .post("/v1/webhook_endpoints").then().statusCode(201).extract().path("id"));
+        }
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
-                List.of(refund), customers, deletable, methods, events);
+                List.of(refund), customers, deletable, methods, events, endpoints, deletableEndpoints);
     }
 
     private static String create(String key, String method, String capture, int status) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class MalformedRequests {
 
     /** Which object a path's id slot names. */
-    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT }
+    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT, DELETABLE_WEBHOOK_ENDPOINT }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -46,6 +46,15 @@ final class MalformedRequests {
         DETACH_PAYMENT_METHOD("POST", "/v1/payment_methods/{id}/detach", Slot.METHOD, false),
         LIST_EVENTS("GET", "/v1/events", Slot.NONE, false),
         RETRIEVE_EVENT("GET", "/v1/events/{id}", Slot.EVENT, false),
+        CREATE_WEBHOOK_ENDPOINT("POST", "/v1/webhook_endpoints", Slot.NONE, true),
+        RETRIEVE_WEBHOOK_ENDPOINT("GET", "/v1/webhook_endpoints/{id}", Slot.WEBHOOK_ENDPOINT, false),
+        UPDATE_WEBHOOK_ENDPOINT("POST", "/v1/webhook_endpoints/{id}", Slot.WEBHOOK_ENDPOINT, true),
+        DELETE_WEBHOOK_ENDPOINT("DELETE", "/v1/webhook_endpoints/{id}", Slot.DELETABLE_WEBHOOK_ENDPOINT, false),
+        LIST_WEBHOOK_ENDPOINTS("GET", "/v1/webhook_endpoints", Slot.NONE, false),
+        ROLL_WEBHOOK_SECRET("POST", "/v1/webhook_endpoints/{id}/roll_secret", Slot.WEBHOOK_ENDPOINT, false),
+        LIST_WEBHOOK_ATTEMPTS("GET", "/v1/webhook_endpoints/{id}/attempts", Slot.WEBHOOK_ENDPOINT, false),
+        RESEND_WEBHOOK("POST", "/v1/webhook_endpoints/{id}/resend", Slot.WEBHOOK_ENDPOINT, true),
+        RECOVER_WEBHOOKS("POST", "/v1/webhook_endpoints/{id}/recover", Slot.WEBHOOK_ENDPOINT, true),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -63,7 +72,8 @@ final class MalformedRequests {
 
     /** Objects of the fuzzing merchant that requests name. */
     record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds,
-            List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events) {
+            List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events,
+            List<String> webhookEndpoints, List<String> deletableWebhookEndpoints) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -210,6 +220,8 @@ final class MalformedRequests {
             case DELETABLE_CUSTOMER -> pick(fixtures.deletableCustomers());
             case METHOD -> pick(fixtures.methods());
             case EVENT -> pick(fixtures.events());
+            case WEBHOOK_ENDPOINT -> pick(fixtures.webhookEndpoints());
+            case DELETABLE_WEBHOOK_ENDPOINT -> pick(fixtures.deletableWebhookEndpoints());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -230,6 +242,12 @@ final class MalformedRequests {
                         "{\"number\": \"4242424242424242\", \"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
                         field("metadata", "{\"k\": \"v\"}"));
                 case ATTACH_PAYMENT_METHOD -> fields(field("customer_id", q(pick(fixtures.customers()))));
+                case CREATE_WEBHOOK_ENDPOINT, UPDATE_WEBHOOK_ENDPOINT -> fields(
+                        field("url", q("http://127.0.0.1:9/hooks")),
+                        field("enabled_events", "[\"payment.succeeded\", \"refund.succeeded\"]"),
+                        field("description", q("Fuzz")));
+                case RESEND_WEBHOOK -> fields(field("event_id", q(pick(fixtures.events()))));
+                case RECOVER_WEBHOOKS -> fields(field("since", q("2026-01-01T00:00:00Z")));
                 case CANCEL_PAYMENT -> fields(field("reason", q("requested_by_customer")));
                 case CAPTURE_PAYMENT -> fields(field("amount_to_capture", "100"));
                 case CREATE_REFUND -> fields(field("payment_id", q(pick(fixtures.refundablePayments()))),
@@ -243,7 +261,8 @@ final class MalformedRequests {
             r.header("Idempotency-Key", idempotencyKey());
         }
         if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
-                || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS) {
+                || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS
+                || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
         }
         return r;

@@ -5,12 +5,14 @@ import static dev.paysuite.webhooks.adapter.out.persistence.Jdbc.instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.WebhookEndpointId;
+import dev.paysuite.webhooks.adapter.json.EventJson;
 import dev.paysuite.webhooks.adapter.json.WebhookEndpointJson;
 import dev.paysuite.webhooks.application.domain.model.EventTypes;
+import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import dev.paysuite.webhooks.application.domain.model.WebhookEndpoint;
+import dev.paysuite.webhooks.application.port.out.EventLog;
 import dev.paysuite.webhooks.application.port.out.EventStore;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,10 +39,12 @@ public class EventJdbcAdapter implements EventStore {
     private static final String SOURCE = "webhooks-service";
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
+    private final EventLog eventLog;
 
-    public EventJdbcAdapter(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public EventJdbcAdapter(AgroalDataSource dataSource, ObjectMapper mapper, EventLog eventLog) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.eventLog = eventLog;
     }
 
     @Override
@@ -82,34 +86,28 @@ public class EventJdbcAdapter implements EventStore {
                 Timestamp.from(since), endpointId.value(), max);
     }
 
+    /** The webhook's body: the Event exactly as the Events API shows it ({@link EventJson}). */
     @Override
     public Optional<String> body(EventId id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, type, created_at, livemode, sequence, data FROM events WHERE id = ? AND position IS NOT NULL")) {
+                "SELECT id, merchant_id, type, created_at, livemode, sequence, data FROM events WHERE id = ?"
+                        + " AND position IS NOT NULL")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                ObjectNode event = mapper.createObjectNode();
-                event.put("id", rs.getString("id"));
-                event.put("object", "event");
-                event.put("type", rs.getString("type"));
-                event.put("created_at", WebhookEndpointJson.timestamp(instant(rs, "created_at")));
-                event.put("livemode", rs.getBoolean("livemode"));
                 long sequence = rs.getLong("sequence");
-                if (rs.wasNull()) {
-                    event.putNull("sequence");
-                } else {
-                    event.put("sequence", sequence);
-                }
-                event.set("data", mapper.readTree(rs.getString("data")));
-                return Optional.of(mapper.writeValueAsString(event));
+                Long numbered = rs.wasNull() ? null : sequence;
+                PublicEvent event = new PublicEvent(new EventId(rs.getString("id")), rs.getString("type"),
+                        instant(rs, "created_at"), rs.getBoolean("livemode"), numbered, rs.getString("data"),
+                        rs.getString("merchant_id"));
+                return Optional.of(mapper.writeValueAsString(EventJson.of(event)));
             }
         } catch (SQLException x) {
             throw failed("read an event", x);
         } catch (JsonProcessingException x) {
-            throw new IllegalStateException("Event " + id + " holds data that is not JSON");
+            throw new IllegalStateException("Event " + id + " could not be written as JSON", x);
         }
     }
 
@@ -123,30 +121,11 @@ public class EventJdbcAdapter implements EventStore {
         } catch (JsonProcessingException x) {
             throw new IllegalStateException("An endpoint did not serialize", x);
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement p = c.prepareStatement("UPDATE event_positions SET last = last + 1 RETURNING last");
-                PreparedStatement s = c.prepareStatement("INSERT INTO events (id, merchant_id, livemode, type,"
-                        + " created_at, received_at, source_topic, sequence, position, data)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
-            long position;
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                position = rs.getLong(1);
-            }
-            s.setString(1, id.value());
-            s.setString(2, endpoint.merchantId());
-            s.setBoolean(3, endpoint.livemode());
-            s.setString(4, EventTypes.ENDPOINT_DISABLED);
-            s.setTimestamp(5, Timestamp.from(at));
-            s.setTimestamp(6, Timestamp.from(at));
-            s.setString(7, SOURCE);
-            s.setLong(8, position);
-            s.setString(9, data);
-            s.executeUpdate();
-            return id;
-        } catch (SQLException x) {
-            throw failed("append endpoint.disabled", x);
-        }
+        // The same log the consumers append to: one order of positions for every reader
+        eventLog.insert(new PublicEvent(id, EventTypes.ENDPOINT_DISABLED, at, endpoint.livemode(), null, data,
+                endpoint.merchantId()), SOURCE, null, null, at);
+        eventLog.appendVisible(List.of(id));
+        return id;
     }
 
     private List<EventRef> refs(String sql, Object... params) {
