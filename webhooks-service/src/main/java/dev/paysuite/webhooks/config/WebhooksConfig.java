@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Endpoints' secrets and URLs, the fan-out and the delivery worker ({@code paysuite.webhooks.*}). */
+/** Events' retention, endpoints' secrets and URLs, the fan-out and the delivery worker ({@code paysuite.webhooks.*}). */
 @ConfigMapping(prefix = "paysuite.webhooks")
 public interface WebhooksConfig {
     /** AES-256 key (base64 of 32 bytes) sealing the signing secrets at rest. No default: prod sets it. */
@@ -25,7 +25,23 @@ public interface WebhooksConfig {
 
     FanOut fanOut();
 
+    Events events();
+
     DeliveryConfig delivery();
+
+    /** The public Events' retention. */
+    interface Events {
+        /** Events older than this are deleted (unless a delivery still refers to them). */
+        @WithDefault("P30D")
+        Duration retention();
+
+        @WithDefault("500")
+        int retentionBatchSize();
+
+        /** How often the retention job runs. */
+        @WithDefault("1h")
+        String retentionEvery();
+    }
 
     interface FanOut {
         @WithDefault("1s")

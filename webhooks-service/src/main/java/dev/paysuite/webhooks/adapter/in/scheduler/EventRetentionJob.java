@@ -1,10 +1,10 @@
 package dev.paysuite.webhooks.adapter.in.scheduler;
 
 import dev.paysuite.webhooks.application.port.in.PurgeEventsUseCase;
+import dev.paysuite.webhooks.config.WebhooksConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,9 +23,9 @@ public class EventRetentionJob {
     private final Duration retention;
     private final int batchSize;
 
-    public EventRetentionJob(PurgeEventsUseCase purge,
-            @ConfigProperty(name = "paysuite.webhooks.events.retention", defaultValue = "P30D") Duration retention,
-            @ConfigProperty(name = "paysuite.webhooks.events.retention-batch-size", defaultValue = "500") int batchSize) {
+    public EventRetentionJob(PurgeEventsUseCase purge, WebhooksConfig config) {
+        Duration retention = config.events().retention();
+        int batchSize = config.events().retentionBatchSize();
         if (retention.isNegative() || retention.isZero() || batchSize < 1) {
             throw new IllegalArgumentException("paysuite.webhooks.events.retention and its batch size must be positive");
         }
