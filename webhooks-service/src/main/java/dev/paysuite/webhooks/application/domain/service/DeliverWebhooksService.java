@@ -148,6 +148,13 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
     }
 
     private void record(DeliveryId id, AttemptOutcome outcome, Instant at) {
+        Optional<Delivery> seen = deliveries.load(id);
+        if (seen.isEmpty() || seen.get().state() != DeliveryState.PENDING) {
+            return;
+        }
+        // The endpoint before its delivery, in the order an endpoint's update or deletion locks them
+        // (the endpoint, then its deliveries): the other order deadlocks with them.
+        Optional<WebhookEndpoint> endpointLocked = endpoints.lockById(seen.get().endpointId());
         Optional<Delivery> locked = deliveries.lock(id);
         if (locked.isEmpty() || locked.get().state() != DeliveryState.PENDING) {
             return; // ended meanwhile (endpoint disabled or deleted): the attempt is not counted
@@ -155,7 +162,7 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
         Delivery d = locked.get();
         DeliveryAttempt attempt = d.recordAttempt(outcome, at, schedule);
         deliveries.recordAttempt(d, attempt);
-        endpoints.lockById(d.endpointId()).ifPresent(endpoint -> {
+        endpointLocked.ifPresent(endpoint -> {
             Instant now = clock.instant();
             endpoint.recordOutcome(attempt.succeeded(), at);
             if (endpoint.shouldDisable(now, settings.disableAfter())) {
