@@ -57,7 +57,7 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
                 SELECT id FROM deliveries WHERE id IN (
                     SELECT id FROM ranked WHERE slot <= ? ORDER BY next_attempt_at LIMIT ?)
                   AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)
-                FOR UPDATE SKIP LOCKED)
+                FOR NO KEY UPDATE SKIP LOCKED)
             UPDATE deliveries d SET claimed_until = ? FROM picked WHERE d.id = picked.id
             RETURNING d.id, d.endpoint_id
             """;
@@ -118,7 +118,7 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
     @Override
     @Transactional(TxType.MANDATORY)
     public Optional<Delivery> lock(DeliveryId id) {
-        return read(id, " FOR UPDATE");
+        return read(id, " FOR NO KEY UPDATE");
     }
 
     private Optional<Delivery> read(DeliveryId id, String lock) {

@@ -82,7 +82,7 @@ public class EndpointJdbcAdapter implements EndpointStore {
     @Override
     @Transactional(TxType.MANDATORY)
     public Optional<WebhookEndpoint> lock(String merchantId, boolean livemode, WebhookEndpointId id) {
-        return one("SELECT " + COLUMNS + " FROM webhook_endpoints" + OWNED + " FOR UPDATE", id.value(), merchantId,
+        return one("SELECT " + COLUMNS + " FROM webhook_endpoints" + OWNED + " FOR NO KEY UPDATE", id.value(), merchantId,
                 livemode);
     }
 
@@ -94,7 +94,7 @@ public class EndpointJdbcAdapter implements EndpointStore {
     @Override
     @Transactional(TxType.MANDATORY)
     public Optional<WebhookEndpoint> lockById(WebhookEndpointId id) {
-        return one("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = ? AND NOT deleted FOR UPDATE", id.value());
+        return one("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = ? AND NOT deleted FOR NO KEY UPDATE", id.value());
     }
 
     @Override

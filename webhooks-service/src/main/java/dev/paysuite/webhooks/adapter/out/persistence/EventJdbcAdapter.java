@@ -51,7 +51,7 @@ public class EventJdbcAdapter implements EventStore {
     @Transactional(TxType.MANDATORY)
     public List<EventRef> lockNotFannedOut(int limit) {
         return refs("SELECT id, merchant_id, livemode, type FROM events WHERE position IS NOT NULL AND NOT fanned_out"
-                + " ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED", limit);
+                + " ORDER BY position LIMIT ? FOR NO KEY UPDATE SKIP LOCKED", limit);
     }
 
     @Override
@@ -77,13 +77,15 @@ public class EventJdbcAdapter implements EventStore {
     }
 
     @Override
+    @Transactional(TxType.MANDATORY)
     public List<EventRef> undeliveredSince(String merchantId, boolean livemode, Instant since,
             WebhookEndpointId endpointId, int max) {
         return refs("SELECT e.id, e.merchant_id, e.livemode, e.type FROM events e WHERE e.merchant_id = ?"
-                + " AND e.livemode = ? AND e.position IS NOT NULL AND e.created_at >= ? AND NOT EXISTS ("
+                + " AND e.livemode = ? AND e.position IS NOT NULL AND e.fanned_out AND e.created_at >= ?"
+                + " AND NOT EXISTS ("
                 + " SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.endpoint_id = ?"
-                + " AND d.state IN ('SUCCEEDED', 'PENDING')) ORDER BY e.position LIMIT ?", merchantId, livemode,
-                Timestamp.from(since), endpointId.value(), max);
+                + " AND d.state IN ('SUCCEEDED', 'PENDING')) ORDER BY e.position LIMIT ? FOR KEY SHARE OF e",
+                merchantId, livemode, Timestamp.from(since), endpointId.value(), max);
     }
 
     /** The webhook's body: the Event exactly as the Events API shows it ({@link EventJson}). */

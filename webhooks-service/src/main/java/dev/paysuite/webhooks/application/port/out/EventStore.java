@@ -24,7 +24,11 @@ public interface EventStore {
 
     Optional<EventRef> visible(String merchantId, boolean livemode, EventId id);
 
-    /** Visible events of the merchant since {@code since} (inclusive) with no succeeded or pending delivery to the endpoint, oldest first. */
+    /**
+     * Visible, fanned-out events of the merchant since {@code since} (inclusive) with no succeeded or
+     * pending delivery to the endpoint, oldest first (fan-out itself delivers those not fanned out yet),
+     * key-share locked so the retention job cannot purge one before its delivery references it.
+     */
     List<EventRef> undeliveredSince(String merchantId, boolean livemode, Instant since, WebhookEndpointId endpointId,
             int max);
 
