@@ -3,9 +3,11 @@ package dev.paysuite.webhooks.config;
 import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.webhooks.application.domain.service.EventsService;
 import dev.paysuite.webhooks.application.domain.service.RecordEventService;
+import dev.paysuite.webhooks.application.domain.service.StreamEventsService;
 import dev.paysuite.webhooks.application.port.in.EventsUseCase;
 import dev.paysuite.webhooks.application.port.in.PurgeEventsUseCase;
 import dev.paysuite.webhooks.application.port.in.RecordEventUseCase;
+import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase;
 import dev.paysuite.webhooks.application.port.out.EventLog;
 import dev.paysuite.webhooks.application.port.out.EventQueries;
 import jakarta.enterprise.inject.Produces;
@@ -33,6 +35,12 @@ public class EventUseCaseProducers {
     @Singleton
     EventsUseCase events(EventsService service) {
         return service;
+    }
+
+    @Produces
+    @Singleton
+    StreamEventsUseCase streamEvents(EventQueries queries) {
+        return new StreamEventsService(queries);
     }
 
     @Produces

@@ -29,6 +29,27 @@ public interface WebhooksConfig {
 
     DeliveryConfig delivery();
 
+    StreamConfig stream();
+
+    /** The live stream ({@code GET /v1/events/stream}). */
+    interface StreamConfig {
+        /** A comment goes out after this long without a message, so proxies keep the connection open. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** How often the newest position is read (the latency of the stream, at worst). */
+        @WithDefault("PT0.25S")
+        Duration pollEvery();
+
+        /** Streams one merchant may hold open at once on one instance. */
+        @WithDefault("20")
+        int maxPerMerchant();
+
+        /** Events a stream reads at a time. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
     /** The public Events' retention. */
     interface Events {
         /** Events older than this are deleted (unless a delivery still refers to them). */

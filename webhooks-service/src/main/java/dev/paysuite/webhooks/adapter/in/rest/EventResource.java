@@ -6,6 +6,7 @@ import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
 import dev.paysuite.platform.error.ApiException;
+import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
 import dev.paysuite.platform.web.ListJson;
@@ -13,8 +14,12 @@ import dev.paysuite.platform.web.QueryParams;
 import dev.paysuite.webhooks.adapter.json.EventJson;
 import dev.paysuite.webhooks.application.port.in.EventsUseCase;
 import dev.paysuite.webhooks.application.port.in.EventsUseCase.ListEvents;
+import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase;
+import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase.StreamPosition;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,10 +27,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The Events API ({@code /v1/events}): the merchant's visible events in the caller's mode, newest first. */
 @Path("/v1/events")
@@ -35,11 +45,58 @@ public class EventResource {
     /** More types than exist would be a mistake: every type is far fewer. */
     private static final int MAX_TYPES = 50;
     private final EventsUseCase events;
+    private final StreamEventsUseCase streamEvents;
+    private final EventStreams streams;
     private final CallerContext callers;
 
-    public EventResource(EventsUseCase events, CallerContext callers) {
+    public EventResource(EventsUseCase events, StreamEventsUseCase streamEvents, EventStreams streams,
+            CallerContext callers) {
         this.events = events;
+        this.streamEvents = streamEvents;
+        this.streams = streams;
         this.callers = callers;
+    }
+
+    /**
+     * The live stream (Server-Sent Events): {@code id:} the event id, {@code event:} its type,
+     * {@code data:} the Event object. Without {@code Last-Event-ID} it starts with what happens
+     * next; with one, just after that event, so a client that reconnects misses nothing and gets
+     * nothing twice. {@code types}: one type or a comma-separated list (repeatable).
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public void stream(@QueryParam("types") List<String> types, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        Caller caller = callers.caller();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String t : types) {
+            wanted.addAll(types(t, "types"));
+        }
+        if (wanted.size() > MAX_TYPES) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID, "Invalid types: at most " + MAX_TYPES + " types.",
+                    "types");
+        }
+        StreamPosition start;
+        try {
+            start = streamEvents.open(caller.merchantId(), caller.livemode(), wanted, lastEventId(lastEventId));
+        } catch (DomainException e) {
+            throw DomainExceptionMapper.toApiException(e, UnaryOperator.identity()); // the header's own name
+        }
+        streams.open(start, sink, sse);
+    }
+
+    private static Optional<EventId> lastEventId(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String id = value.trim();
+        if (!id.startsWith(EventId.PREFIX) || id.length() > 64) {
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "Last-Event-ID must be the id of an event the stream sent (evt_...).", "Last-Event-ID");
+        }
+        return Optional.of(new EventId(id));
     }
 
     @GET
@@ -65,11 +122,11 @@ public class EventResource {
         Instant after = QueryParams.instant(createdAfter, "created_after");
         Instant before = QueryParams.instant(createdBefore, "created_before");
         return ListJson.of(uri.getPath(), events.list(new ListEvents(caller.merchantId(), caller.livemode(),
-                types(type), after, before, page)), EventJson::of);
+                types(type, "type"), after, before, page)), EventJson::of);
     }
 
     /** {@code type}: one type or a comma-separated list; a type nobody publishes simply matches nothing. */
-    private static Set<String> types(String type) {
+    private static Set<String> types(String type, String param) {
         if (blank(type)) {
             return Set.of();
         }
@@ -78,13 +135,13 @@ public class EventResource {
             String trimmed = t.trim();
             if (trimmed.isEmpty() || trimmed.length() > 64) {
                 throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
-                        "Invalid type: a type or a comma-separated list of types.", "type");
+                        "Invalid " + param + ": a type or a comma-separated list of types.", param);
             }
             types.add(trimmed);
         }
         if (types.size() > MAX_TYPES) {
-            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID, "Invalid type: at most " + MAX_TYPES + " types.",
-                    "type");
+            throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID, "Invalid " + param + ": at most " + MAX_TYPES
+                    + " types.", param);
         }
         return types;
     }

@@ -5,11 +5,15 @@ import dev.paysuite.kernel.page.PageRequest;
 import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.platform.persistence.KeysetPages;
 import dev.paysuite.webhooks.application.domain.model.PublicEvent;
+import dev.paysuite.webhooks.application.domain.model.StreamedEvent;
 import dev.paysuite.webhooks.application.port.in.EventsUseCase.ListEvents;
 import dev.paysuite.webhooks.application.port.out.EventQueries;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /** Visible events (position set) of one merchant and mode, newest first (created_at, id). */
 @ApplicationScoped
@@ -23,8 +27,12 @@ public class EventQueriesAdapter implements EventQueries {
 
     @Override
     public Optional<PublicEvent> findVisible(String merchantId, boolean livemode, EventId id) {
+        return findEntity(merchantId, livemode, id).map(EventQueriesAdapter::toDomain);
+    }
+
+    private Optional<EventJpaEntity> findEntity(String merchantId, boolean livemode, EventId id) {
         return repository.find(VISIBLE + " and id = :id", Parameters.with("merchant", merchantId)
-                .and("livemode", livemode).and("id", id.value())).firstResultOptional().map(EventQueriesAdapter::toDomain);
+                .and("livemode", livemode).and("id", id.value())).firstResultOptional();
     }
 
     @Override
@@ -37,6 +45,29 @@ public class EventQueriesAdapter implements EventQueries {
     public long count(ListEvents filter) {
         Parameters params = Parameters.with("merchant", filter.merchantId()).and("livemode", filter.livemode());
         return repository.count(where(filter, params), params);
+    }
+
+    @Override
+    public long lastPosition() {
+        return ((Number) repository.getEntityManager().createNativeQuery("SELECT last FROM event_positions")
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public OptionalLong positionOf(String merchantId, boolean livemode, EventId id) {
+        return findEntity(merchantId, livemode, id).map(e -> OptionalLong.of(e.position)).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public List<StreamedEvent> after(String merchantId, boolean livemode, Set<String> types, long position, int limit) {
+        Parameters params = Parameters.with("merchant", merchantId).and("livemode", livemode).and("after", position);
+        String where = VISIBLE + " and position > :after";
+        if (!types.isEmpty()) {
+            where += " and type in :types";
+            params.and("types", types);
+        }
+        return repository.find(where + " order by position", params).page(0, limit).list().stream()
+                .map(e -> new StreamedEvent(e.position, toDomain(e))).toList();
     }
 
     private static String where(ListEvents filter, Parameters params) {
