@@ -8,6 +8,7 @@ import dev.paysuite.webhooks.application.port.in.EventsUseCase;
 import dev.paysuite.webhooks.application.port.in.PurgeEventsUseCase;
 import dev.paysuite.webhooks.application.port.in.RecordEventUseCase;
 import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase;
+import dev.paysuite.webhooks.application.port.out.DeliveryStore;
 import dev.paysuite.webhooks.application.port.out.EventLog;
 import dev.paysuite.webhooks.application.port.out.EventQueries;
 import jakarta.enterprise.inject.Produces;
@@ -27,8 +28,9 @@ public class EventUseCaseProducers {
     @Produces
     @Singleton
     @Typed(EventsService.class)
-    EventsService eventsService(EventQueries queries, EventLog log, Transactions transactions, Clock clock) {
-        return new EventsService(queries, log, transactions, clock);
+    EventsService eventsService(EventQueries queries, EventLog log, DeliveryStore deliveries, Transactions transactions,
+            Clock clock) {
+        return new EventsService(queries, log, deliveries, transactions, clock);
     }
 
     @Produces

@@ -5,13 +5,14 @@ import dev.paysuite.webhooks.config.WebhooksConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
  * Retention: deletes events created longer ago than {@code paysuite.webhooks.events.retention}
  * (30 days by default), in batches of {@code paysuite.webhooks.events.retention-batch-size}, each
- * its own short transaction. Events a delivery refers to stay (a delivery's log needs its event;
- * deliveries have their own retention), and payment timelines always stay, so a refund months later
+ * its own short transaction. Ended deliveries (succeeded or failed) older than that go first, with
+ * their attempts; an event a delivery still refers to (a pending one) stays, and payment timelines always stay, so a refund months later
  * still gets the next sequence. Instances share the work ({@code FOR UPDATE SKIP LOCKED}).
  */
 @ApplicationScoped
@@ -38,21 +39,33 @@ public class EventRetentionJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
+        int deliveries = drain(() -> purge.purgeDeliveriesBatch(retention, batchSize));
+        int events = drain(() -> purge.purgeBatch(retention, batchSize));
+        if (deliveries + events > 0) {
+            LOG.infof("Retention: deleted %d ended deliveries and %d events created more than %s ago", deliveries,
+                    events, retention);
+        }
+    }
+
+    private int drain(IntSupplier batch) {
         int total = 0;
         for (int i = 0; i < BATCHES_PER_RUN; i++) {
-            int deleted = purge.purgeBatch(retention, batchSize);
+            int deleted = batch.getAsInt();
             total += deleted;
             if (deleted < batchSize) {
                 break;
             }
         }
-        if (total > 0) {
-            LOG.infof("Retention: deleted %d events created more than %s ago", total, retention);
-        }
+        return total;
     }
 
-    /** For tests: one run now. */
+    /** For tests: one batch of events now. */
     public int runOnce() {
         return purge.purgeBatch(retention, batchSize);
+    }
+
+    /** For tests: one batch of ended deliveries, then one of events, now; @return deliveries and events deleted. */
+    public int[] runDeliveriesThenEventsOnce() {
+        return new int[] {purge.purgeDeliveriesBatch(retention, batchSize), purge.purgeBatch(retention, batchSize)};
     }
 }

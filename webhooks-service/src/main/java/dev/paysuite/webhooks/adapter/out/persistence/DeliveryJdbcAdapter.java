@@ -189,6 +189,25 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
 
     @Override
     @Transactional(TxType.MANDATORY)
+    public int deleteEnded(Instant createdBefore, int limit) {
+        // one statement: the foreign key from attempts is checked at its end, when both are gone
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                WITH doomed AS (
+                    SELECT id FROM deliveries WHERE state <> 'PENDING' AND created_at < ?
+                    ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED),
+                attempts AS (
+                    DELETE FROM delivery_attempts a USING doomed WHERE a.delivery_id = doomed.id)
+                DELETE FROM deliveries d USING doomed WHERE d.id = doomed.id""")) {
+            s.setTimestamp(1, Timestamp.from(createdBefore));
+            s.setInt(2, limit);
+            return s.executeUpdate();
+        } catch (SQLException x) {
+            throw failed("delete ended deliveries", x);
+        }
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
     public int endPending(WebhookEndpointId endpointId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE deliveries SET state = 'FAILED', next_attempt_at = NULL, claimed_until = NULL,"

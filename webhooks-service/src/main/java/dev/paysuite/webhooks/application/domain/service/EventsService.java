@@ -9,22 +9,26 @@ import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import dev.paysuite.webhooks.application.port.in.EventsUseCase;
 import dev.paysuite.webhooks.application.port.in.PurgeEventsUseCase;
+import dev.paysuite.webhooks.application.port.out.DeliveryStore;
 import dev.paysuite.webhooks.application.port.out.EventLog;
 import dev.paysuite.webhooks.application.port.out.EventQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Reading the visible events, and letting expired ones go. */
+/** Reading the visible events, and letting expired ones go (ended deliveries first: an event a delivery refers to stays). */
 public final class EventsService implements EventsUseCase, PurgeEventsUseCase {
     private final EventQueries queries;
     private final EventLog log;
+    private final DeliveryStore deliveries;
     private final Transactions transactions;
     private final Clock clock;
 
-    public EventsService(EventQueries queries, EventLog log, Transactions transactions, Clock clock) {
+    public EventsService(EventQueries queries, EventLog log, DeliveryStore deliveries, Transactions transactions,
+            Clock clock) {
         this.queries = queries;
         this.log = log;
+        this.deliveries = deliveries;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -44,10 +48,20 @@ public final class EventsService implements EventsUseCase, PurgeEventsUseCase {
 
     @Override
     public int purgeBatch(Duration retention, int batchSize) {
+        check(retention, batchSize);
+        return transactions.inTransaction(() -> log.deleteExpired(clock.instant().minus(retention), batchSize));
+    }
+
+    @Override
+    public int purgeDeliveriesBatch(Duration retention, int batchSize) {
+        check(retention, batchSize);
+        return transactions.inTransaction(() -> deliveries.deleteEnded(clock.instant().minus(retention), batchSize));
+    }
+
+    private static void check(Duration retention, int batchSize) {
         if (retention.isNegative() || retention.isZero() || batchSize < 1) {
             throw new IllegalArgumentException("a positive retention and batch size");
         }
-        return transactions.inTransaction(() -> log.deleteExpired(clock.instant().minus(retention), batchSize));
     }
 
     private static DomainException notFound(String id) {

@@ -20,6 +20,13 @@ public interface DeliveryStore {
     void insert(Delivery delivery);
 
     /**
+     * Deletes at most {@code limit} ended deliveries (succeeded or failed) created before
+     * {@code createdBefore}, with their attempts; @return how many deliveries. Pending ones stay.
+     */
+    @ChangesState
+    int deleteEnded(Instant createdBefore, int limit);
+
+    /**
      * Claims due deliveries of enabled endpoints until {@code claimUntil}, skipping rows another
      * worker holds, at most {@code perEndpoint} claimed at once per endpoint, {@code max} in all.
      */

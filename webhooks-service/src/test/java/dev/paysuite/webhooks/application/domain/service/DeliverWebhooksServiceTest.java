@@ -265,6 +265,10 @@ class DeliverWebhooksServiceTest {
             rows.put(d.id(), d);
         }
 
+        public int deleteEnded(Instant createdBefore, int limit) {
+            throw new UnsupportedOperationException("retention is tested against the database");
+        }
+
         public List<Claimed> claimDue(Instant now, Instant until, int perEndpoint, int max) {
             List<Claimed> claimed = new ArrayList<>();
             for (Delivery d : rows.values()) {
