@@ -46,6 +46,7 @@ final class MalformedRequests {
         DETACH_PAYMENT_METHOD("POST", "/v1/payment_methods/{id}/detach", Slot.METHOD, false),
         LIST_EVENTS("GET", "/v1/events", Slot.NONE, false),
         RETRIEVE_EVENT("GET", "/v1/events/{id}", Slot.EVENT, false),
+        STREAM_EVENTS("GET", "/v1/events/stream", Slot.NONE, false),
         CREATE_WEBHOOK_ENDPOINT("POST", "/v1/webhook_endpoints", Slot.NONE, true),
         RETRIEVE_WEBHOOK_ENDPOINT("GET", "/v1/webhook_endpoints/{id}", Slot.WEBHOOK_ENDPOINT, false),
         UPDATE_WEBHOOK_ENDPOINT("POST", "/v1/webhook_endpoints/{id}", Slot.WEBHOOK_ENDPOINT, true),
@@ -264,6 +265,14 @@ final class MalformedRequests {
                 || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS
                 || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
+        }
+        if (endpoint == Endpoint.STREAM_EVENTS) {
+            if (random.nextBoolean()) {
+                r.query.add("types=payment.succeeded,refund.created");
+            }
+            if (random.nextBoolean()) {
+                r.header("Last-Event-ID", pick(fixtures.events()));
+            }
         }
         return r;
     }

@@ -91,6 +91,8 @@ final class RawHttp {
             byte[] body;
             if (head || status == 204 || status == 304) {
                 body = new byte[0];
+            } else if (status == 200 && String.valueOf(headers.get("content-type")).startsWith("text/event-stream")) {
+                body = new byte[0]; // a live stream that opened: it never ends, and closing the socket leaves it
             } else if (headers.containsKey("content-length")) {
                 body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
             } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

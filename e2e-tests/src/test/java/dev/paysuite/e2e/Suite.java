@@ -82,7 +82,9 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     "-Dkafka.bootstrap.servers=" + KAFKA));
             suite.launch("webhooks-service", WEBHOOKS_PORT, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("webhooks"),
-                    "-Dkafka.bootstrap.servers=" + KAFKA));
+                    "-Dkafka.bootstrap.servers=" + KAFKA,
+                    // a silent live stream gets a heartbeat soon (StreamThroughGatewayIT)
+                    "-Dpaysuite.webhooks.stream.heartbeat=PT2S"));
             suite.launch("payments-service", PAYMENTS_PORT, List.of(
                     "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
