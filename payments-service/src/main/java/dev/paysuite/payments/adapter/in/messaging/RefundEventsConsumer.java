@@ -48,6 +48,7 @@ public class RefundEventsConsumer {
         // the inbox sends it to the dead-letter topic, where it stays visible.
         recordRefund.recordRefund(new RecordRefundCommand(
                 new PaymentRef(event.merchantId(), event.livemode(), refund.path("payment_id").asText()),
-                refund.path("id").asText(), Money.of(refund.path("amount").asLong(), refund.path("currency").asText())));
+                refund.path("id").asText(), Money.of(refund.path("amount").asLong(), refund.path("currency").asText()),
+                Math.max(0, event.sequence())));
     }
 }

@@ -201,7 +201,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
      * all that was captured went back. Refunds are decided by refunds-service; this only keeps the
      * payment's side of the books, and refuses what would not add up.
      */
-    public Change refund(String refundId, Money refund, Instant now) {
+    /** @param refundEvent the refunds.events sequence of the event that announced the refund (0 if unknown) */
+    public Change refund(String refundId, Money refund, long refundEvent, Instant now) {
         if (status != PaymentStatus.SUCCEEDED && status != PaymentStatus.PARTIALLY_REFUNDED) {
             throw PaymentException.unexpectedState(status, "refunded");
         }
@@ -215,7 +216,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                     "Refunds would exceed the captured amount (" + amountCaptured + ").", "amount");
         }
         PaymentStatus to = refunded == amountCaptured ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        return next(to, now, (eventId, after) -> new PaymentEvent.Refunded(eventId, after, refundId, refund.amount()),
+        return next(to, now, (eventId, after) -> new PaymentEvent.Refunded(eventId, after, refundId, refund.amount(),
+                refundEvent),
                 b -> b.amountRefunded(refunded));
     }
 

@@ -23,6 +23,14 @@ public sealed interface PaymentEvent {
         return payment().updatedAt();
     }
 
+    /**
+     * The {@code refunds.events} event (its {@code sequence} for this payment) this event follows
+     * from, or 0: a receiver merging both topics puts this event after that one.
+     */
+    default long causedByRefundEvent() {
+        return 0;
+    }
+
     record Created(String id, Payment payment) implements PaymentEvent {
         public String type() {
             return "payment.created";
@@ -67,7 +75,9 @@ public sealed interface PaymentEvent {
     }
 
     /** Part or all of the captured amount went back to the payer; {@code refundId} names the refund. */
-    record Refunded(String id, Payment payment, String refundId, long refundAmount) implements PaymentEvent {
+    /** A refund succeeded: refund event {@code causedByRefundEvent} of refunds.events said so. */
+    record Refunded(String id, Payment payment, String refundId, long refundAmount, long causedByRefundEvent)
+            implements PaymentEvent {
         public String type() {
             return "payment.refunded";
         }

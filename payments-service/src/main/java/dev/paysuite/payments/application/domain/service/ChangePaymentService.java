@@ -72,7 +72,7 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
     @Override
     public Payment recordRefund(RecordRefundCommand command) {
         return change(command.payment(), Recorded.NOBODY,
-                payment -> payment.refund(command.refundId(), command.amount(), Now.of(clock)));
+                payment -> payment.refund(command.refundId(), command.amount(), command.refundEvent(), Now.of(clock)));
     }
 
     private Payment changeThenProcess(PaymentRef ref, Recorded recorded, Function<Payment, Payment.Change> action) {

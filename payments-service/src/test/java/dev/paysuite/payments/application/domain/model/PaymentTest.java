@@ -207,7 +207,7 @@ class PaymentTest {
                 Metadata.EMPTY, T0).payment().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         assertEquals(PaymentStatus.SUCCEEDED, paid.status());
         assertEquals(1_000_000_000_000_000L, paid.amountCaptured());
-        Payment refunded = paid.refund("ref_1", new Money(1, CurrencyUnit.of("ETH")), T1).payment();
+        Payment refunded = paid.refund("ref_1", new Money(1, CurrencyUnit.of("ETH")), 1, T1).payment();
         assertEquals(1, refunded.amountRefunded());
     }
 
@@ -223,26 +223,28 @@ class PaymentTest {
     void refundsAddUpUntilThePaymentIsRefunded() {
         Payment paid = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         Money usd300 = new Money(300, CurrencyUnit.of("USD"));
-        Payment.Change partial = paid.refund("ref_1", usd300, T1);
+        Payment.Change partial = paid.refund("ref_1", usd300, 1, T1);
         assertEquals(PaymentStatus.PARTIALLY_REFUNDED, partial.payment().status());
         assertEquals(300, partial.payment().amountRefunded());
         assertEquals("payment.refunded", partial.event().type());
-        Payment.Change full = partial.payment().refund("ref_2", new Money(700, CurrencyUnit.of("USD")), T1);
+        Payment.Change full = partial.payment().refund("ref_2", new Money(700, CurrencyUnit.of("USD")), 2, T1);
         assertEquals(PaymentStatus.REFUNDED, full.payment().status());
         assertEquals(1000, full.payment().amountRefunded());
         assertEquals(4, full.event().sequence());
+        assertEquals(2, full.event().causedByRefundEvent(), "the refund event it follows from");
+        assertEquals(0, paid.refund("ref_9", usd300, 0, T1).event().causedByRefundEvent(), "0: unknown");
     }
 
     @Test
     void refundsNeverExceedWhatWasCaptured() {
         Payment paid = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         PaymentException e = assertThrows(PaymentException.class,
-                () -> paid.refund("ref_1", new Money(1001, CurrencyUnit.of("USD")), T1));
+                () -> paid.refund("ref_1", new Money(1001, CurrencyUnit.of("USD")), 1, T1));
         assertEquals(PaymentException.Kind.UNPROCESSABLE, e.kind());
     }
 
     @Test
     void anUnpaidPaymentCannotBeRefunded() {
-        assertThrows(PaymentException.class, () -> pending().refund("ref_1", new Money(1, CurrencyUnit.of("USD")), T1));
+        assertThrows(PaymentException.class, () -> pending().refund("ref_1", new Money(1, CurrencyUnit.of("USD")), 1, T1));
     }
 }

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Every topic the Events come from, one channel each, in consumer group {@code webhooks-service}.
  * Each CloudEvent becomes a public Event (its {@code id}, {@code merchantid}, {@code livemode},
  * {@code type}, {@code time} as {@code created_at}, {@code data} as given). Events of a payment carry
- * its place in the payment's history: a payment event ({@code sequence}, 0), a refund event
- * ({@code paymentsequence}, {@code sequence}). Through {@link EventInbox}: each event is applied once
+ * its place in the payment's history: a payment event ({@code sequence}, 0; and the refund event it
+ * follows from, {@code refundsequence}, if any), a refund event ({@code paymentsequence}, {@code sequence}). Through {@link EventInbox}: each event is applied once
  * (and the event id is the table's key besides), transient failures are waited out, and a record
  * that is no readable event goes to {@code webhooks.dlq.<topic>}.
  */
@@ -59,8 +59,12 @@ public class EventTopicsConsumer {
                 throw new UnprocessableEventException("a payment event without its sequence");
             }
             String paymentId = paymentId(event.data().path("id"), "a payment event without the payment's id");
+            long afterRefundEvent = event.extension("refundsequence", 0);
+            if (afterRefundEvent < 0) {
+                throw new UnprocessableEventException("a payment event with a negative refundsequence");
+            }
             recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
-                    PaymentHistory.ofPaymentEvent(event.sequence())));
+                    PaymentHistory.ofPaymentEvent(event.sequence()), afterRefundEvent));
         });
     }
 

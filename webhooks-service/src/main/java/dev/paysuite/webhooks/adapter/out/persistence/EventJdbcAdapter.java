@@ -125,7 +125,7 @@ public class EventJdbcAdapter implements EventStore {
         }
         // The same log the consumers append to: one order of positions for every reader
         eventLog.insert(new PublicEvent(id, EventTypes.ENDPOINT_DISABLED, at, endpoint.livemode(), null, data,
-                endpoint.merchantId()), SOURCE, null, null, at);
+                endpoint.merchantId()), SOURCE, null, null, 0, at);
         eventLog.appendVisible(List.of(id));
         return id;
     }

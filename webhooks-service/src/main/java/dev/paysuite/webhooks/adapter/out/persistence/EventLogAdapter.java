@@ -29,11 +29,11 @@ public class EventLogAdapter implements EventLog {
     @Override
     @Transactional(TxType.MANDATORY)
     public boolean insert(PublicEvent event, String sourceTopic, String paymentId, PaymentHistory position,
-            Instant receivedAt) {
+            long afterRefundEvent, Instant receivedAt) {
         return em.createNativeQuery("""
                 INSERT INTO events (id, merchant_id, livemode, type, created_at, received_at, source_topic,
-                                    payment_id, payment_position, refund_position, sequence, data)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, ?11)
+                                    payment_id, payment_position, refund_position, after_refund_event, sequence, data)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, NULL, ?11)
                 ON CONFLICT (id) DO NOTHING""")
                 .setParameter(1, event.id().value()).setParameter(2, event.merchantId())
                 .setParameter(3, event.livemode()).setParameter(4, event.type())
@@ -41,7 +41,7 @@ public class EventLogAdapter implements EventLog {
                 .setParameter(7, sourceTopic).setParameter(8, paymentId)
                 .setParameter(9, position == null ? null : position.paymentSequence())
                 .setParameter(10, position == null ? null : position.refundSequence())
-                .setParameter(11, event.data())
+                .setParameter(11, event.data()).setParameter(12, afterRefundEvent)
                 .executeUpdate() == 1;
     }
 
@@ -73,10 +73,10 @@ public class EventLogAdapter implements EventLog {
     @SuppressWarnings("unchecked")
     public List<Arrival<EventId>> waiting(String paymentId) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, payment_position, refund_position FROM events
+                SELECT id, payment_position, refund_position, after_refund_event FROM events
                 WHERE payment_id = ?1 AND position IS NULL""").setParameter(1, paymentId).getResultList();
         return rows.stream().map(r -> new Arrival<>(new EventId((String) r[0]),
-                new PaymentHistory(number(r[1]), number(r[2])))).toList();
+                new PaymentHistory(number(r[1]), number(r[2])), number(r[3]))).toList();
     }
 
     @Override

@@ -19,12 +19,19 @@ import java.util.Objects;
  * in order, so a wait lasts only until the other topic's consumer catches up (or, if the missing
  * event was dead-lettered, until it is replayed).
  *
+ * <p><b>Caused by a refund.</b> A payment event that follows from a refund event
+ * ({@code payment.refunded} carries the {@code refundsequence} of the {@code refund.succeeded} it
+ * follows from) is also not the next of its stream until that refund event is numbered: however
+ * far refunds.events lags, the refund comes first.
+ *
  * <p><b>A late event.</b> A number once given is never changed: it went out in webhooks. One case
  * cannot be foreseen: a refund event based on payment event {@code s} that arrives after payment
- * event {@code s + 1} was numbered (refunds.events lagged and nothing said a refund was coming). It
- * gets the next number, after events the rule would put it before: the public {@code sequence} is
- * the order in which this service merged the history, gap-free and final, and matches the causal
- * order whenever the two topics were read in step. Receivers order by {@code sequence}.
+ * event {@code s + 1} was numbered, where nothing in {@code s + 1} said a refund was coming (the two
+ * were decided independently, in two services, at the same time: neither follows from the other). It
+ * gets the next number, after events the kernel's rule would put it before: the public
+ * {@code sequence} is the order in which this service merged the history, gap-free, final and
+ * causal (nothing is numbered before an event it follows from), and equal to the kernel's order
+ * whenever the two topics were read in step. Receivers order by {@code sequence}.
  *
  * <p>Events already numbered (a replay) come back as duplicates and get nothing.
  */
@@ -34,11 +41,23 @@ public final class PaymentSequencer {
     private PaymentSequencer() {
     }
 
-    /** An event of the payment, with its position from the topic it came from. */
-    public record Arrival<T>(T event, PaymentHistory position) {
+    /**
+     * An event of the payment, with its position from the topic it came from.
+     *
+     * @param afterRefundEvent for a payment event that follows from a refund event (its
+     *     {@code refundsequence}), that refund event's sequence: it waits for it; 0 otherwise
+     */
+    public record Arrival<T>(T event, PaymentHistory position, long afterRefundEvent) {
         public Arrival {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(position, "position");
+            if (afterRefundEvent < 0 || afterRefundEvent > 0 && position.refundSequence() != 0) {
+                throw new IllegalArgumentException("only a payment event follows from a refund event");
+            }
+        }
+
+        public Arrival(T event, PaymentHistory position) {
+            this(event, position, 0);
         }
 
         boolean isPaymentEvent() {
@@ -88,7 +107,8 @@ public final class PaymentSequencer {
 
     private static boolean isNext(PaymentTimeline at, Arrival<?> arrival) {
         PaymentHistory p = arrival.position();
-        return arrival.isPaymentEvent() ? p.paymentSequence() == at.lastPaymentEvent() + 1
+        return arrival.isPaymentEvent()
+                ? p.paymentSequence() == at.lastPaymentEvent() + 1 && arrival.afterRefundEvent() <= at.lastRefundEvent()
                 : p.refundSequence() == at.lastRefundEvent() + 1 && p.paymentSequence() <= at.lastPaymentEvent();
     }
 

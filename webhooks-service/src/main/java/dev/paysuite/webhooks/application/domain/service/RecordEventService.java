@@ -31,7 +31,8 @@ public final class RecordEventService implements RecordEventUseCase {
     public boolean record(RecordEvent command) {
         return transactions.inTransaction(() -> {
             var now = clock.instant();
-            if (!log.insert(command.event(), command.sourceTopic(), command.paymentId(), command.position(), now)) {
+            if (!log.insert(command.event(), command.sourceTopic(), command.paymentId(), command.position(),
+                    command.afterRefundEvent(), now)) {
                 return false;
             }
             if (command.paymentId() == null) {

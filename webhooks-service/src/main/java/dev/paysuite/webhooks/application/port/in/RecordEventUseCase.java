@@ -15,7 +15,13 @@ public interface RecordEventUseCase {
      *     event about no payment (methods.events), which needs no sequence
      * @param position its place in the payment's history; given exactly when {@code paymentId} is
      */
-    record RecordEvent(PublicEvent event, String sourceTopic, String paymentId, PaymentHistory position) {
+    /** @param afterRefundEvent a payment event's {@code refundsequence} (see PaymentSequencer), else 0 */
+    record RecordEvent(PublicEvent event, String sourceTopic, String paymentId, PaymentHistory position,
+            long afterRefundEvent) {
+        public RecordEvent(PublicEvent event, String sourceTopic, String paymentId, PaymentHistory position) {
+            this(event, sourceTopic, paymentId, position, 0);
+        }
+
         public RecordEvent {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(sourceTopic, "sourceTopic");

@@ -28,7 +28,7 @@ public interface EventLog {
      */
     @ChangesState
     boolean insert(PublicEvent event, String sourceTopic, String paymentId, PaymentHistory position,
-            Instant receivedAt);
+            long afterRefundEvent, Instant receivedAt);
 
     /**
      * Locks the payment's timeline for the rest of the step, starting it ({@link PaymentTimeline#START})

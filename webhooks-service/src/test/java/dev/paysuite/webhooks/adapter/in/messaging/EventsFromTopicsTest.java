@@ -95,6 +95,14 @@ class EventsFromTopicsTest {
         return e.toString();
     }
 
+    /** payment.refunded {@code sequence}, following from the payment's refund event {@code refundEvent}. */
+    String refundedEvent(String id, String paymentId, long sequence, long refundEvent) {
+        ObjectNode e = envelope(id, "payment.refunded", merchant, sequence, Instant.now()).put("subject", paymentId)
+                .put("refundsequence", refundEvent);
+        e.putObject("data").put("id", paymentId).put("object", "payment").put("amount", 1000);
+        return e.toString();
+    }
+
     String customerEvent(String id, TestCaller who, Instant time) {
         ObjectNode e = envelope(id, "customer.created", who, 0, time);
         e.putObject("data").put("id", "cus_" + id.substring(4, 20)).put("object", "customer")
@@ -157,6 +165,26 @@ class EventsFromTopicsTest {
                 .body("data.object", equalTo("refund"));
     }
 
+    /** payments.events far ahead: payment.refunded waits for the refund event it follows from. */
+    @Test
+    void aPaymentEventCausedByARefundWaitsForThatRefundEvent() throws Exception {
+        String pay = payId();
+        String ref = "ref_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String created = evt(), succeeded = evt(), refunded = evt(), refundCreated = evt(), refundSucceeded = evt();
+        send("payments.events", pay, paymentEvent(created, "payment.created", pay, 1));
+        send("payments.events", pay, paymentEvent(succeeded, "payment.succeeded", pay, 2));
+        send("payments.events", pay, refundedEvent(refunded, pay, 3, 2));
+        send("refunds.events", pay, refundEvent(refundCreated, "refund.created", pay, ref, 1, 2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> merchant.request().get("/v1/events/" + refundCreated)
+                .then().statusCode(200).body("sequence", equalTo(3)));
+        Thread.sleep(1000);
+        merchant.request().get("/v1/events/" + refunded).then().statusCode(404); // not visible: it waits
+        send("refunds.events", pay, refundEvent(refundSucceeded, "refund.succeeded", pay, ref, 2, 2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> merchant.request().get("/v1/events/" + refunded)
+                .then().statusCode(200));
+        assertOrder(pay, List.of(created, succeeded, refundCreated, refundSucceeded, refunded));
+    }
+
     /**
      * Many payments' histories on both topics at once (two consumers numbering concurrently): every
      * payment is numbered 1..5 without gaps, each stream in its order and every refund event after
@@ -174,7 +202,8 @@ class EventsFromTopicsTest {
             send("payments.events", pay, paymentEvent(evt(), "payment.created", pay, 1));
             send("refunds.events", pay, refundEvent(evt(), "refund.succeeded", pay, ref, 2, 2));
             send("payments.events", pay, paymentEvent(evt(), "payment.succeeded", pay, 2));
-            send("payments.events", pay, paymentEvent(evt(), "payment.refunded", pay, 3));
+            // payment.refunded follows from refund event 2, as payments-service says (refundsequence)
+            send("payments.events", pay, refundedEvent(evt(), pay, 3, 2));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(100,
                 list(merchant, "").getInt("total_count")));
@@ -196,14 +225,14 @@ class EventsFromTopicsTest {
                     }
                 }
             }
-            // What the rule guarantees under concurrent topics: each stream's own order, and a refund
-            // event after the payment event it was based on. A refund event that arrives after the next
-            // payment event was numbered is numbered after it (PaymentSequencer: a late event), so
-            // refund.succeeded and payment.refunded may come in either order here.
+            // What the rule guarantees under concurrent topics: each stream's own order, a refund event
+            // after the payment event it was based on, and a payment event after the refund event it
+            // follows from (refund.succeeded before payment.refunded, however the consumers interleave)
             assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(types), pay);
             assertTrue(types.indexOf("payment.created") < types.indexOf("payment.succeeded"), pay);
             assertTrue(types.indexOf("payment.succeeded") < types.indexOf("payment.refunded"), pay);
             assertTrue(types.indexOf("refund.created") < types.indexOf("refund.succeeded"), pay);
+            assertTrue(types.indexOf("refund.succeeded") < types.indexOf("payment.refunded"), pay);
             assertTrue(types.indexOf("payment.succeeded") < types.indexOf("refund.created"), pay);
         }
     }

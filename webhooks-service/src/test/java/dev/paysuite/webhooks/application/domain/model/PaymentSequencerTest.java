@@ -1,6 +1,7 @@
 package dev.paysuite.webhooks.application.domain.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.paysuite.kernel.PaymentHistory;
 import dev.paysuite.webhooks.application.domain.model.PaymentSequencer.Arrival;
@@ -86,6 +87,21 @@ class PaymentSequencerTest {
         Result<String> late = PaymentSequencer.number(before.timeline(), List.of(r(2, 1), p(4)));
         assertEquals(List.of("4:r1@2", "5:p4"), numbered(late));
         assertEquals(new PaymentTimeline(5, 4, 1), late.timeline());
+    }
+
+    @Test
+    void aPaymentEventCausedByARefundWaitsForItHoweverFarRefundsLag() {
+        // payments.events ran ahead: p3 (payment.refunded) follows from refund event 1, not read yet
+        Arrival<String> refunded = new Arrival<>("p3", PaymentHistory.ofPaymentEvent(3), 1);
+        Result<String> ahead = PaymentSequencer.number(PaymentTimeline.START, List.of(p(1), p(2), refunded, p(4)));
+        assertEquals(List.of("1:p1", "2:p2"), numbered(ahead));
+        assertEquals(List.of("p3", "p4"), names(ahead.waiting()));
+        // refund event 1 was decided on p1 (a refund created before capture's event was read)
+        Result<String> caughtUp = PaymentSequencer.number(ahead.timeline(), List.of(refunded, p(4), r(1, 1)));
+        assertEquals(List.of("3:r1@1", "4:p3", "5:p4"), numbered(caughtUp));
+        assertEquals(new PaymentTimeline(5, 4, 1), caughtUp.timeline());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Arrival<>("r", PaymentHistory.ofRefundEvent(1, 1), 1), "only a payment event");
     }
 
     @Test
