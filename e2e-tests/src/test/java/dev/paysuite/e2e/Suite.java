@@ -84,7 +84,9 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("webhooks"),
                     "-Dkafka.bootstrap.servers=" + KAFKA,
                     // a silent live stream gets a heartbeat soon (StreamThroughGatewayIT)
-                    "-Dpaysuite.webhooks.stream.heartbeat=PT2S"));
+                    "-Dpaysuite.webhooks.stream.heartbeat=PT2S",
+                    // retries soon enough to see one across a restart (WebhooksAcrossRestartIT)
+                    "-Dpaysuite.webhooks.delivery.retry.delays=PT3S,PT3S,PT1M"));
             suite.launch("payments-service", PAYMENTS_PORT, List.of(
                     "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),

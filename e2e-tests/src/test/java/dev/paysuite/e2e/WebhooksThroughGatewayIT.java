@@ -78,12 +78,13 @@ class WebhooksThroughGatewayIT {
             }
             events.sort(Comparator.comparingLong(e -> e.get("sequence").asLong()));
             List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
-            // Each stream in its order and every refund event after the payment event it was based on
-            // (refund.succeeded and payment.refunded come from two topics: PaymentSequencer's late-event rule)
+            // Each stream in its order, every refund event after the payment event it was based on, and
+            // payment.refunded after the refund.succeeded it follows from (its refundsequence)
             assertEquals(java.util.Set.of("payment.created", "payment.succeeded", "refund.created", "refund.succeeded",
                     "payment.refunded"), java.util.Set.copyOf(types), "every event once: " + types);
             assertEquals(List.of("payment.created", "payment.succeeded"), types.subList(0, 2), types.toString());
             assertTrue(types.indexOf("refund.created") < types.indexOf("refund.succeeded"), types.toString());
+            assertTrue(types.indexOf("refund.succeeded") < types.indexOf("payment.refunded"), types.toString());
             for (int i = 0; i < events.size(); i++) {
                 assertEquals(i + 1, events.get(i).get("sequence").asLong(), "gap-free per-payment sequence");
             }
