@@ -72,6 +72,8 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Received> VAULT_BY_REQUEST_ID = new ConcurrentHashMap<>();
     private static final List<Received> ALL = Collections.synchronizedList(new ArrayList<>());
     private static final Map<String, Stream> STREAMS = new ConcurrentHashMap<>();
+    private static final io.vertx.core.buffer.Buffer PUMPED_EVENT =
+            io.vertx.core.buffer.Buffer.buffer("data: " + "x".repeat(64 * 1024 - 8) + "\n\n");
     private Vertx vertx;
 
     /** What a service received for the gateway request with this Request-Id; fails if nothing arrived. */
@@ -124,6 +126,7 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         private final HttpServerRequest request;
         private final io.vertx.core.Context context;
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicLong pumped = new java.util.concurrent.atomic.AtomicLong();
 
         Stream(Received received, HttpServerRequest request, io.vertx.core.Context context) {
             this.received = received;
@@ -160,6 +163,30 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         /** Breaks the stream off mid-way, as a service that crashes does: the connection closes, no last chunk. */
         public void breakOff() {
             context.runOnContext(v -> request.connection().close());
+        }
+
+        /**
+         * Sends events of 64 KB as fast as the gateway takes them, and no faster (each write waits for
+         * the last to drain), up to {@code capBytes} in all: how far it got ({@link #pumped()}) shows
+         * whether the gateway held it back.
+         */
+        public void pump(long capBytes) {
+            context.runOnContext(v -> pumpMore(capBytes));
+        }
+
+        private void pumpMore(long capBytes) {
+            io.vertx.core.http.HttpServerResponse response = request.response();
+            while (!response.writeQueueFull() && pumped.get() < capBytes && !response.closed() && !response.ended()) {
+                response.write(PUMPED_EVENT);
+                pumped.addAndGet(PUMPED_EVENT.length());
+            }
+            if (pumped.get() < capBytes && !response.closed() && !response.ended()) {
+                response.drainHandler(drained -> pumpMore(capBytes));
+            }
+        }
+
+        public long pumped() {
+            return pumped.get();
         }
 
         /** Completed when the stream's connection is closed (by either side). */

@@ -239,6 +239,42 @@ class StreamingTest {
     }
 
     @Test
+    void aClientThatDoesNotReadHoldsTheServiceBackRatherThanTheGatewayGatheringTheStream() throws Exception {
+        long cap = 1024L * 1024 * 1024;
+        String marker = UUID.randomUUID().toString();
+        EventStream client = EventStream.open(http, "/v1/events/stream?stream=" + marker, key);
+        StubUpstream.Stream service = StubUpstream.stream(marker);
+        client.pause();
+        service.pump(cap);
+
+        // The service writes until the buffers on the way (sockets, a few event queues) are full, then
+        // waits: had the gateway kept reading, it would have gone on to the cap, at loopback speed.
+        long held = awaitSteady(service);
+        assertTrue(held < 128L * 1024 * 1024, "the service got " + held + " bytes out to a client reading none");
+
+        client.resumeDiscarding();
+        await().atMost(PATIENCE).until(() -> service.pumped() > held + 1024 * 1024);
+        client.close();
+        service.closed().get(3, TimeUnit.SECONDS);
+        answeredByTheService("/v1/events/evt_1", key);
+    }
+
+    /** What the service has pumped once it stops growing for a second (its writes held back). */
+    static long awaitSteady(StubUpstream.Stream service) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = service.pumped();
+            if (now > 0 && now == last) {
+                return now;
+            }
+            last = now;
+        }
+        throw new AssertionError("The service never stopped writing: " + last + " bytes so far");
+    }
+
+    @Test
     void aStreamIsOneRequestForTheRateLimitHoweverManyEventsItCarries() throws Exception {
         TestKey limited = new TestKeys(dataSource).create("test", 100, 60, 20);
         String marker = UUID.randomUUID().toString();
@@ -386,6 +422,18 @@ class StreamingTest {
                 }
                 event.add(line);
             }
+        }
+
+        /** Stops reading, as a slow client does. */
+        void pause() {
+            response.pause();
+        }
+
+        /** Reads again, as fast as it comes, throwing it away. */
+        void resumeDiscarding() {
+            response.handler(chunk -> {
+            });
+            response.resume();
         }
 
         void awaitEnd(Duration wait) throws InterruptedException, ExecutionException, TimeoutException {
