@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code .../declined}: 402 with a service's own error object;</li>
  * <li>{@code .../stream} asked with {@code Accept: text/event-stream}: 200 {@code text/event-stream}
  *     at once (headers only), then whatever the test makes it send through {@link #stream(String)}
- *     (the request's {@code stream} query parameter names it); asked otherwise, the JSON answer below;</li>
+ *     (the request's {@code stream} query parameter names it; {@code headers_after_ms} delays the
+ *     headers); asked otherwise, the JSON answer below;</li>
  * <li>anything else: 201 echoing the method, URI and body, with headers a gateway must pass back
  *     ({@code X-Stub}, {@code Idempotent-Replayed}) and headers it must not (hop-by-hop ones, and
  *     {@code Request-Id} and {@code X-RateLimit-*}, which the gateway sets itself).</li>
@@ -297,6 +298,22 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         String marker = request.getParam("stream");
         Stream stream = new Stream(received, request, Vertx.currentContext());
         request.connection().closeHandler(v -> stream.closed.complete(null));
+        if (marker != null) {
+            STREAMS.put(marker, stream);
+        }
+        String headersAfter = request.getParam("headers_after_ms"); // a service slow to start its stream
+        if (headersAfter == null) {
+            streamHeaders(name, request);
+        } else {
+            Vertx.currentContext().owner().setTimer(Long.parseLong(headersAfter), id -> {
+                if (!request.response().closed()) {
+                    streamHeaders(name, request);
+                }
+            });
+        }
+    }
+
+    private static void streamHeaders(String name, HttpServerRequest request) {
         request.response().setStatusCode(200)
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
@@ -307,9 +324,6 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 .putHeader("Request-Id", "req_setbytheserviceitself000")
                 .putHeader("X-RateLimit-Limit", "999999")
                 .writeHead();
-        if (marker != null) {
-            STREAMS.put(marker, stream);
-        }
     }
 
     private static void vault(HttpServerRequest request, Received received) {

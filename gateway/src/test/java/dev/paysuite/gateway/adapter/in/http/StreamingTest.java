@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -175,6 +176,27 @@ class StreamingTest {
         client.close();
         service.closed().get(3, TimeUnit.SECONDS); // a couple of seconds at most, not the next event or a timeout
         // The one pooled connection to the service is free again: the next request is not kept waiting.
+        answeredByTheService("/v1/events/evt_1", key);
+    }
+
+    @Test
+    void aStreamWhoseClientLeftBeforeItsHeadersIsClosedWhenTheyCome() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        CompletableFuture<HttpClientRequest> sent = new CompletableFuture<>();
+        http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(RestAssured.port)
+                        .setURI("/v1/events/stream?stream=" + marker + "&headers_after_ms=1000")
+                        .addHeader("Authorization", key.bearer()).addHeader("Accept", "text/event-stream"))
+                .onSuccess(request -> {
+                    request.send();
+                    sent.complete(request);
+                })
+                .onFailure(sent::completeExceptionally);
+        HttpClientRequest request = sent.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        StubUpstream.Stream service = StubUpstream.stream(marker); // the service has the request, no headers yet
+        request.connection().close();
+
+        // The headers come after the client left: nobody will read the stream, so it is closed at once.
+        service.closed().get(5, TimeUnit.SECONDS);
         answeredByTheService("/v1/events/evt_1", key);
     }
 
