@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -27,12 +28,17 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code .../hang}: never (the gateway's upstream timeout is 5 s here: long enough for a busy machine);</li>
  * <li>{@code .../drop}: closes the connection without an answer;</li>
  * <li>{@code .../declined}: 402 with a service's own error object;</li>
+ * <li>{@code .../stream} asked with {@code Accept: text/event-stream}: 200 {@code text/event-stream}
+ *     at once (headers only), then whatever the test makes it send through {@link #stream(String)}
+ *     (the request's {@code stream} query parameter names it; {@code headers_after_ms} delays the
+ *     headers); asked otherwise, the JSON answer below;</li>
  * <li>anything else: 201 echoing the method, URI and body, with headers a gateway must pass back
  *     ({@code X-Stub}, {@code Idempotent-Replayed}) and headers it must not (hop-by-hop ones, and
  *     {@code Request-Id} and {@code X-RateLimit-*}, which the gateway sets itself).</li>
  * </ul>
  * The {@code refunds} upstream lists a dead instance before the live one; the {@code down} upstream
- * (route {@code /v1/down...}) has no live instance at all.
+ * (route {@code /v1/down...}) has no live instance at all; {@code webhooks} (route {@code /v1/events...})
+ * is there for streams.
  * <p>
  * The {@code methods} upstream is also the card vault: {@code POST /internal/v1/vault/tokens}
  * answers as methods-service's README promises, by the card number it is given
@@ -66,6 +72,9 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Received> BY_REQUEST_ID = new ConcurrentHashMap<>();
     private static final Map<String, Received> VAULT_BY_REQUEST_ID = new ConcurrentHashMap<>();
     private static final List<Received> ALL = Collections.synchronizedList(new ArrayList<>());
+    private static final Map<String, Stream> STREAMS = new ConcurrentHashMap<>();
+    private static final io.vertx.core.buffer.Buffer PUMPED_EVENT =
+            io.vertx.core.buffer.Buffer.buffer("data: " + "x".repeat(64 * 1024 - 8) + "\n\n");
     private Vertx vertx;
 
     /** What a service received for the gateway request with this Request-Id; fails if nothing arrived. */
@@ -108,13 +117,112 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * A stream a stub serves, driven by the test: it sends nothing but its headers until told to.
+     * What the gateway does to it shows in {@link #closed()}: completed when the connection the
+     * stream came over closes, which for a stream still open means the gateway let it go.
+     */
+    public static final class Stream {
+        private final Received received;
+        private final HttpServerRequest request;
+        private final io.vertx.core.Context context;
+        private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicLong pumped = new java.util.concurrent.atomic.AtomicLong();
+
+        Stream(Received received, HttpServerRequest request, io.vertx.core.Context context) {
+            this.received = received;
+            this.request = request;
+            this.context = context;
+        }
+
+        public Received received() {
+            return received;
+        }
+
+        /** Sends one event, {@code data: <data>} and the blank line that ends it. */
+        public void send(String data) {
+            write("data: " + data + "\n\n");
+        }
+
+        public void write(String text) {
+            context.runOnContext(v -> {
+                if (!request.response().ended() && !request.response().closed()) {
+                    request.response().write(text);
+                }
+            });
+        }
+
+        /** Ends the stream as a service that is done ends it (the last chunk): the connection stays open for reuse. */
+        public void end() {
+            context.runOnContext(v -> {
+                if (!request.response().ended() && !request.response().closed()) {
+                    request.response().end();
+                }
+            });
+        }
+
+        /** Breaks the stream off mid-way, as a service that crashes does: the connection closes, no last chunk. */
+        public void breakOff() {
+            context.runOnContext(v -> request.connection().close());
+        }
+
+        /**
+         * Sends events of 64 KB as fast as the gateway takes them, and no faster (each write waits for
+         * the last to drain), up to {@code capBytes} in all: how far it got ({@link #pumped()}) shows
+         * whether the gateway held it back.
+         */
+        public void pump(long capBytes) {
+            context.runOnContext(v -> pumpMore(capBytes));
+        }
+
+        private void pumpMore(long capBytes) {
+            io.vertx.core.http.HttpServerResponse response = request.response();
+            while (!response.writeQueueFull() && pumped.get() < capBytes && !response.closed() && !response.ended()) {
+                response.write(PUMPED_EVENT);
+                pumped.addAndGet(PUMPED_EVENT.length());
+            }
+            if (pumped.get() < capBytes && !response.closed() && !response.ended()) {
+                response.drainHandler(drained -> pumpMore(capBytes));
+            }
+        }
+
+        public long pumped() {
+            return pumped.get();
+        }
+
+        /** Completed when the stream's connection is closed (by either side). */
+        public CompletableFuture<Void> closed() {
+            return closed;
+        }
+    }
+
+    /** The stream the request with {@code ?stream=<marker>} opened, waiting up to 10 s for it to arrive. */
+    public static Stream stream(String marker) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Stream stream = STREAMS.get(marker);
+            if (stream != null) {
+                return stream;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("No service received the stream " + marker);
+    }
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         int payments = listen("payments");
         int refunds = listen("refunds");
         int methods = listen("methods");
-        return Map.ofEntries(Map.entry("paysuite.gateway.upstreams.methods", "http://127.0.0.1:" + methods),
+        int webhooks = listen("webhooks");
+        return Map.ofEntries(Map.entry("paysuite.gateway.upstreams.webhooks", "http://127.0.0.1:" + webhooks),
+                Map.entry("paysuite.gateway.upstreams.methods", "http://127.0.0.1:" + methods),
                 Map.entry("paysuite.gateway.vault-timeout", "PT3S"),
                 Map.entry("paysuite.gateway.upstreams.payments", "http://127.0.0.1:" + payments),
                 Map.entry("paysuite.gateway.upstreams.refunds", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:" + refunds),
@@ -141,6 +249,10 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
             }
             if (received.header("Request-Id") != null) {
                 BY_REQUEST_ID.put(received.header("Request-Id"), received);
+            }
+            if (request.path().endsWith("/stream") && String.valueOf(request.getHeader("Accept")).contains("text/event-stream")) {
+                openStream(name, request, received);
+                return;
             }
             answer(name, request, body.toString());
         }));
@@ -179,6 +291,39 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
                 .putHeader("X-RateLimit-Limit", "999999")
                 .end(new JsonObject().put("upstream", name).put("method", request.method().name())
                         .put("uri", request.uri()).put("body", body).encode());
+    }
+
+    /** Headers at once, as a service's stream starts; hop-by-hop ones and those the gateway sets itself included. */
+    private static void openStream(String name, HttpServerRequest request, Received received) {
+        String marker = request.getParam("stream");
+        Stream stream = new Stream(received, request, Vertx.currentContext());
+        request.connection().closeHandler(v -> stream.closed.complete(null));
+        if (marker != null) {
+            STREAMS.put(marker, stream);
+        }
+        String headersAfter = request.getParam("headers_after_ms"); // a service slow to start its stream
+        if (headersAfter == null) {
+            streamHeaders(name, request);
+        } else {
+            Vertx.currentContext().owner().setTimer(Long.parseLong(headersAfter), id -> {
+                if (!request.response().closed()) {
+                    streamHeaders(name, request);
+                }
+            });
+        }
+    }
+
+    private static void streamHeaders(String name, HttpServerRequest request) {
+        request.response().setStatusCode(200)
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "private")
+                .putHeader("X-Stub", name)
+                .putHeader("Connection", "keep-alive, X-Hop-Secret")
+                .putHeader("X-Hop-Secret", "hop-by-hop, named in Connection")
+                .putHeader("Request-Id", "req_setbytheserviceitself000")
+                .putHeader("X-RateLimit-Limit", "999999")
+                .writeHead();
     }
 
     private static void vault(HttpServerRequest request, Received received) {

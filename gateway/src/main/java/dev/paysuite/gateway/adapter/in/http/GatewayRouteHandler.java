@@ -12,6 +12,7 @@ import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import dev.paysuite.gateway.application.domain.model.ForwardingRules;
 import dev.paysuite.gateway.application.domain.model.Headers;
 import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
+import dev.paysuite.gateway.application.domain.model.StreamedBody;
 import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
 import dev.paysuite.gateway.application.port.in.AdmitRequestCommand;
 import dev.paysuite.gateway.application.port.in.AdmitRequestUseCase;
@@ -47,6 +48,14 @@ import org.jboss.logging.Logger;
  * is read, read the body (up to the limit), then forward it to the service its path routes to and
  * pass the answer back. Every answer carries {@code Request-Id} and the {@code X-RateLimit-*}
  * headers; every refusal is the error object.
+ * <p>
+ * A service's answer normally comes back whole. One of type {@code text/event-stream} (Server-Sent
+ * Events, whatever the path) is streamed instead: its status and headers go out as soon as the
+ * service sends them, with {@code Cache-Control: no-cache} and {@code X-Accel-Buffering: no} so no
+ * proxy in front gathers it either, then each chunk the moment it arrives ({@link StreamRelay}).
+ * The upstream timeout bounds the wait for the headers only: a stream lasts as long as the service
+ * and the client keep it open, and whichever side goes first ends the other. It is one request for
+ * the rate limit and one access log line, written when it ends, with its whole duration.
  */
 @ApplicationScoped
 public class GatewayRouteHandler {
@@ -58,6 +67,8 @@ public class GatewayRouteHandler {
     private static final String CALLER = "paysuite.caller";
     private static final String RATE_LIMIT_DECISION = "paysuite.rateLimit";
     private static final String STARTED = "paysuite.started";
+    /** Asks nginx (and proxies that honour it) not to buffer the answer: a stream's events must pass at once. */
+    private static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
     private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
     /** What a 503 tells the client to wait: an outage of a dependency, worth retrying soon. */
     private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
@@ -246,6 +257,9 @@ public class GatewayRouteHandler {
             HttpServerResponse response = ctx.response().setStatusCode(answer.status());
             answer.headers().forEach(response.headers()::add);
             response.end(Buffer.buffer(answer.body()));
+        } else if (result instanceof ForwardResult.Streaming streaming) {
+            UpstreamMetricsTag.forwardedTo(requestContext, streaming.upstream());
+            stream(ctx, streaming, requestContext);
         } else if (result instanceof ForwardResult.NoRoute) {
             ApiErrors.send(ctx.response(), 404, INVALID_REQUEST, ErrorCodes.URL_UNKNOWN,
                     "Unrecognized request URL (" + ctx.request().method().name() + ": " + ctx.normalizedPath() + ").");
@@ -280,6 +294,34 @@ public class GatewayRouteHandler {
         }
     }
 
+    private void stream(RoutingContext ctx, ForwardResult.Streaming streaming, Context requestContext) {
+        StreamedBody body = streaming.body();
+        StreamRelay relay = new StreamRelay(ctx.request(), body, requestContext, ctx.get(REQUEST_ID));
+        try {
+            HttpServerResponse response = ctx.response().setStatusCode(streaming.status());
+            streaming.headers().forEach(response.headers()::add);
+            response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .putHeader(X_ACCEL_BUFFERING, "no")
+                    .setChunked(true);
+            ctx.addEndHandler(done -> relay.clientGone());
+            response.writeHead();
+        } catch (RuntimeException e) {
+            body.cancel();
+            throw e;
+        }
+        body.open(relay);
+    }
+
+    /**
+     * A result the client will never see lets go of what it holds: a stream's body is cancelled, so
+     * its connection to the service is closed rather than left taken.
+     */
+    private static void abandon(Object result) {
+        if (result instanceof ForwardResult.Streaming streaming) {
+            streaming.body().cancel();
+        }
+    }
+
     /**
      * Runs an asynchronous step and continues on this request's event loop: the database, Redis
      * and the HTTP client complete on their own threads. Nothing is written once the client is gone.
@@ -296,6 +338,7 @@ public class GatewayRouteHandler {
         }
         stage.whenComplete((value, failure) -> context.runOnContext(v -> {
             if (ctx.response().ended() || ctx.response().closed()) {
+                abandon(value);
                 return;
             }
             if (failure != null) {

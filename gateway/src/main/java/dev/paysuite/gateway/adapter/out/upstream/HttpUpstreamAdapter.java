@@ -1,7 +1,9 @@
 package dev.paysuite.gateway.adapter.out.upstream;
 
 import dev.paysuite.gateway.application.domain.model.ForwardResult;
+import dev.paysuite.gateway.application.domain.model.ForwardingRules;
 import dev.paysuite.gateway.application.domain.model.Headers;
+import dev.paysuite.gateway.application.domain.model.StreamedBody;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
 import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
@@ -15,6 +17,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -39,6 +42,11 @@ import org.jboss.logging.Logger;
  * round robin, and one that an instance refuses to connect to goes to the next (it was never
  * sent, so this is safe for any request, payments included). The upstream timeout bounds the
  * whole exchange, failover included; on expiry the request is reset so the service sees it abandoned.
+ * <p>
+ * An answer that is a stream of Server-Sent Events ({@link ForwardingRules#isStreamed}) is not
+ * read: it is handed on as soon as its headers are in ({@link ForwardResult.Streaming}), its body
+ * held back ({@link UpstreamBody}) until the client side opens it. The timeout then stops, since
+ * a stream may rightly last hours; a service that never sends the headers still times out.
  */
 @Startup
 @ApplicationScoped
@@ -100,15 +108,16 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
 
     @Override
     public CompletionStage<ForwardResult> send(String name, UpstreamRequest request) {
-        return send(name, request, timeoutMillis);
+        return send(name, request, timeoutMillis, true);
     }
 
+    /** Never streamed: the caller reads the answer itself, within its own timeout. */
     @Override
     public CompletionStage<ForwardResult> send(String name, UpstreamRequest request, Duration timeout) {
-        return send(name, request, Math.max(1, timeout.toMillis()));
+        return send(name, request, Math.max(1, timeout.toMillis()), false);
     }
 
-    private CompletionStage<ForwardResult> send(String name, UpstreamRequest request, long millis) {
+    private CompletionStage<ForwardResult> send(String name, UpstreamRequest request, long millis, boolean mayStream) {
         Upstream upstream = upstreams.get(name);
         if (upstream == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("No upstream named " + name));
@@ -124,11 +133,11 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
             }
         });
         int first = Math.floorMod(upstream.next().getAndIncrement(), upstream.instances().size());
-        attempt(upstream, first, 0, request, result, sent);
+        attempt(upstream, first, 0, request, mayStream, result, sent);
         return result.future().onComplete(done -> vertx.cancelTimer(timer)).toCompletionStage();
     }
 
-    private void attempt(Upstream upstream, int first, int tried, UpstreamRequest request,
+    private void attempt(Upstream upstream, int first, int tried, UpstreamRequest request, boolean mayStream,
             Promise<ForwardResult> result, AtomicReference<HttpClientRequest> sent) {
         List<Instance> instances = upstream.instances();
         Instance instance = instances.get((first + tried) % instances.size());
@@ -148,15 +157,27 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                     sent.set(outgoing);
                     return request.body().length == 0 ? outgoing.send() : outgoing.send(Buffer.buffer(request.body()));
                 })
-                .compose(response -> response.body().map(body -> answer(response, body)))
+                .compose(response -> {
+                    if (mayStream && ForwardingRules.isStreamed(request.method(), response.statusCode(),
+                            response.getHeader(HttpHeaders.CONTENT_TYPE))) {
+                        // Held back from here, on the response's own context, before any chunk is handled.
+                        StreamedBody body = new UpstreamBody(response, vertx.getOrCreateContext());
+                        return Future.succeededFuture(new ForwardResult.Streaming(upstream.name(),
+                                response.statusCode(), headers(response), body));
+                    }
+                    return response.body().map(body -> new ForwardResult.Answered(upstream.name(), answer(response, body)));
+                })
                 .onComplete(done -> {
                     if (done.succeeded()) {
-                        result.tryComplete(new ForwardResult.Answered(upstream.name(), done.result()));
+                        if (!result.tryComplete(done.result())
+                                && done.result() instanceof ForwardResult.Streaming late) {
+                            late.body().cancel(); // the headers came after the timeout: nobody will read it
+                        }
                     } else if (done.cause() instanceof ConnectException && tried + 1 < instances.size()
                             && !result.future().isComplete()) {
                         LOG.debugf("Upstream %s instance %s:%d refused the connection, trying the next one",
                                 upstream.name(), instance.host(), instance.port());
-                        attempt(upstream, first, tried + 1, request, result, sent);
+                        attempt(upstream, first, tried + 1, request, mayStream, result, sent);
                     } else if (result.tryComplete(new ForwardResult.Unavailable(upstream.name()))) {
                         LOG.debugf("Upstream %s instance %s:%d could not answer: %s", upstream.name(), instance.host(),
                                 instance.port(), done.cause().toString());
@@ -165,8 +186,12 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
     }
 
     private static UpstreamResponse answer(HttpClientResponse response, Buffer body) {
+        return new UpstreamResponse(response.statusCode(), headers(response), body.getBytes());
+    }
+
+    private static Headers headers(HttpClientResponse response) {
         Headers.Builder headers = Headers.builder();
         response.headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
-        return new UpstreamResponse(response.statusCode(), headers.build(), body.getBytes());
+        return headers.build();
     }
 }

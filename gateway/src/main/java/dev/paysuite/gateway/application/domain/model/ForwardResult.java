@@ -13,6 +13,20 @@ public sealed interface ForwardResult {
         }
     }
 
+    /**
+     * The service answered with a stream (Server-Sent Events, {@link ForwardingRules#isStreamed}):
+     * its status and headers are in, its body flows as it comes, for as long as the service keeps it
+     * open. The upstream timeout bounded the wait for the headers only. Whoever gets this result must
+     * open or cancel the body, or the connection to the service stays taken.
+     */
+    record Streaming(String upstream, int status, Headers headers, StreamedBody body) implements ForwardResult {
+        public Streaming {
+            Objects.requireNonNull(upstream, "upstream");
+            Objects.requireNonNull(headers, "headers");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
     /** No route matches the path. */
     record NoRoute() implements ForwardResult {
     }

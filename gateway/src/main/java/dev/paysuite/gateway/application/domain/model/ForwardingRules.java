@@ -9,6 +9,10 @@ import java.util.Set;
  * Which headers cross the edge. Towards a service only the listed client headers go (never the
  * client's credentials, hop-by-hop headers or what the gateway sets itself); back to the client
  * everything the service said except hop-by-hop headers and what the gateway sets itself.
+ * <p>
+ * Answers cross whole, except a stream of Server-Sent Events ({@code text/event-stream}), which
+ * crosses as it comes ({@link #isStreamed}): told by its type, not its path, so that any service's
+ * stream works.
  */
 public final class ForwardingRules {
     public static final String AUTHORIZATION = "Authorization";
@@ -16,6 +20,9 @@ public final class ForwardingRules {
     public static final String X_FORWARDED_FOR = "X-Forwarded-For";
     public static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     public static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+
+    /** The media type of Server-Sent Events. */
+    public static final String EVENT_STREAM = "text/event-stream";
 
     /** RFC 9110 section 7.6.1, and the proxy headers that behave the same way. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
@@ -56,5 +63,21 @@ public final class ForwardingRules {
             }
         }
         return fromService.filter(name -> !dropped.contains(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Whether an answer is passed on as it arrives rather than read whole: a {@code text/event-stream}
+     * (whatever its parameters) with a body, which a HEAD request's answer, a 1xx, 204 or 304 never has.
+     *
+     * @param method the request's method
+     * @param contentType the answer's {@code Content-Type}, null when it has none
+     */
+    public static boolean isStreamed(String method, int status, String contentType) {
+        if (contentType == null || "HEAD".equalsIgnoreCase(method) || status < 200 || status == 204 || status == 304) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return type.equalsIgnoreCase(EVENT_STREAM);
     }
 }

@@ -135,6 +135,10 @@ public class ForwardRequestService implements ForwardRequestUseCase {
             return new ForwardResult.Answered(answered.upstream(), new UpstreamResponse(response.status(),
                     rules.responseHeaders(response.headers()), response.body()));
         }
+        if (result instanceof ForwardResult.Streaming streaming) {
+            return new ForwardResult.Streaming(streaming.upstream(), streaming.status(),
+                    rules.responseHeaders(streaming.headers()), streaming.body());
+        }
         return result;
     }
 }

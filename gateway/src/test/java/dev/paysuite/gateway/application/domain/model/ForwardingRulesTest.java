@@ -64,4 +64,19 @@ class ForwardingRulesTest {
         assertFalse(h.toString().contains("sk_test_secret"));
         assertTrue(h.toString().contains("text/plain"));
     }
+
+    @Test
+    void anEventStreamIsStreamedWhateverItsParametersAndNothingElseIs() {
+        assertTrue(ForwardingRules.isStreamed("GET", 200, "text/event-stream"));
+        assertTrue(ForwardingRules.isStreamed("GET", 200, "Text/Event-Stream; charset=utf-8"));
+        assertTrue(ForwardingRules.isStreamed("POST", 201, " text/event-stream ;charset=UTF-8"));
+        assertFalse(ForwardingRules.isStreamed("GET", 200, "application/json"));
+        assertFalse(ForwardingRules.isStreamed("GET", 200, "text/event-streams"));
+        assertFalse(ForwardingRules.isStreamed("GET", 200, "text/plain; x=text/event-stream"));
+        assertFalse(ForwardingRules.isStreamed("GET", 200, null));
+        // Answers without a body are read as any answer.
+        assertFalse(ForwardingRules.isStreamed("HEAD", 200, "text/event-stream"));
+        assertFalse(ForwardingRules.isStreamed("GET", 204, "text/event-stream"));
+        assertFalse(ForwardingRules.isStreamed("GET", 304, "text/event-stream"));
+    }
 }

@@ -19,6 +19,7 @@ import dev.paysuite.gateway.application.domain.model.InlineCard;
 import dev.paysuite.gateway.application.domain.model.Mode;
 import dev.paysuite.gateway.application.domain.model.Route;
 import dev.paysuite.gateway.application.domain.model.Routes;
+import dev.paysuite.gateway.application.domain.model.StreamedBody;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
 import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
 import dev.paysuite.gateway.application.port.in.ForwardRequestCommand;
@@ -111,6 +112,35 @@ class ForwardRequestServiceTest {
         assertEquals(402, answered.response().status());
         assertEquals(Set.of("Content-Type"), answered.response().headers().names());
         assertEquals("{\"error\":{}}", new String(answered.response().body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStreamedAnswerComesBackWithoutHopByHopHeadersItsBodyUntouched() {
+        StreamedBody body = new StreamedBody() {
+            @Override
+            public void open(Sink sink) {
+            }
+
+            @Override
+            public void pause() {
+            }
+
+            @Override
+            public void resume() {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+        upstreams.answer = new ForwardResult.Streaming("payments", 200, Headers.builder()
+                .add("Content-Type", "text/event-stream").add("Transfer-Encoding", "chunked").add("Connection", "keep-alive")
+                .add("Request-Id", "req_theservices").add("X-RateLimit-Remaining", "1").add("X-Service", "kept").build(), body);
+        var streaming = assertInstanceOf(ForwardResult.Streaming.class, forward("/v1/payments", null, Headers.empty(), null));
+        assertEquals("payments", streaming.upstream());
+        assertEquals(200, streaming.status());
+        assertEquals(Set.of("Content-Type", "X-Service"), streaming.headers().names());
+        assertSame(body, streaming.body());
     }
 
     @Test
