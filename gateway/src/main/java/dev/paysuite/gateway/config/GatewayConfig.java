@@ -31,6 +31,13 @@ public interface GatewayConfig {
     int upstreamMaxConnections();
 
     /**
+     * Connections per service instance for requests asking for a stream ({@code Accept:
+     * text/event-stream}), apart from the pool above: each holds one for as long as its stream lasts.
+     */
+    @WithDefault("1000")
+    int upstreamMaxStreams();
+
+    /**
      * How long the vault may take to exchange an inline card for a token (connecting included)
      * before the payment is answered 503: nothing was charged then, so a retry is safe.
      */

@@ -27,6 +27,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,12 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
 
     private final Vertx vertx;
     private final HttpClient client;
+    /**
+     * Requests that ask for a stream ({@code Accept: text/event-stream}) hold their connection for as
+     * long as the stream lasts: they get a pool of their own, so open streams never take the
+     * connections ordinary requests to the same service wait for.
+     */
+    private final HttpClient streamClient;
     private final Map<String, Upstream> upstreams;
     private final long timeoutMillis;
 
@@ -87,6 +94,10 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                         .setKeepAlive(true)
                         .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.upstreamMaxConnections()));
+        this.streamClient = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(config.upstreamMaxStreams()));
         this.upstreams = config.upstreams().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> new Upstream(e.getKey(), parse(e.getKey(), e.getValue()), new AtomicInteger())));
         this.timeoutMillis = config.upstreamTimeout().toMillis();
@@ -104,6 +115,7 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
     @PreDestroy
     void close() {
         client.close();
+        streamClient.close();
     }
 
     @Override
@@ -148,7 +160,9 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                 .setSsl(instance.ssl())
                 .setURI(instance.basePath() + request.pathAndQuery());
         request.headers().forEach(options::addHeader);
-        client.request(options)
+        boolean asksForStream = mayStream && request.headers().first("Accept")
+                .map(a -> a.toLowerCase(Locale.ROOT).contains("text/event-stream")).orElse(false);
+        (asksForStream ? streamClient : client).request(options)
                 .compose(outgoing -> {
                     if (result.future().isComplete()) {
                         outgoing.reset(); // timed out while connecting

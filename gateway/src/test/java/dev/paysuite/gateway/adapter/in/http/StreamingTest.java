@@ -69,7 +69,8 @@ class StreamingTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("paysuite.gateway.upstream-timeout", "PT2S",
-                    "paysuite.gateway.upstream-max-connections", "1");
+                    "paysuite.gateway.upstream-max-connections", "1",
+                    "paysuite.gateway.upstream-max-streams", "1");
         }
     }
 
@@ -358,12 +359,28 @@ class StreamingTest {
     // --- Helpers -----------------------------------------------------------------------------------
 
     /**
-     * Answered by the service, not 504: with one pooled connection per instance, a request finds
-     * none free while a finished stream still holds its own, and waits out the upstream timeout.
+     * Answered by the service, not 504: with one connection per instance for requests asking for a
+     * stream, such a request finds none free while a finished stream still holds its own, and waits
+     * out the upstream timeout.
      */
     static void answeredByTheService(String path, TestKey key) {
-        Clients.from(ADDRESS).header("Authorization", key.bearer()).get(path).then().statusCode(201)
+        Clients.from(ADDRESS).header("Authorization", key.bearer()).header("Accept", "text/event-stream").get(path)
+                .then().statusCode(201).header("X-Stub", "webhooks");
+    }
+
+    @Test
+    void anOpenStreamTakesNoneOfTheConnectionsOrdinaryRequestsUse() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        EventStream client = EventStream.open(http, "/v1/events/stream?stream=" + marker, key);
+        StubUpstream.Stream service = StubUpstream.stream(marker);
+        service.send("one");
+        assertEquals("data: one", client.nextEvent(PATIENCE));
+        // the stream holds the only connection for streams; an ordinary request has its own pool
+        Clients.from(ADDRESS).header("Authorization", key.bearer()).get("/v1/events/evt_1").then().statusCode(201)
                 .header("X-Stub", "webhooks");
+        service.end();
+        client.awaitEnd(PATIENCE);
+        answeredByTheService("/v1/events/evt_1", key);
     }
 
     static Handler capture(List<String> lines) {
