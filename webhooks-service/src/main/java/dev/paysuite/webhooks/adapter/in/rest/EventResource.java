@@ -19,6 +19,7 @@ import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase.StreamPosit
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -85,6 +87,18 @@ public class EventResource {
             throw DomainExceptionMapper.toApiException(e, UnaryOperator.identity()); // the header's own name
         }
         streams.open(start, sink, sse);
+    }
+
+    /**
+     * HEAD of the stream: its head only, and no stream opened (left to JAX-RS, HEAD would run the GET
+     * and hold the connection open with no body to send, so the next request on it would wait).
+     */
+    @HEAD
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Response streamHead() {
+        callers.caller();
+        return Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-cache").build();
     }
 
     private static Optional<EventId> lastEventId(String value) {

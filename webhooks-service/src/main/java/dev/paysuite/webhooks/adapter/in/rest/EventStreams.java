@@ -12,8 +12,6 @@ import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase.Batch;
 import dev.paysuite.webhooks.application.port.in.StreamEventsUseCase.StreamPosition;
 import dev.paysuite.webhooks.config.WebhooksConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,22 +96,17 @@ public class EventStreams {
     }
 
     void start(@Observes StartupEvent startup) {
-        ticker.scheduleWithFixedDelay(this::tickInRequestContext, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tickSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** The queries run in a request context of their own, as a request's would (no transaction: reads only). */
-    private void tickInRequestContext() {
+    private void tickSafely() {
         if (open.isEmpty()) {
             return;
         }
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
         try {
             tick();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Event streams tick failed");
-        } finally {
-            context.terminate();
         }
     }
 

@@ -8,8 +8,14 @@ import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import dev.paysuite.webhooks.application.domain.model.StreamedEvent;
 import dev.paysuite.webhooks.application.port.in.EventsUseCase.ListEvents;
 import dev.paysuite.webhooks.application.port.out.EventQueries;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,19 +26,17 @@ import java.util.Set;
 public class EventQueriesAdapter implements EventQueries {
     private static final String VISIBLE = "merchantId = :merchant and livemode = :livemode and position is not null";
     private final EventRepository repository;
+    private final AgroalDataSource dataSource;
 
-    public EventQueriesAdapter(EventRepository repository) {
+    public EventQueriesAdapter(EventRepository repository, AgroalDataSource dataSource) {
         this.repository = repository;
+        this.dataSource = dataSource;
     }
 
     @Override
     public Optional<PublicEvent> findVisible(String merchantId, boolean livemode, EventId id) {
-        return findEntity(merchantId, livemode, id).map(EventQueriesAdapter::toDomain);
-    }
-
-    private Optional<EventJpaEntity> findEntity(String merchantId, boolean livemode, EventId id) {
         return repository.find(VISIBLE + " and id = :id", Parameters.with("merchant", merchantId)
-                .and("livemode", livemode).and("id", id.value())).firstResultOptional();
+                .and("livemode", livemode).and("id", id.value())).firstResultOptional().map(EventQueriesAdapter::toDomain);
     }
 
     @Override
@@ -47,27 +51,67 @@ public class EventQueriesAdapter implements EventQueries {
         return repository.count(where(filter, params), params);
     }
 
+    // The stream's reads go through JDBC, each on a connection returned at once: a stream's request
+    // lasts as long as the stream, and must not hold a session (and its connection) all that time.
+
     @Override
     public long lastPosition() {
-        return ((Number) repository.getEntityManager().createNativeQuery("SELECT last FROM event_positions")
-                .getSingleResult()).longValue();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT last FROM event_positions");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw Jdbc.failed("read the newest position", e);
+        }
     }
 
     @Override
     public OptionalLong positionOf(String merchantId, boolean livemode, EventId id) {
-        return findEntity(merchantId, livemode, id).map(e -> OptionalLong.of(e.position)).orElse(OptionalLong.empty());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT position FROM events WHERE id = ? AND merchant_id = ? AND livemode = ?"
+                        + " AND position IS NOT NULL")) {
+            s.setString(1, id.value());
+            s.setString(2, merchantId);
+            s.setBoolean(3, livemode);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failed("read an event's position", e);
+        }
     }
 
     @Override
     public List<StreamedEvent> after(String merchantId, boolean livemode, Set<String> types, long position, int limit) {
-        Parameters params = Parameters.with("merchant", merchantId).and("livemode", livemode).and("after", position);
-        String where = VISIBLE + " and position > :after";
+        StringBuilder sql = new StringBuilder("SELECT id, type, created_at, livemode, sequence, data, merchant_id,"
+                + " position FROM events WHERE merchant_id = ? AND livemode = ? AND position > ?");
         if (!types.isEmpty()) {
-            where += " and type in :types";
-            params.and("types", types);
+            sql.append(" AND type = ANY (?)");
         }
-        return repository.find(where + " order by position", params).page(0, limit).list().stream()
-                .map(e -> new StreamedEvent(e.position, toDomain(e))).toList();
+        sql.append(" ORDER BY position LIMIT ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            s.setString(i++, merchantId);
+            s.setBoolean(i++, livemode);
+            s.setLong(i++, position);
+            if (!types.isEmpty()) {
+                s.setArray(i++, c.createArrayOf("varchar", types.toArray()));
+            }
+            s.setInt(i, limit);
+            List<StreamedEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long sequence = rs.getLong("sequence");
+                    Long numbered = rs.wasNull() ? null : sequence;
+                    events.add(new StreamedEvent(rs.getLong("position"), new PublicEvent(new EventId(rs.getString("id")),
+                            rs.getString("type"), Jdbc.instant(rs, "created_at"), rs.getBoolean("livemode"), numbered,
+                            rs.getString("data"), rs.getString("merchant_id"))));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw Jdbc.failed("read the stream's events", e);
+        }
     }
 
     private static String where(ListEvents filter, Parameters params) {

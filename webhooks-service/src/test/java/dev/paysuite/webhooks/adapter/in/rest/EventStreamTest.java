@@ -143,6 +143,36 @@ class EventStreamTest {
     }
 
     @Test
+    void openStreamsHoldNoDatabaseConnectionAndHeadOpensNone() throws Exception {
+        // more streams than the pool has connections (20 by default): each request lasts as long as its stream
+        List<SseClient> clients = new ArrayList<>();
+        List<TestCaller> callers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                TestCaller caller = TestCaller.newTestMerchant();
+                callers.add(caller);
+                SseClient c = open(caller, null, null);
+                assertEquals(200, c.status());
+                clients.add(c);
+            }
+            // were each stream holding a connection, the pool would be empty and this would fail after
+            // its acquisition timeout (5 s) with a 5xx
+            merchant.request().get("/v1/events?limit=1").then().statusCode(200);
+            String id = events.insert(callers.get(23).merchantId(), "payment.succeeded");
+            assertEquals(id, clients.get(23).nextEvent(WAIT).id(), "and the streams still flow");
+        } finally {
+            for (SseClient c : clients) {
+                c.close();
+            }
+        }
+        int before = streams.openStreams();
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + merchant.token())
+                .head("/v1/events/stream").then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.startsWith("text/event-stream"));
+        assertTrue(streams.openStreams() <= before, "HEAD opens no stream");
+    }
+
+    @Test
     void heartbeatsKeepASilentStreamOpen() throws Exception {
         try (SseClient client = open(merchant, null, null)) {
             Frame first = client.next(WAIT);
