@@ -69,7 +69,7 @@ class StreamThroughGatewayIT {
         assertEquals(ids.size(), new HashSet<>(ids).size(), "no event twice: " + ids);
         JsonPath listed = EventsThroughGatewayIT.as(key).get("/v1/events?limit=100").then().statusCode(200).extract()
                 .jsonPath();
-        Set<String> all = new HashSet<>(listed.getList("id"));
+        Set<String> all = new HashSet<>(listed.getList("data.id"));
         assertEquals(all, new HashSet<>(ids), "the stream held every event of the merchant, and only those");
         // in the stream's order, the payment's history is 1..n: a partner may apply it as it comes
         List<Long> sequences = seen.stream().map(e -> e.get("sequence").asLong()).toList();

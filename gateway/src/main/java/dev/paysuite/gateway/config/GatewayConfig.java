@@ -53,7 +53,7 @@ public interface GatewayConfig {
     int maxBodyBytes();
 
     /** The client headers a service sees; credentials and hop-by-hop headers are never among them. */
-    @WithDefault("Content-Type,Accept,Idempotency-Key,User-Agent")
+    @WithDefault("Content-Type,Accept,Idempotency-Key,User-Agent,Last-Event-ID")
     List<String> forwardedRequestHeaders();
 
     /**

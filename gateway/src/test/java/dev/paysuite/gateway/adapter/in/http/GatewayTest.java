@@ -160,6 +160,7 @@ class GatewayTest {
                 .header("Idempotency-Key", idempotencyKey)
                 .header("Request-Id", "req_chosenbytheclient000000")
                 .header("User-Agent", "gateway-test/1.0")
+                .header("Last-Event-ID", "evt_resumefromhere")
                 .header("X-Internal-Thing", "not for services")
                 .header("Proxy-Authorization", "Basic c2VjcmV0")
                 .header("Accept", "application/json")
@@ -189,6 +190,7 @@ class GatewayTest {
         assertTrue(received.header("Content-Type").startsWith("application/json"));
         assertEquals("application/json", received.header("Accept"));
         assertEquals("gateway-test/1.0", received.header("User-Agent"));
+        assertEquals("evt_resumefromhere", received.header("Last-Event-ID"), "a stream resumes through the gateway");
         assertEquals(ADDRESS, received.header("X-Forwarded-For"));
         assertEquals("http", received.header("X-Forwarded-Proto"));
         assertTrue(received.header("X-Forwarded-Host").endsWith(":" + RestAssured.port), received.header("X-Forwarded-Host"));
