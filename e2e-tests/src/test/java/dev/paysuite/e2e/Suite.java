@@ -86,7 +86,9 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     // a silent live stream gets a heartbeat soon (StreamThroughGatewayIT)
                     "-Dpaysuite.webhooks.stream.heartbeat=PT2S",
                     // retries soon enough to see one across a restart (WebhooksAcrossRestartIT)
-                    "-Dpaysuite.webhooks.delivery.retry.delays=PT3S,PT3S,PT1M"));
+                    "-Dpaysuite.webhooks.delivery.retry.delays=PT3S,PT3S,PT1M",
+                    // and an attempt a crash cut short is retried 20 s later (timeout 15 s + margin)
+                    "-Dpaysuite.webhooks.delivery.claim-margin=PT5S"));
             suite.launch("payments-service", PAYMENTS_PORT, List.of(
                     "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.gateway.testing.Clients;
 import dev.paysuite.gateway.testing.IdentityTokens;
+import dev.paysuite.gateway.testing.LogLines;
 import dev.paysuite.gateway.testing.StubUpstream;
 import dev.paysuite.gateway.testing.TestKeys;
 import dev.paysuite.gateway.testing.TestKeys.TestKey;
@@ -35,10 +36,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -528,20 +527,7 @@ class GatewayTest {
     @Test
     void everyRequestIsLoggedOnceWithoutItsKeyOrQuery() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Handler capture = LogLines.capture(lines);
         Logger access = Logger.getLogger("dev.paysuite.gateway.access");
         access.addHandler(capture);
         try {

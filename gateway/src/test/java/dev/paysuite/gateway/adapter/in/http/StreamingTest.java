@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.gateway.testing.Clients;
 import dev.paysuite.gateway.testing.IdentityTokens;
+import dev.paysuite.gateway.testing.LogLines;
 import dev.paysuite.gateway.testing.StubUpstream;
 import dev.paysuite.gateway.testing.TestKeys;
 import dev.paysuite.gateway.testing.TestKeys.TestKey;
@@ -42,10 +43,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,7 +203,7 @@ class StreamingTest {
     @Test
     void theServiceEndingTheStreamEndsTheClientsAnswerAndLogsIt() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = capture(lines);
+        Handler capture = LogLines.capture(lines);
         Logger access = Logger.getLogger("dev.paysuite.gateway.access");
         access.addHandler(capture);
         try {
@@ -237,7 +236,7 @@ class StreamingTest {
     @Test
     void theServiceBreakingOffMidStreamBreaksOffTheClientsAnswer() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = capture(lines);
+        Handler capture = LogLines.capture(lines);
         Logger access = Logger.getLogger("dev.paysuite.gateway.access");
         access.addHandler(capture);
         try {
@@ -383,22 +382,6 @@ class StreamingTest {
         answeredByTheService("/v1/events/evt_1", key);
     }
 
-    static Handler capture(List<String> lines) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
 
     /**
      * A client reading a stream of events as it comes: each chunk is split into lines the moment it
