@@ -2,9 +2,11 @@
 # Keycloak in dev mode (H2 database, no TLS) from the server distribution on Maven Central that the
 # infra module unpacks to .local/keycloak, with the realms of deploy/keycloak imported at start.
 #   keycloak.sh run     start in the foreground (exec), unless something already listens on the port
-#   keycloak.sh await   wait until realm paysuite answers (and realm other), at most KEYCLOAK_AWAIT s
+#   keycloak.sh await   wait until realm paysuite answers (and realm other), at most KEYCLOAK_AWAIT s (240)
 #   keycloak.sh token [client [secret [realm]]]
 #                       print an access token (client credentials); by default demo-partner's
+#   keycloak.sh claims [client [secret [realm]]]
+#                       print that token's claims (its decoded payload)
 #   keycloak.sh check   get a token of each client and fail unless the claims are the ones the
 #                       gateway relies on (run by the test build right after await)
 # Environment: KEYCLOAK_PROFILE=test|run (run: port 8180, keeps its data; test: port 18180, data
@@ -15,7 +17,9 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 KEYCLOAK_LOG="${KEYCLOAK_LOG:-$KEYCLOAK_DATA_DIR/keycloak.log}"
-KEYCLOAK_AWAIT="${KEYCLOAK_AWAIT:-180}"
+# Generous, like the broker's: on a busy 2-core machine the first start (a dev-mode build, then
+# the start) has taken 80 s.
+KEYCLOAK_AWAIT="${KEYCLOAK_AWAIT:-240}"
 if [ "${KEYCLOAK_PROFILE:-run}" = test ]; then
   KEYCLOAK_RESET="${KEYCLOAK_RESET:-1}"
 else
@@ -62,7 +66,6 @@ run() {
   # directory under every lane; each instance reads its own (keycloak.migration.dir) instead.
   [ ! -e "$KEYCLOAK_HOME/data/import" ] ||
     die "$KEYCLOAK_HOME/data/import exists and would replace $KEYCLOAK_DATA_DIR/import: remove it"
-  one_dev_build_at_a_time
   local sum
   sum=$(cat "${REALM_FILES[@]}" | sha256sum | cut -d' ' -f1)
   case "$KEYCLOAK_RESET" in
@@ -76,10 +79,11 @@ run() {
       fi ;;
   esac
   mkdir -p "$KEYCLOAK_DATA_DIR/import" "$(dirname "$KEYCLOAK_LOG")"
+  echo $$ >"$PID_FILE" # exec keeps the pid: kc.sh, which passes TERM and INT on to its JVM
+  one_dev_build_at_a_time
   rm -f "$KEYCLOAK_DATA_DIR/import"/*.json
   cp "${REALM_FILES[@]}" "$KEYCLOAK_DATA_DIR/import/"
   echo "$sum" >"$KEYCLOAK_DATA_DIR/realms.sha256"
-  echo $$ >"$PID_FILE" # exec keeps the pid: kc.sh, which passes TERM and INT on to its JVM
   export JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP:--Xms64m -Xmx512m}"
   if [ "${KEYCLOAK_PROFILE:-run}" != test ]; then
     # The admin console (http://localhost:8180/admin) of the local run: a local-only login
@@ -99,21 +103,28 @@ run() {
 realm_ready() { curl -fs -o /dev/null --max-time 5 "$BASE/realms/$1/.well-known/openid-configuration"; }
 
 await() {
-  local i pid realm
-  for ((i = 0; i < KEYCLOAK_AWAIT; i++)); do
+  local pid realm dead=0
+  SECONDS=0
+  while ((SECONDS < KEYCLOAK_AWAIT)); do
     if realm_ready paysuite; then
       for realm in "${REALM_FILES[@]}"; do
         realm=$(basename "$realm" -realm.json)
         realm_ready "$realm" || die "Keycloak on $KEYCLOAK_PORT has no realm $realm (log: $KEYCLOAK_LOG)"
       done
-      log "Keycloak ready on $KEYCLOAK_PORT after ${i}s"
+      log "Keycloak ready on $KEYCLOAK_PORT (waited ${SECONDS}s)"
       return 0
     fi
-    # Fail at once when the Keycloak we started has died (a bad realm file, a port taken)
+    # Fail early when the Keycloak we started has died (a bad realm file, a port taken). Its pid
+    # file is read again each time and must name a dead process for 10 s: until the run has
+    # started, the file may still be the one of an earlier run.
     pid=$(cat "$PID_FILE" 2>/dev/null || true)
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && ! port_open "$KEYCLOAK_PORT"; then
-      tail -n 30 "$KEYCLOAK_LOG" >&2 || true
-      die "Keycloak (pid $pid) exited before serving realm paysuite on $KEYCLOAK_PORT; log: $KEYCLOAK_LOG"
+      if ((++dead >= 10)); then
+        tail -n 30 "$KEYCLOAK_LOG" >&2 || true
+        die "Keycloak (pid $pid) exited before serving realm paysuite on $KEYCLOAK_PORT; log: $KEYCLOAK_LOG"
+      fi
+    else
+      dead=0
     fi
     sleep 1
   done
@@ -138,6 +149,12 @@ token() {
     esac
   fi
   token_response "$client" "$secret" "$realm" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+claims() {
+  token "$@" | python3 -c 'import base64, json, sys
+p = sys.stdin.read().strip().split(".")[1]
+print(json.dumps(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))), indent=2))'
 }
 
 check() {
@@ -235,6 +252,7 @@ case "${1:-}" in
   run) run ;;
   await) await ;;
   token) shift; token "$@" ;;
+  claims) shift; claims "$@" ;;
   check) check ;;
-  *) die "usage: keycloak.sh run|await|token [client [secret [realm]]]|check" ;;
+  *) die "usage: keycloak.sh run|await|token [client [secret [realm]]]|claims [client [secret [realm]]]|check" ;;
 esac
