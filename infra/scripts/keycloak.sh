@@ -148,13 +148,18 @@ token() {
       *) die "no local secret known for $client: keycloak.sh token CLIENT SECRET [REALM]" ;;
     esac
   fi
-  token_response "$client" "$secret" "$realm" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+  local answer
+  answer=$(token_response "$client" "$secret" "$realm") ||
+    die "no token for $client from realm $realm at $BASE (is Keycloak running on $KEYCLOAK_PORT? KEYCLOAK_PORT=...)"
+  python3 -c 'import json, sys; print(json.loads(sys.argv[1])["access_token"])' "$answer"
 }
 
 claims() {
-  token "$@" | python3 -c 'import base64, json, sys
-p = sys.stdin.read().strip().split(".")[1]
-print(json.dumps(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))), indent=2))'
+  local t
+  t=$(token "$@")
+  python3 -c 'import base64, json, sys
+p = sys.argv[1].split(".")[1]
+print(json.dumps(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))), indent=2))' "$t"
 }
 
 check() {
@@ -176,6 +181,8 @@ def post(realm, form):
             return r.status, json.load(r)
     except urllib.error.HTTPError as e:
         return e.code, {}
+    except OSError as e:
+        sys.exit(f"[paysuite] error: cannot reach Keycloak at {base}: {e}")
 
 def claims(realm, client, secret):
     status, body = post(realm, {"grant_type": "client_credentials", "client_id": client, "client_secret": secret})
