@@ -245,13 +245,63 @@ status, location = authorize({"code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8UR
                               "code_challenge_method": "S256"})
 expect(f"dashboard with a S256 code_challenge: {status} {location}, not the login page", status == 200)
 
+# The demo user through the dashboard's whole flow: log in, then trade the code with its verifier.
+# The login form's address names KEYCLOAK_URL; it is sent to BASE. Keycloak's cookies are Secure,
+# which a browser sends to http://localhost but Python's cookie jar never over http: kept by hand.
+import hashlib, html, re
+cookies = {}
+verifier = base64.urlsafe_b64encode(os.urandom(32)).rstrip(b"=").decode()
+challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+redirect_uri = "http://localhost:8080/callback"
+def location_of(url, data=None):
+    req = urllib.request.Request(url, data, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+    try:
+        with opener.open(req, timeout=20) as r:
+            headers, status, text, location = r.headers, r.status, r.read().decode(), ""
+    except urllib.error.HTTPError as e:
+        headers, status, text, location = e.headers, e.code, "", e.headers.get("Location", "")
+    for c in headers.get_all("Set-Cookie") or []:
+        name, _, value = c.split(";", 1)[0].partition("=")
+        cookies[name.strip()] = value
+    return status, text, location
+q = urllib.parse.urlencode({"client_id": "paysuite-dashboard", "response_type": "code", "redirect_uri": redirect_uri,
+                            "scope": "openid payments:read payments:write", "state": "s",
+                            "code_challenge": challenge, "code_challenge_method": "S256"})
+status, page, _ = location_of(f"{base}/realms/paysuite/protocol/openid-connect/auth?{q}")
+form = re.search(r'action="([^"]+)"', page)
+u = {}
+if not form:
+    failures.append(f"dashboard: no login form ({status})")
+else:
+    action = html.unescape(form.group(1)).replace(issuer_base, base, 1)
+    status, _, location = location_of(action, urllib.parse.urlencode(
+        {"username": "demo@paysuite.dev", "password": "demo-local-password"}).encode())
+    code = urllib.parse.parse_qs(urllib.parse.urlparse(location).query).get("code", [None])[0]
+    if status != 302 or not code:
+        failures.append(f"dashboard: the demo user's login gave {status} {location}")
+    else:
+        status, body = post("paysuite", {"grant_type": "authorization_code", "client_id": "paysuite-dashboard",
+                                         "code": code, "redirect_uri": redirect_uri, "code_verifier": verifier})
+        if status != 200:
+            failures.append(f"dashboard: the code exchange answered {status}")
+        else:
+            payload = body["access_token"].split(".")[1]
+            u = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+if u:
+    expect(f"demo user: merchant_id {u.get('merchant_id')}", u.get("merchant_id") == "mer_demo")
+    expect(f"demo user: roles {roles(u)} lack merchant", "merchant" in roles(u))
+    expect(f"demo user: aud {u.get('aud')} lacks paysuite-gateway", "paysuite-gateway" in aud(u))
+    expect(f"demo user: scope {u.get('scope')!r} lacks what the dashboard asked for",
+           {"payments:read", "payments:write"} <= set(u.get("scope", "").split()))
+
 if failures:
     print("[paysuite] error: the Keycloak realms are not what the gateway relies on:", file=sys.stderr)
     for f in failures:
         print("  - " + f, file=sys.stderr)
     sys.exit(1)
 print("[paysuite] Keycloak realms checked: demo-partner (partner, mer_demo, payments:read events:read), "
-      "paysuite-admin-cli (admin), other/stranger (another issuer), paysuite-dashboard (PKCE S256)", file=sys.stderr)
+      "paysuite-admin-cli (admin), other/stranger (another issuer), paysuite-dashboard (PKCE S256; "
+      "the demo user logs in: merchant, mer_demo)", file=sys.stderr)
 PY
 }
 
