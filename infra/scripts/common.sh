@@ -42,6 +42,23 @@ KAFKA_PROXIED_PORT="$((KAFKA_PORT + 2))"
 KAFKA_PROXY_PORT="$((KAFKA_PORT + 3))"
 KAFKA_LIB="$LOCAL_DIR/kafka/lib"
 
+# Keycloak: the server distribution the infra module unpacks (keep the version in step with
+# keycloak.version in infra/pom.xml). KEYCLOAK_PROFILE=test, like KAFKA_PROFILE, gives a test run
+# its own port and throw-away data; the data (H2 database, imported realm files) is per port, so
+# test lanes and the local run never share one.
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.4.7}"
+KEYCLOAK_HOME="${KEYCLOAK_HOME:-$LOCAL_DIR/keycloak/keycloak-$KEYCLOAK_VERSION}"
+if [ "${KEYCLOAK_PROFILE:-run}" = test ]; then
+  KEYCLOAK_PORT="${KEYCLOAK_PORT:-18180}"
+  KEYCLOAK_DATA_DIR="${KEYCLOAK_DATA_DIR:-$LOCAL_DIR/test/keycloak-$KEYCLOAK_PORT}"
+else
+  KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+  KEYCLOAK_DATA_DIR="${KEYCLOAK_DATA_DIR:-$LOCAL_DIR/run/keycloak-$KEYCLOAK_PORT}"
+fi
+# The one issuer of every token, whichever address a client used (see keycloak.sh)
+KEYCLOAK_URL="${KEYCLOAK_URL:-http://localhost:$KEYCLOAK_PORT}"
+KEYCLOAK_REALM_DIR="$PAYSUITE_ROOT/deploy/keycloak"
+
 log() { echo "[paysuite] $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
