@@ -56,6 +56,29 @@ public final class Merchants {
         return create(100_000, 60, 10_000);
     }
 
+    /**
+     * A restricted key ({@code rk_test_}) of the same merchant, allowed only {@code scopes}
+     * (space-separated), as the admin API will issue them.
+     */
+    public static String restrictedKey(Merchant merchant, String scopes) {
+        String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(8));
+        String secret = "rk_test_e2e" + HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        try (Connection c = DriverManager.getConnection(Suite.jdbc("gateway"), "postgres", "");
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO api_keys (id, merchant_id, key_hash, key_prefix, mode, scopes, created_at)
+                        VALUES (?, ?, ?, ?, 'test', ?, now())""")) {
+            ps.setString(1, "key_e2erk" + suffix);
+            ps.setString(2, merchant.id());
+            ps.setString(3, sha256(secret));
+            ps.setString(4, secret.substring(0, 12));
+            ps.setString(5, scopes);
+            ps.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not issue a restricted key", e);
+        }
+        return secret;
+    }
+
     static String sha256(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }

@@ -27,8 +27,18 @@ public final class TestKeys {
     }
 
     public TestKey create(String mode, int limit, int windowSeconds, int burst) {
+        return create(mode, limit, windowSeconds, burst, null);
+    }
+
+    /** A restricted key ({@code rk_}) of a new merchant, allowed only {@code scopes} (space-separated). */
+    public TestKey createRestricted(String scopes) {
+        return create("test", 100_000, 60, 10_000, scopes);
+    }
+
+    private TestKey create(String mode, int limit, int windowSeconds, int burst, String scopes) {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        TestKey key = new TestKey("mer_" + id, "key_" + id, "sk_" + mode + "_" + UUID.randomUUID().toString().replace("-", ""));
+        String kind = scopes == null ? "sk_" : "rk_";
+        TestKey key = new TestKey("mer_" + id, "key_" + id, kind + mode + "_" + UUID.randomUUID().toString().replace("-", ""));
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO merchants (id, name, created_at) VALUES (?, ?, now())")) {
                 ps.setString(1, key.merchantId());
@@ -37,8 +47,8 @@ public final class TestKeys {
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO api_keys (id, merchant_id, key_hash, key_prefix, mode, rate_limit, rate_window_seconds,
-                                          burst_limit, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())""")) {
+                                          burst_limit, scopes, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())""")) {
                 ps.setString(1, key.keyId());
                 ps.setString(2, key.merchantId());
                 ps.setString(3, ApiKeySecret.sha256(key.secret()));
@@ -47,6 +57,7 @@ public final class TestKeys {
                 ps.setInt(6, limit);
                 ps.setInt(7, windowSeconds);
                 ps.setInt(8, burst);
+                ps.setString(9, scopes);
                 ps.executeUpdate();
             }
         } catch (SQLException e) {

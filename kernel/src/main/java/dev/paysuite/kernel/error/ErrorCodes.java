@@ -29,6 +29,8 @@ public final class ErrorCodes {
     public static final String API_KEY_INVALID = "api_key_invalid";
     public static final String CALLER_UNAUTHENTICATED = "caller_unauthenticated";
     public static final String CALLER_FORBIDDEN = "caller_forbidden";
+    /** A restricted key or a token lacks the scope the request needs (the message names it). */
+    public static final String INSUFFICIENT_PERMISSIONS = "insufficient_permissions";
     public static final String RATE_LIMIT_EXCEEDED = "rate_limit_exceeded";
 
     // Idempotency-Key

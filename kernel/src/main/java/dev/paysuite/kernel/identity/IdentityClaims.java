@@ -10,6 +10,8 @@ public final class IdentityClaims {
     public static final String AUDIENCE = "paysuite-services";
     public static final String MODE = "mode";
     public static final String KEY_ID = "key_id";
+    /** A restricted caller's scopes, space-separated (absent for a secret key: every scope). */
+    public static final String SCOPE = "scope";
     public static final String MODE_LIVE = "live";
     public static final String MODE_TEST = "test";
     public static final String MERCHANT_ROLE = "merchant";

@@ -142,7 +142,8 @@ public class GatewayRouteHandler {
             return;
         }
         onEventLoop(ctx, () -> admitRequest.admit(
-                new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION), clientAddress(request))),
+                new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION), clientAddress(request),
+                        request.method().name(), ctx.normalizedPath())),
                 this::admitted);
     }
 
@@ -156,7 +157,12 @@ public class GatewayRouteHandler {
             return;
         }
         closeUnlessCheapToDrain(ctx);
-        if (admission instanceof Admission.RateLimited limited) {
+        if (admission instanceof Admission.Forbidden forbidden) {
+            ctx.put(CALLER, forbidden.caller());
+            ApiErrors.send(ctx.response(), 403, INVALID_REQUEST, ErrorCodes.INSUFFICIENT_PERMISSIONS,
+                    "This API key does not allow this request: it needs the scope '" + forbidden.needed().wireName()
+                            + "'. Use a key with that scope, or a secret key.");
+        } else if (admission instanceof Admission.RateLimited limited) {
             limited.caller().ifPresent(caller -> ctx.put(CALLER, caller));
             ctx.response().putHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
             ApiErrors.send(ctx.response(), 429, RATE_LIMIT, ErrorCodes.RATE_LIMIT_EXCEEDED,

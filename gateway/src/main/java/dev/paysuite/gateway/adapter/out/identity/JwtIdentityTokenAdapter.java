@@ -6,6 +6,7 @@ import dev.paysuite.kernel.identity.IdentityClaims;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
     }
 
     private String sign(Caller caller, Instant now) {
-        return Jwt.issuer(IdentityClaims.ISSUER)
+        JwtClaimsBuilder claims = Jwt.issuer(IdentityClaims.ISSUER)
                 .audience(IdentityClaims.AUDIENCE)
                 .subject(caller.merchantId())
                 .groups(Set.of(IdentityClaims.MERCHANT_ROLE))
@@ -73,9 +74,12 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
                 .claim(IdentityClaims.KEY_ID, caller.keyId())
                 .issuedAt(now.getEpochSecond())
                 .expiresAt(now.getEpochSecond() + LIFETIME.toSeconds())
-                .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(SignatureAlgorithm.RS256)
-                .sign(signingKey);
+                .claim("jti", UUID.randomUUID().toString());
+        String scopes = caller.permissions().wireScopes();
+        if (scopes != null) {
+            claims.claim(IdentityClaims.SCOPE, scopes); // what a restricted caller may do, for the services too
+        }
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(signingKey);
     }
 
     /** Read once at start, so a missing or wrong key stops the gateway instead of failing requests. */

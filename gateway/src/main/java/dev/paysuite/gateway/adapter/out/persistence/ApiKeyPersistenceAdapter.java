@@ -2,6 +2,7 @@ package dev.paysuite.gateway.adapter.out.persistence;
 
 import dev.paysuite.gateway.application.domain.model.ApiKey;
 import dev.paysuite.gateway.application.domain.model.Mode;
+import dev.paysuite.gateway.application.domain.model.Permissions;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.config.GatewayConfig;
@@ -32,7 +33,8 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
     private static final Logger LOG = Logger.getLogger(ApiKeyPersistenceAdapter.class);
     private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final String BY_HASH = """
-            SELECT id, merchant_id, mode, rate_limit, rate_window_seconds, burst_limit, revoked_at IS NOT NULL AS revoked
+            SELECT id, merchant_id, mode, rate_limit, rate_window_seconds, burst_limit, revoked_at IS NOT NULL AS revoked,
+                   scopes
             FROM api_keys WHERE key_hash = $1""";
 
     private final Pool pool;
@@ -93,7 +95,7 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort {
                 Mode.fromWireName(r.getString("mode")),
                 new RateLimitPolicy(r.getInteger("rate_limit"), r.getInteger("rate_window_seconds"),
                         r.getInteger("burst_limit")),
-                r.getBoolean("revoked")));
+                r.getBoolean("revoked"), Permissions.parse(r.getString("scopes"))));
     }
 
     /** Once every few seconds at most: an outage must not flood the log. Never the hash or the key. */

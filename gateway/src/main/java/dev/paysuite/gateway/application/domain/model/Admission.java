@@ -14,6 +14,15 @@ public sealed interface Admission {
         }
     }
 
+    /** Authenticated, but its key (or token) lacks the scope the request needs. */
+    record Forbidden(Caller caller, Scope needed, RateLimitDecision rateLimit) implements Admission {
+        public Forbidden {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(needed, "needed");
+            Objects.requireNonNull(rateLimit, "rateLimit");
+        }
+    }
+
     /** @param keyPresented false when there was no Authorization header at all */
     record Unauthenticated(boolean keyPresented, RateLimitDecision rateLimit) implements Admission {
         public Unauthenticated {

@@ -15,15 +15,17 @@ import java.util.regex.Pattern;
 public final class ApiKeySecret {
     /** Characters kept for display ({@code sk_test_1234}): never enough to use the key. */
     public static final int DISPLAY_PREFIX_LENGTH = 12;
-    private static final Pattern FORMAT = Pattern.compile("sk_(test|live)_[A-Za-z0-9_]{16,128}");
+    private static final Pattern FORMAT = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9_]{16,128}");
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+) *");
 
     private final String secret;
     private final Mode mode;
+    private final boolean restricted;
 
-    private ApiKeySecret(String secret, Mode mode) {
+    private ApiKeySecret(String secret, Mode mode, boolean restricted) {
         this.secret = secret;
         this.mode = mode;
+        this.restricted = restricted;
     }
 
     /** Reads the key from an Authorization header value; empty when it is missing or malformed. */
@@ -35,16 +37,26 @@ public final class ApiKeySecret {
         return bearer.matches() ? parse(bearer.group(1)) : Optional.empty();
     }
 
-    /** Empty unless the secret is {@code sk_test_} or {@code sk_live_} followed by 16 to 128 key characters. */
+    /**
+     * Empty unless the secret is {@code sk_test_}, {@code sk_live_} (secret keys) or {@code rk_test_},
+     * {@code rk_live_} (restricted keys) followed by 16 to 128 key characters.
+     */
     public static Optional<ApiKeySecret> parse(String secret) {
         if (secret == null || !FORMAT.matcher(secret).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiKeySecret(secret, secret.startsWith(Mode.LIVE.secretPrefix()) ? Mode.LIVE : Mode.TEST));
+        boolean restricted = secret.startsWith("rk_");
+        boolean live = secret.substring(3).startsWith("live_");
+        return Optional.of(new ApiKeySecret(secret, live ? Mode.LIVE : Mode.TEST, restricted));
     }
 
     public Mode mode() {
         return mode;
+    }
+
+    /** A restricted key ({@code rk_}): it may do only what its scopes name. */
+    public boolean restricted() {
+        return restricted;
     }
 
     /** Lower-case hex SHA-256 of the whole secret: what {@code api_keys.key_hash} holds. */

@@ -211,6 +211,34 @@ class GatewayTest {
     }
 
     @Test
+    void aRestrictedKeyDoesWhatItsScopesAllowAndIsRefused403TheRest() throws Exception {
+        TestKey partner = keys.createRestricted("payments:read events:read");
+        String forwarded = as(partner).get("/v1/payments/pay_1").then().statusCode(201).extract().header("Request-Id");
+        JsonWebToken identity = IdentityTokens.verify(StubUpstream.received(forwarded).header("Authorization"));
+        assertEquals(partner.merchantId(), identity.getSubject());
+        assertEquals("payments:read events:read", identity.getClaim("scope").toString(), "the services learn the scopes");
+        as(partner).get("/v1/events").then().statusCode(201);
+
+        String marker = "restricted-" + UUID.randomUUID();
+        Response refused = as(partner).contentType(ContentType.JSON).body("{\"amount\": 1000, \"currency\": \"usd\"}")
+                .post("/v1/payments?marker=" + marker);
+        refused.then().statusCode(403).contentType(ContentType.JSON)
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("insufficient_permissions"))
+                .body("error.message", org.hamcrest.Matchers.containsString("payments:write"))
+                .header("X-RateLimit-Remaining", org.hamcrest.Matchers.notNullValue());
+        as(partner).body("{}").post("/v1/payments/pay_1/refunds").then().statusCode(403)
+                .body("error.message", org.hamcrest.Matchers.containsString("refunds:write"));
+        as(partner).delete("/v1/webhook_endpoints/we_1").then().statusCode(403)
+                .body("error.message", org.hamcrest.Matchers.containsString("webhooks:write"));
+        assertEquals(0, StubUpstream.receivedWith(marker), "a refused request never reaches a service");
+        // a secret key of the same kind of merchant may do everything
+        TestKey secret = keys.create();
+        String all = as(secret).get("/v1/payments/pay_1").then().statusCode(201).extract().header("Request-Id");
+        assertNull(IdentityTokens.verify(StubUpstream.received(all).header("Authorization")).getClaim("scope"));
+    }
+
+    @Test
     void aLiveKeyIsForwardedAsLiveAndATestKeyAsTestEachAsItsOwnMerchant() throws Exception {
         TestKey live = keys.create("live", 100, 60, 20);
         TestKey test = keys.create("test", 100, 60, 20);

@@ -16,6 +16,18 @@ class ApiKeySecretTest {
     void theSecretsPrefixGivesItsMode() {
         assertEquals(Mode.TEST, ApiKeySecret.fromAuthorization("Bearer " + DEMO).orElseThrow().mode());
         assertEquals(Mode.LIVE, ApiKeySecret.fromAuthorization("Bearer sk_live_1234567890abcdefghijklmnop").orElseThrow().mode());
+        assertFalse(ApiKeySecret.parse(DEMO).orElseThrow().restricted());
+    }
+
+    @Test
+    void restrictedKeysAreRkWithTheirMode() {
+        ApiKeySecret test = ApiKeySecret.parse("rk_test_1234567890abcdefghijklmnop").orElseThrow();
+        assertTrue(test.restricted());
+        assertEquals(Mode.TEST, test.mode());
+        ApiKeySecret live = ApiKeySecret.parse("rk_live_1234567890abcdefghijklmnop").orElseThrow();
+        assertTrue(live.restricted());
+        assertEquals(Mode.LIVE, live.mode());
+        assertTrue(ApiKeySecret.parse("rk_prod_1234567890abcdefghijklmnop").isEmpty());
     }
 
     @Test

@@ -9,12 +9,15 @@ import dev.paysuite.gateway.application.domain.model.Admission;
 import dev.paysuite.gateway.application.domain.model.ApiKey;
 import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
 import dev.paysuite.gateway.application.domain.model.Mode;
+import dev.paysuite.gateway.application.domain.model.Permissions;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
+import dev.paysuite.gateway.application.domain.model.Scope;
 import dev.paysuite.gateway.application.port.in.AdmitRequestCommand;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AdmitRequestServiceTest {
@@ -27,7 +30,11 @@ class AdmitRequestServiceTest {
             new RateLimitPolicy(3, 60, 3), Clock.fixed(Instant.ofEpochMilli(FakePorts.NOW), ZoneOffset.UTC));
 
     Admission admit(String header, String address) {
-        return service.admit(new AdmitRequestCommand(header, address)).toCompletableFuture().join();
+        return admit(header, address, "GET", "/v1/payments");
+    }
+
+    Admission admit(String header, String address, String method, String path) {
+        return service.admit(new AdmitRequestCommand(header, address, method, path)).toCompletableFuture().join();
     }
 
     void knownKey(String secret, String id, RateLimitPolicy policy) {
@@ -42,6 +49,28 @@ class AdmitRequestServiceTest {
         assertEquals(100, admitted.rateLimit().limit());
         assertEquals(99, admitted.rateLimit().remaining());
         assertEquals(List.of("key:key_1"), rateLimits.counted);
+    }
+
+    @Test
+    void aRestrictedKeyIsAdmittedForItsScopesAndForbiddenTheRestButEveryRequestCounts() {
+        String restricted = "rk_test_1234567890abcdefghijklmnop";
+        keys.byHash.put(ApiKeySecret.sha256(restricted), new ApiKey("key_r", "mer_r", Mode.TEST, RateLimitPolicy.DEFAULT,
+                false, Permissions.only(Set.of(Scope.PAYMENTS_READ, Scope.EVENTS_READ))));
+        assertInstanceOf(Admission.Admitted.class, admit("Bearer " + restricted, "10.0.0.1", "GET", "/v1/payments/pay_1"));
+        assertInstanceOf(Admission.Admitted.class, admit("Bearer " + restricted, "10.0.0.1", "GET", "/v1/events"));
+        var forbidden = assertInstanceOf(Admission.Forbidden.class,
+                admit("Bearer " + restricted, "10.0.0.1", "POST", "/v1/payments"));
+        assertEquals(Scope.PAYMENTS_WRITE, forbidden.needed());
+        assertEquals("mer_r", forbidden.caller().merchantId());
+        assertEquals(Scope.REFUNDS_WRITE, assertInstanceOf(Admission.Forbidden.class,
+                admit("Bearer " + restricted, "10.0.0.1", "POST", "/v1/payments/pay_1/refunds")).needed());
+        assertEquals(97, forbidden.rateLimit().remaining(), "counted like any request");
+        assertEquals(List.of("key:key_r", "key:key_r", "key:key_r", "key:key_r"), rateLimits.counted);
+        // a secret key stored as restricted (or the reverse) does not authenticate
+        String secretLooking = "sk_test_1234567890abcdefghijklmnop";
+        keys.byHash.put(ApiKeySecret.sha256(secretLooking), new ApiKey("key_s", "mer_s", Mode.TEST,
+                RateLimitPolicy.DEFAULT, false, Permissions.only(Set.of(Scope.PAYMENTS_READ))));
+        assertInstanceOf(Admission.Unauthenticated.class, admit("Bearer " + secretLooking, "10.0.0.1"));
     }
 
     @Test

@@ -87,7 +87,17 @@ public class EventStreams {
             open.put(s.id, s);
         }
         s.send(sse.newEventBuilder().reconnectDelay(RECONNECT_MILLIS).comment("paysuite event stream").build());
-        serve(s, streams.head());
+        serve(s, headOrNone());
+    }
+
+    /** The newest position, or -1 while the database cannot say (the stream then waits, with heartbeats). */
+    private long headOrNone() {
+        try {
+            return streams.head();
+        } catch (RuntimeException e) {
+            LOG.debugf("Event streams wait: %s", e.toString());
+            return -1;
+        }
     }
 
     /** How many streams are open on this instance. */
@@ -111,13 +121,7 @@ public class EventStreams {
     }
 
     void tick() {
-        long head;
-        try {
-            head = streams.head();
-        } catch (RuntimeException e) {
-            LOG.debugf("Event streams wait: %s", e.toString());
-            head = -1; // heartbeats go on; events once the database answers
-        }
+        long head = headOrNone(); // while -1, heartbeats go on; events once the database answers
         for (Subscriber s : open.values()) {
             serve(s, head);
         }

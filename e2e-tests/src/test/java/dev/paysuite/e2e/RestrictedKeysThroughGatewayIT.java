@@ -1,0 +1,44 @@
+package dev.paysuite.e2e;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A partner's restricted key through the gateway and the real services: it reads what its scopes
+ * allow (the services accept the identity token that carries them) and is refused, 403 with the
+ * error object naming the scope, anything else, before any service sees the request.
+ */
+@ExtendWith(Suite.Extension.class)
+class RestrictedKeysThroughGatewayIT {
+
+    @Test
+    void aReadOnlyKeyReadsPaymentsAndEventsAndCreatesNothing() {
+        Merchants.Merchant merchant = Merchants.create();
+        String payment = EventsThroughGatewayIT.as(merchant.apiKey())
+                .body("{\"amount\": 1200, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}")
+                .post("/v1/payments").then().statusCode(201).extract().path("id");
+        String partner = Merchants.restrictedKey(merchant, "payments:read events:read");
+
+        EventsThroughGatewayIT.as(partner).get("/v1/payments/" + payment).then().statusCode(200)
+                .body("id", equalTo(payment));
+        EventsThroughGatewayIT.as(partner).get("/v1/events").then().statusCode(200);
+        EventsThroughGatewayIT.as(partner)
+                .body("{\"amount\": 1200, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}")
+                .post("/v1/payments").then().statusCode(403)
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("insufficient_permissions"))
+                .body("error.message", containsString("payments:write"));
+        EventsThroughGatewayIT.as(partner).body("{\"amount\": 100}").post("/v1/payments/" + payment + "/refunds")
+                .then().statusCode(403).body("error.message", containsString("refunds:write"));
+        EventsThroughGatewayIT.as(partner).get("/v1/customers").then().statusCode(403)
+                .body("error.message", containsString("methods:read"));
+        // nothing was created by the refused requests
+        EventsThroughGatewayIT.as(merchant.apiKey()).get("/v1/payments").then().statusCode(200)
+                .body("data.size()", equalTo(1));
+        EventsThroughGatewayIT.as(merchant.apiKey()).get("/v1/payments/" + payment + "/refunds").then()
+                .statusCode(200).body("data.size()", equalTo(0));
+    }
+}
