@@ -17,6 +17,7 @@ import dev.paysuite.gateway.application.port.out.ExchangeCardPort;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
 import dev.paysuite.gateway.application.port.out.JsonBodyPort;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
+import dev.paysuite.gateway.application.port.out.VerifyAccessTokenPort;
 import dev.paysuite.gateway.application.port.out.SaveApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SaveMerchantPort;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
@@ -70,8 +71,9 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    AuthenticateApiKeyUseCase authenticateApiKey(LoadApiKeyPort keys) {
-        return new AuthenticateApiKeyService(keys);
+    AuthenticateApiKeyUseCase authenticateApiKey(LoadApiKeyPort keys, VerifyAccessTokenPort tokens,
+            RateLimitPolicy defaultRateLimit) {
+        return new AuthenticateApiKeyService(keys, tokens, defaultRateLimit);
     }
 
     @Produces

@@ -171,7 +171,7 @@ public class GatewayRouteHandler {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"paysuite\"");
             if (unauthenticated.keyPresented()) {
                 ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ErrorCodes.API_KEY_INVALID,
-                        "Invalid API key provided.");
+                        "Invalid API key or access token provided.");
             } else {
                 ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ErrorCodes.API_KEY_MISSING,
                         "No API key provided. Send it as 'Authorization: Bearer sk_...'.");

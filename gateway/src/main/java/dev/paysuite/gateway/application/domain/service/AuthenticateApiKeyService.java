@@ -3,23 +3,41 @@ package dev.paysuite.gateway.application.domain.service;
 import dev.paysuite.gateway.application.domain.model.ApiKey;
 import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
 import dev.paysuite.gateway.application.domain.model.Authentication;
+import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
+import dev.paysuite.gateway.application.domain.model.VerifiedToken;
 import dev.paysuite.gateway.application.port.in.AuthenticateApiKeyUseCase;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
+import dev.paysuite.gateway.application.port.out.VerifyAccessTokenPort;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
+/**
+ * The two ways in: an API key ({@code sk_}/{@code rk_}), looked up by its hash, or an access token
+ * from the identity provider (three dot-separated parts: a JWT), verified by it. A token names its
+ * merchant and scopes; its rate limit is the default policy, counted under its client.
+ */
 public class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
+    private static final Pattern BEARER_JWT = Pattern.compile("(?i)bearer +([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+) *");
     private final LoadApiKeyPort keys;
+    private final VerifyAccessTokenPort tokens;
+    private final RateLimitPolicy tokenRateLimit;
 
-    public AuthenticateApiKeyService(LoadApiKeyPort keys) {
+    public AuthenticateApiKeyService(LoadApiKeyPort keys, VerifyAccessTokenPort tokens, RateLimitPolicy tokenRateLimit) {
         this.keys = keys;
+        this.tokens = tokens;
+        this.tokenRateLimit = tokenRateLimit;
     }
 
     @Override
     public CompletionStage<Authentication> authenticate(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             return CompletableFuture.completedFuture(new Authentication.Missing());
+        }
+        var jwt = BEARER_JWT.matcher(authorizationHeader);
+        if (jwt.matches()) {
+            return verify(jwt.group(1));
         }
         Optional<ApiKeySecret> presented = ApiKeySecret.fromAuthorization(authorizationHeader);
         if (presented.isEmpty()) {
@@ -35,6 +53,19 @@ public class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
                     .<Authentication>map(key -> new Authentication.Authenticated(key.caller(), key.rateLimit()))
                     .orElseGet(Authentication.Invalid::new);
         });
+    }
+
+    private CompletionStage<Authentication> verify(String token) {
+        CompletionStage<Optional<VerifiedToken>> verified;
+        try {
+            verified = tokens.verify(token);
+        } catch (RuntimeException e) {
+            verified = CompletableFuture.failedFuture(e);
+        }
+        return verified.handle((found, failure) -> failure != null ? new Authentication.Unavailable()
+                : found.flatMap(VerifiedToken::caller)
+                        .<Authentication>map(caller -> new Authentication.Authenticated(caller, tokenRateLimit))
+                        .orElseGet(Authentication.Invalid::new));
     }
 
     private CompletionStage<Optional<ApiKey>> lookUp(String hash) {

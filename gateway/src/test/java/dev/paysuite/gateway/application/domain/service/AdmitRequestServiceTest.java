@@ -26,7 +26,8 @@ class AdmitRequestServiceTest {
 
     final FakePorts.Keys keys = new FakePorts.Keys();
     final FakePorts.RateLimits rateLimits = new FakePorts.RateLimits();
-    final AdmitRequestService service = new AdmitRequestService(new AuthenticateApiKeyService(keys), rateLimits,
+    final AdmitRequestService service = new AdmitRequestService(
+            new AuthenticateApiKeyService(keys, new FakePorts.AccessTokens(), RateLimitPolicy.DEFAULT), rateLimits,
             new RateLimitPolicy(3, 60, 3), Clock.fixed(Instant.ofEpochMilli(FakePorts.NOW), ZoneOffset.UTC));
 
     Admission admit(String header, String address) {

@@ -10,7 +10,10 @@ import dev.paysuite.gateway.application.domain.model.Authentication;
 import dev.paysuite.gateway.application.domain.model.Caller;
 import dev.paysuite.gateway.application.domain.model.Mode;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
+import dev.paysuite.gateway.application.domain.model.Scope;
+import dev.paysuite.gateway.application.domain.model.VerifiedToken;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuthenticateApiKeyServiceTest {
@@ -18,10 +21,34 @@ class AuthenticateApiKeyServiceTest {
     static final RateLimitPolicy HOURLY = new RateLimitPolicy(1000, 3600, 20);
 
     final FakePorts.Keys keys = new FakePorts.Keys();
-    final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys);
+    final FakePorts.AccessTokens tokens = new FakePorts.AccessTokens();
+    final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys, tokens, HOURLY);
 
     Authentication authenticate(String header) {
         return service.authenticate(header).toCompletableFuture().join();
+    }
+
+    @Test
+    void anAccessTokenAuthenticatesTheMerchantItNamesWithItsScopesAndNeverAsksTheKeyStore() {
+        String partner = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwYXJ0bmVyIn0.c2lnbmF0dXJl";
+        tokens.valid.put(partner, new VerifiedToken("demo-partner", "mer_demo", "payments:read events:read",
+                Set.of("partner")));
+        var authenticated = assertInstanceOf(Authentication.Authenticated.class, authenticate("Bearer " + partner));
+        assertEquals("mer_demo", authenticated.caller().merchantId());
+        assertEquals("oauth_demo-partner", authenticated.caller().keyId());
+        assertEquals(Set.of(Scope.PAYMENTS_READ, Scope.EVENTS_READ), authenticated.caller().permissions().scopes());
+        assertEquals(HOURLY, authenticated.rateLimit());
+        assertEquals(List.of(), keys.lookedUp);
+        // forged or expired (the provider refuses it), naming no merchant, or without a merchant's role
+        assertInstanceOf(Authentication.Invalid.class, authenticate("Bearer a.b.c"));
+        String admin = "eyJ.admin.token";
+        tokens.valid.put(admin, new VerifiedToken("paysuite-admin-cli", null, "", Set.of("admin")));
+        assertInstanceOf(Authentication.Invalid.class, authenticate("Bearer " + admin));
+        String roleless = "eyJ.roleless.token";
+        tokens.valid.put(roleless, new VerifiedToken("x", "mer_demo", "payments:read", Set.of("offline_access")));
+        assertInstanceOf(Authentication.Invalid.class, authenticate("Bearer " + roleless));
+        tokens.down = true;
+        assertInstanceOf(Authentication.Unavailable.class, authenticate("Bearer " + partner));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paysuite.gateway.application.domain.service;
 
 import dev.paysuite.gateway.application.domain.model.ApiKey;
+import dev.paysuite.gateway.application.domain.model.VerifiedToken;
 import dev.paysuite.gateway.application.domain.model.CardExchange;
 import dev.paysuite.gateway.application.domain.model.CardExchangeRequest;
 import dev.paysuite.gateway.application.domain.model.Caller;
@@ -13,6 +14,7 @@ import dev.paysuite.gateway.application.port.out.ConsumeRateLimitPort;
 import dev.paysuite.gateway.application.port.out.ExchangeCardPort;
 import dev.paysuite.gateway.application.port.out.IssueIdentityTokenPort;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
+import dev.paysuite.gateway.application.port.out.VerifyAccessTokenPort;
 import dev.paysuite.gateway.application.port.out.SendUpstreamPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +30,18 @@ final class FakePorts {
     static final long NOW = 1_700_000_000_000L;
 
     private FakePorts() {
+    }
+
+    /** Access tokens the identity provider would accept, by their text; {@code down}: it cannot be asked. */
+    static final class AccessTokens implements VerifyAccessTokenPort {
+        final Map<String, VerifiedToken> valid = new HashMap<>();
+        boolean down;
+
+        @Override
+        public CompletionStage<Optional<VerifiedToken>> verify(String token) {
+            return down ? CompletableFuture.failedFuture(new IllegalStateException("identity provider down"))
+                    : CompletableFuture.completedFuture(Optional.ofNullable(valid.get(token)));
+        }
     }
 
     static final class Keys implements LoadApiKeyPort {
