@@ -31,6 +31,7 @@ public final class SseClient implements AutoCloseable {
 
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    private final List<String> otherLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread reader;
 
     private SseClient(HttpResponse<InputStream> response) {
@@ -77,6 +78,11 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Lines that are none of the fields a stream should carry (id, event, data, retry, comments). */
+    public List<String> otherLines() {
+        return List.copyOf(otherLines);
+    }
+
     /** The body, for an answer that is not a stream (an error object). */
     public String body() throws IOException {
         return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
@@ -107,6 +113,8 @@ public final class SseClient implements AutoCloseable {
                 } else if (line.startsWith("data:")) {
                     String d = line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5);
                     data = data == null ? new StringBuilder(d) : data.append('\n').append(d);
+                } else if (!line.startsWith("retry:")) {
+                    otherLines.add(line);
                 }
             }
         } catch (IOException e) {

@@ -160,8 +160,8 @@ public class GatewayRouteHandler {
         if (admission instanceof Admission.Forbidden forbidden) {
             ctx.put(CALLER, forbidden.caller());
             ApiErrors.send(ctx.response(), 403, INVALID_REQUEST, ErrorCodes.INSUFFICIENT_PERMISSIONS,
-                    "This API key does not allow this request: it needs the scope '" + forbidden.needed().wireName()
-                            + "'. Use a key with that scope, or a secret key.");
+                    "This API key or access token does not allow this request: it needs the scope '"
+                            + forbidden.needed().wireName() + "'. Use a key or token with that scope, or a secret key.");
         } else if (admission instanceof Admission.RateLimited limited) {
             limited.caller().ifPresent(caller -> ctx.put(CALLER, caller));
             ctx.response().putHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));

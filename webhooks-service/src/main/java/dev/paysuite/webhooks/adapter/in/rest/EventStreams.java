@@ -16,7 +16,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -147,8 +146,9 @@ public class EventStreams {
             if (head > s.position.after()) {
                 Batch batch = streams.next(s.position, head, batchSize);
                 for (StreamedEvent e : batch.events()) {
+                    // the JSON as text, with no media type of its own (which would add a content-type line)
                     s.send(s.sse.newEventBuilder().id(e.event().id().value()).name(e.event().type())
-                            .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, json(e)).build());
+                            .data(String.class, json(e)).build());
                 }
                 s.position = batch.reached();
             }

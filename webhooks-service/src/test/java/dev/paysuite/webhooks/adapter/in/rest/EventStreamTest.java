@@ -83,6 +83,7 @@ class EventStreamTest {
                 assertTrue(event.has("sequence") && event.has("created_at") && event.has("livemode"));
             }
             lastSeen = sent.get(2);
+            assertEquals(List.of(), client.otherLines(), "only id, event, data, retry and comments");
         }
         // missed while disconnected
         List<String> missed = List.of(events.insert(merchant.merchantId(), "refund.created"),
