@@ -145,6 +145,7 @@ token() {
       demo-partner) secret=demo-partner-local-secret ;;
       paysuite-admin-cli) secret=paysuite-admin-cli-local-secret ;;
       stranger) secret=stranger-local-secret; realm="${3:-other}" ;;
+      test-expiring-partner | test-other-audience) secret="$client-local-secret" ;;
       *) die "no local secret known for $client: keycloak.sh token CLIENT SECRET [REALM]" ;;
     esac
   fi
@@ -215,6 +216,13 @@ expect(f"paysuite-admin-cli: iss {a.get('iss')}", a.get("iss") == f"{issuer_base
 expect(f"paysuite-admin-cli: roles {roles(a)} lack admin", "admin" in roles(a))
 expect(f"paysuite-admin-cli: aud {a.get('aud')} lacks paysuite-gateway", "paysuite-gateway" in aud(a))
 expect(f"paysuite-admin-cli: has merchant_id {a.get('merchant_id')}", "merchant_id" not in a)
+
+e = claims("paysuite", "test-expiring-partner", "test-expiring-partner-local-secret")
+expect(f"test-expiring-partner: lives {e.get('exp', 0) - e.get('iat', 0)} s, not 2", e.get("exp", 0) - e.get("iat", 0) == 2)
+expect(f"test-expiring-partner: aud {e.get('aud')} lacks paysuite-gateway", "paysuite-gateway" in aud(e))
+w = claims("paysuite", "test-other-audience", "test-other-audience-local-secret")
+expect(f"test-other-audience: aud {w.get('aud')} includes paysuite-gateway", "paysuite-gateway" not in aud(w))
+expect(f"test-other-audience: merchant_id {w.get('merchant_id')}", w.get("merchant_id") == "mer_demo")
 
 o = claims("other", "stranger", "stranger-local-secret")
 expect(f"stranger: iss {o.get('iss')}", o.get("iss") == f"{issuer_base}/realms/other")

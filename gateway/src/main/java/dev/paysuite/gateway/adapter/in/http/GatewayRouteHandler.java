@@ -12,6 +12,7 @@ import dev.paysuite.gateway.application.domain.model.ForwardResult;
 import dev.paysuite.gateway.application.domain.model.ForwardingRules;
 import dev.paysuite.gateway.application.domain.model.Headers;
 import dev.paysuite.gateway.application.domain.model.RateLimitDecision;
+import dev.paysuite.gateway.application.domain.model.RequestBodies;
 import dev.paysuite.gateway.application.domain.model.StreamedBody;
 import dev.paysuite.gateway.application.domain.model.UpstreamResponse;
 import dev.paysuite.gateway.application.port.in.AdmitRequestCommand;
@@ -69,6 +70,7 @@ public class GatewayRouteHandler {
     private static final String STARTED = "paysuite.started";
     /** Asks nginx (and proxies that honour it) not to buffer the answer: a stream's events must pass at once. */
     private static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
+    private static final String NO_STORE = "no-store";
     private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
     /** What a 503 tells the client to wait: an outage of a dependency, worth retrying soon. */
     private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
@@ -184,14 +186,20 @@ public class GatewayRouteHandler {
     }
 
     /**
-     * Reads the body as raw bytes, whatever its content type (Vert.x's BodyHandler would decode
-     * forms, and refuse large ones): the service, not the gateway, interprets it.
+     * Reads the body as raw bytes (Vert.x's BodyHandler would decode forms, and refuse large ones):
+     * the service, not the gateway, interprets it. A body over the limit is refused 413, one that is
+     * not declared JSON 415 ({@link RequestBodies}), both before a byte of it is read.
      */
     private void readBody(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         long declared = declaredLength(request);
         if (declared > maxBodyBytes) {
             ctx.fail(413);
+            return;
+        }
+        if (RequestBodies.carriesBody(declared, request.headers().contains(HttpHeaders.TRANSFER_ENCODING))
+                && !RequestBodies.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            ctx.fail(415);
             return;
         }
         String expect = request.getHeader(HttpHeaders.EXPECT);
@@ -262,6 +270,9 @@ public class GatewayRouteHandler {
             UpstreamResponse answer = answered.response();
             HttpServerResponse response = ctx.response().setStatusCode(answer.status());
             answer.headers().forEach(response.headers()::add);
+            if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE); // payments are nobody's to keep
+            }
             response.end(Buffer.buffer(answer.body()));
         } else if (result instanceof ForwardResult.Streaming streaming) {
             UpstreamMetricsTag.forwardedTo(requestContext, streaming.upstream());
@@ -377,6 +388,10 @@ public class GatewayRouteHandler {
             closeUnlessCheapToDrain(ctx);
             ApiErrors.send(response, 413, INVALID_REQUEST, ErrorCodes.REQUEST_TOO_LARGE,
                     "The request body is larger than " + maxBodyBytes + " bytes.");
+        } else if (status == 415) {
+            closeUnlessCheapToDrain(ctx);
+            ApiErrors.send(response, 415, INVALID_REQUEST, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as JSON, with 'Content-Type: application/json'.");
         } else if (status >= 400 && status < 500) {
             ApiErrors.send(response, status, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID, "The request is not valid.");
         } else {

@@ -28,6 +28,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -272,19 +273,38 @@ class GatewayTest {
     @Test
     void aBodyOfExactlyOneMegabyteIsForwardedWhole() {
         TestKey key = keys.create();
-        String body = "a".repeat(MAX_BODY);
-        Response r = as(key).contentType(ContentType.TEXT).body(body).post("/v1/payments");
+        String body = "\"" + "a".repeat(MAX_BODY - 2) + "\"";
+        Response r = as(key).contentType(ContentType.JSON).body(body).post("/v1/payments");
         r.then().statusCode(201);
         assertEquals(MAX_BODY, StubUpstream.received(r.header("Request-Id")).body().length());
     }
 
     @Test
-    void aFormBodyIsForwardedAsRawBytesNotDecoded() {
+    void aBodyThatIsNotDeclaredJsonIsRefusedWith415AndNotForwarded() {
         TestKey key = keys.create();
-        String form = "note=" + "a%20b".repeat(40_000) + "&amount=100";
-        Response r = as(key).contentType("application/x-www-form-urlencoded").body(form).post("/v1/payments");
+        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", "application/xml",
+                "application/json; charset=latin1", "application/json, text/plain"}) {
+            RequestSpecification request = as(key).contentType(type);
+            // (REST Assured encodes a form only from a string, anything else only from bytes)
+            request = type.contains("form") ? request.body("amount=100&currency=usd")
+                    : request.body("amount=100&currency=usd".getBytes(StandardCharsets.UTF_8));
+            Response r = request.post("/v1/payments");
+            r.then().statusCode(415)
+                    .contentType(ContentType.JSON)
+                    .body("error.type", equalTo("invalid_request_error"))
+                    .body("error.code", equalTo("unsupported_media_type"))
+                    .header("Request-Id", matchesPattern("req_[A-Za-z0-9]{24}"));
+            assertFalse(StubUpstream.wasForwarded(r.header("Request-Id")), type);
+        }
+        // no type at all, with a body
+        Response r = as(key).body("{}".getBytes(StandardCharsets.UTF_8)).post("/v1/payments");
+        r.then().statusCode(415);
+        // a body of JSON passes as the bytes it was, and a request without a body needs no type
+        String json = "{\"note\": \"a%20b\\u0000\", \"amount\": 100}";
+        r = as(key).contentType("application/json; charset=UTF-8").body(json).post("/v1/payments");
         r.then().statusCode(201);
-        assertEquals(form, StubUpstream.received(r.header("Request-Id")).body());
+        assertEquals(json, StubUpstream.received(r.header("Request-Id")).body());
+        as(key).post("/v1/payments/pay_1/capture").then().statusCode(201);
     }
 
     @Test

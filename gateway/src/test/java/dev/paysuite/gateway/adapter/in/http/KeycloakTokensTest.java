@@ -78,4 +78,25 @@ class KeycloakTokensTest {
         as(tampered).get("/v1/payments").then().statusCode(401);
         as("eyJhbGciOiJub25lIn0.eyJtZXJjaGFudF9pZCI6Im1lcl9kZW1vIn0.").get("/v1/payments").then().statusCode(401);
     }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        // the realm's own signature and issuer, the merchant and the scopes, but not meant for the gateway
+        String elsewhere = token("paysuite", "test-other-audience", "test-other-audience-local-secret");
+        as(elsewhere).get("/v1/payments/pay_1").then().statusCode(401).body("error.code", equalTo("api_key_invalid"))
+                .body("error.type", equalTo("authentication_error"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedThoughItWasGoodAMomentAgo() throws Exception {
+        String expiring = token("paysuite", "test-expiring-partner", "test-expiring-partner-local-secret");
+        long expiresAt = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(expiring.split("\\.")[1]))
+                .get("exp").asLong();
+        as(expiring).get("/v1/payments/pay_1").then().statusCode(201); // it lives 2 s (the realm's test client)
+        long wait = expiresAt * 1000 + 1100 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait); // no leeway: a second past exp is enough
+        }
+        as(expiring).get("/v1/payments/pay_1").then().statusCode(401).body("error.code", equalTo("api_key_invalid"));
+    }
 }
