@@ -45,12 +45,7 @@ class RestrictedKeysThroughGatewayIT {
     /** The demo partner of the Keycloak realm, with a client-credentials token: the demo merchant's payments, read-only. */
     @Test
     void aKeycloakPartnerTokenReadsTheDemoMerchantsPaymentsAndCreatesNothing() {
-        String keycloak = System.getenv().getOrDefault("KEYCLOAK_URL", "http://localhost:18180");
-        String token = io.restassured.RestAssured.given().baseUri(keycloak).contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "client_credentials").formParam("client_id", "demo-partner")
-                .formParam("client_secret", "demo-partner-local-secret")
-                .post("/realms/paysuite/protocol/openid-connect/token").then().statusCode(200)
-                .extract().path("access_token");
+        String token = partnerToken();
         String payment = EventsThroughGatewayIT.as(Suite.DEMO_KEY)
                 .body("{\"amount\": 700, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}")
                 .post("/v1/payments").then().statusCode(201).extract().path("id");
@@ -60,5 +55,15 @@ class RestrictedKeysThroughGatewayIT {
                 .body("{\"amount\": 700, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}")
                 .post("/v1/payments").then().statusCode(403).body("error.code", equalTo("insufficient_permissions"));
         EventsThroughGatewayIT.as(token + "x").get("/v1/payments/" + payment).then().statusCode(401);
+    }
+
+    /** A client-credentials token of the realm's demo partner (merchant mer_demo; payments:read events:read). */
+    static String partnerToken() {
+        String keycloak = System.getenv().getOrDefault("KEYCLOAK_URL", "http://localhost:18180");
+        return io.restassured.RestAssured.given().baseUri(keycloak).contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "client_credentials").formParam("client_id", "demo-partner")
+                .formParam("client_secret", "demo-partner-local-secret")
+                .post("/realms/paysuite/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 
 /**
  * A payment that succeeded a moment ago may not be in refunds-service's view yet, or may still show
@@ -45,11 +46,25 @@ public class PaymentNewsWait {
 
     /** Returns once the view can answer for the merchant's payment, or when the wait is over. */
     public void awaitNewsOf(String merchantId, boolean livemode, PaymentId paymentId) {
-        if (settled(views.find(merchantId, livemode, paymentId))) {
-            return;
+        await(merchantId, livemode, paymentId, PaymentNewsWait::settled);
+    }
+
+    /**
+     * The merchant's payment as the view knows it, once it knows it at all (its state aside), or
+     * empty when the wait is over without news: a payment of another merchant, or none.
+     */
+    public Optional<RefundablePayment> awaitKnown(String merchantId, boolean livemode, PaymentId paymentId) {
+        return await(merchantId, livemode, paymentId, Optional::isPresent);
+    }
+
+    private Optional<RefundablePayment> await(String merchantId, boolean livemode, PaymentId paymentId,
+            Predicate<Optional<RefundablePayment>> enough) {
+        Optional<RefundablePayment> seen = views.find(merchantId, livemode, paymentId);
+        if (enough.test(seen)) {
+            return seen;
         }
         if (!waiters.tryAcquire()) {
-            throw ApiException.unavailable("Too many refunds are waiting for news of their payment. Retry shortly.", 1);
+            throw ApiException.unavailable("Too many requests are waiting for news of their payment. Retry shortly.", 1);
         }
         try {
             long start = System.nanoTime();
@@ -58,8 +73,9 @@ public class PaymentNewsWait {
             while ((System.nanoTime() < graceOver || views.newsMayBeInFlight(paymentId))
                     && System.nanoTime() < deadline) {
                 Thread.sleep(poll.toMillis());
-                if (settled(views.find(merchantId, livemode, paymentId))) {
-                    return;
+                seen = views.find(merchantId, livemode, paymentId);
+                if (enough.test(seen)) {
+                    return seen;
                 }
             }
         } catch (InterruptedException e) {
@@ -67,6 +83,7 @@ public class PaymentNewsWait {
         } finally {
             waiters.release();
         }
+        return seen;
     }
 
     /** Known, and in no state a newer event may still change into a refundable one. */

@@ -17,6 +17,7 @@ import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import dev.paysuite.refunds.adapter.json.RefundJson;
 import dev.paysuite.refunds.application.domain.model.Refund;
+import dev.paysuite.refunds.application.domain.model.RefundException;
 import dev.paysuite.refunds.application.domain.model.RefundStatus;
 import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
 import dev.paysuite.refunds.application.port.in.CreateRefundUseCase;
@@ -118,6 +119,15 @@ public class RefundResource {
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @Context UriInfo uri) {
+        // The path names a payment: one this merchant does not have is 404, like every route that
+        // names a resource (the query filter of GET /v1/refunds only narrows a list). A payment
+        // created a moment ago is waited for as a refund of it would be.
+        Caller caller = callers.caller();
+        PaymentId payment = new PaymentId(paymentId);
+        if (!PaymentId.isWellFormed(paymentId)
+                || paymentNews.awaitKnown(caller.merchantId(), caller.livemode(), payment).isEmpty()) {
+            throw RefundException.paymentNotFound(payment);
+        }
         return page(paymentId, status, limit, offset, startingAfter, endingBefore, uri);
     }
 

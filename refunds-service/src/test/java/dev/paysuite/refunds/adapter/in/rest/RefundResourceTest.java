@@ -189,6 +189,12 @@ class RefundResourceTest {
         String refund = merchant.request().get("/v1/refunds?payment_id=" + pay).then().extract().path("data[0].id");
         other.request().get("/v1/refunds/" + refund).then().statusCode(404);
         other.request().get("/v1/refunds?payment_id=" + pay).then().body("data", hasSize(0));
+        // the path form names the payment: another merchant's, or none, is 404 like everywhere else
+        other.request().get("/v1/payments/" + pay + "/refunds").then().statusCode(404)
+                .body("error.code", equalTo("resource_missing"));
+        merchant.request().get("/v1/payments/pay_neverExisted/refunds").then().statusCode(404);
+        merchant.request().get("/v1/payments/not_a_payment/refunds").then().statusCode(404);
+        merchant.request().get("/v1/payments/" + pay + "/refunds").then().statusCode(200).body("data", hasSize(1));
     }
 
     @Test
