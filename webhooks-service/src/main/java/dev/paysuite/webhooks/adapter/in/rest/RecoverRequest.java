@@ -1,5 +1,10 @@
 package dev.paysuite.webhooks.adapter.in.rest;
 
-/** {@code POST /v1/webhook_endpoints/{id}/recover}: {@code since} as Unix seconds or ISO 8601. */
-public record RecoverRequest(String since) {
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/webhook_endpoints/{id}/recover}: {@code since} as Unix seconds (a JSON number or
+ * a string of digits) or an ISO 8601 time.
+ */
+public record RecoverRequest(JsonNode since) {
 }

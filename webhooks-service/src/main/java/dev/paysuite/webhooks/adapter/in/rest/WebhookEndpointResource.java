@@ -1,5 +1,6 @@
 package dev.paysuite.webhooks.adapter.in.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.EventId;
@@ -160,7 +161,8 @@ public class WebhookEndpointResource {
     public Response recover(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, RecoverRequest body) {
         Caller caller = callers.caller();
-        if (body == null || blank(body.since())) {
+        if (body == null || body.since() == null || body.since().isNull()
+                || (body.since().isTextual() && blank(body.since().asText()))) {
             throw DomainExceptionMapper.toApiException(DomainException.missing("since"));
         }
         Instant since = since(body.since());
@@ -178,17 +180,24 @@ public class WebhookEndpointResource {
     public record RecoveredJson(String object, String endpointId, String since, int deliveriesCreated) {
     }
 
-    private static Instant since(String value) {
+    private static Instant since(JsonNode value) {
         try {
-            if (value.matches("[0-9]{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
+            if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0
+                    && value.asLong() <= 999_999_999_999L) {
+                return Instant.ofEpochSecond(value.asLong());
             }
-            return Instant.parse(value);
+            if (value.isTextual()) {
+                String text = value.asText();
+                if (text.matches("[0-9]{1,12}")) {
+                    return Instant.ofEpochSecond(Long.parseLong(text));
+                }
+                return Instant.parse(text);
+            }
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw DomainExceptionMapper.toApiException(DomainException.invalid(ErrorCodes.PARAMETER_INVALID,
-                    "{since} must be a Unix timestamp in seconds or an ISO 8601 time (2026-01-31T12:00:00Z).",
-                    "since"));
+            // refused below
         }
+        throw DomainExceptionMapper.toApiException(DomainException.invalid(ErrorCodes.PARAMETER_INVALID,
+                "{since} must be a Unix timestamp in seconds or an ISO 8601 time (2026-01-31T12:00:00Z).", "since"));
     }
 
     private Response withSecret(Caller caller, String key, UriInfo uri, Object request, int status,

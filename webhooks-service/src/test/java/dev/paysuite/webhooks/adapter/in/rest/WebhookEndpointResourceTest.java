@@ -162,5 +162,14 @@ class WebhookEndpointResourceTest {
                 .then().statusCode(400).body("error.param", equalTo("since"));
         merchant.request().body(Map.of()).post("/v1/webhook_endpoints/" + id + "/recover").then().statusCode(400)
                 .body("error.param", equalTo("since"));
+        for (Object bad : new Object[] {-1, 1.5, true, List.of(1), Map.of("a", 1), "", 1_000_000_000_000L}) {
+            merchant.request().body(Map.of("since", bad)).post("/v1/webhook_endpoints/" + id + "/recover")
+                    .then().statusCode(400).body("error.param", equalTo("since"));
+        }
+        // Unix seconds as a JSON number, as a string, or an ISO 8601 time
+        for (Object since : new Object[] {1_700_000_000, "1700000000", "2023-11-14T22:13:20Z"}) {
+            merchant.request().body(Map.of("since", since)).post("/v1/webhook_endpoints/" + id + "/recover")
+                    .then().statusCode(200).body("since", equalTo("2023-11-14T22:13:20Z"));
+        }
     }
 }
