@@ -13,6 +13,7 @@ import dev.paysuite.methods.application.port.in.CustomersUseCase;
 import dev.paysuite.methods.application.port.in.PaymentMethodsUseCase;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
+import dev.paysuite.platform.idempotency.IdempotentChanges;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
 import dev.paysuite.platform.web.ListJson;
@@ -123,7 +124,7 @@ public class CustomerResource {
 
     private Response idempotent(Caller caller, String key, UriInfo uri, CustomerRequest body, int status,
             Supplier<Customer> action) {
-        return changes.run(caller, key, uri, body, status, action, CustomerJson::of);
+        return changes.run(caller, key, uri, body, status, () -> mapped(action), CustomerJson::of);
     }
 
     static <T> T mapped(Supplier<T> action) {

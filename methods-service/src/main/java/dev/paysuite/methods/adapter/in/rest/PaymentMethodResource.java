@@ -15,6 +15,7 @@ import dev.paysuite.methods.application.port.in.PaymentMethodsUseCase;
 import dev.paysuite.methods.application.port.in.VaultUseCase;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
+import dev.paysuite.platform.idempotency.IdempotentChanges;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
 import dev.paysuite.platform.web.ListJson;
@@ -202,6 +203,6 @@ public class PaymentMethodResource {
 
     private Response idempotent(Caller caller, String key, UriInfo uri, Object body, int status,
             Supplier<PaymentMethod> action) {
-        return changes.run(caller, key, uri, body, status, action, m -> views.json(caller, m));
+        return changes.run(caller, key, uri, body, status, () -> CustomerResource.mapped(action), m -> views.json(caller, m));
     }
 }

@@ -7,14 +7,12 @@ import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.WebhookEndpointId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
-import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.platform.error.ApiParameters;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
-import dev.paysuite.platform.idempotency.IdempotentRequest;
+import dev.paysuite.platform.idempotency.IdempotentChanges;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import dev.paysuite.webhooks.adapter.json.WebhookEndpointJson;
@@ -51,17 +49,13 @@ import java.util.function.Supplier;
 public class WebhookEndpointResource {
     private final WebhookEndpointsUseCase endpoints;
     private final CallerContext callers;
-    private final IdempotencyGuard idempotency;
-    private final Transactions transactions;
-    private final Answers answers;
+    private final IdempotentChanges changes;
 
     public WebhookEndpointResource(WebhookEndpointsUseCase endpoints, CallerContext callers,
-            IdempotencyGuard idempotency, Transactions transactions, Answers answers) {
+            IdempotentChanges changes) {
         this.endpoints = endpoints;
         this.callers = callers;
-        this.idempotency = idempotency;
-        this.transactions = transactions;
-        this.answers = answers;
+        this.changes = changes;
     }
 
     @POST
@@ -202,22 +196,15 @@ public class WebhookEndpointResource {
 
     private Response withSecret(Caller caller, String key, UriInfo uri, Object request, int status,
             Supplier<WithSecret> change) {
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
-                uri.getPath(), request);
-        return Answers.toResponse(idempotency.execute(idempotent, claim -> transactions.inTransaction(() -> {
-            WithSecret made = mapped(change);
-            // what a replay answers: the endpoint without its secret (never stored in clear)
-            claim.complete(answers.json(status, WebhookEndpointJson.of(made.endpoint())));
-            return answers.json(status, WebhookEndpointJson.withSecret(made.endpoint(), made.secret().reveal()));
-        })));
+        // a replay answers the endpoint without its secret (never stored in clear)
+        return changes.run(caller, key, uri, request, status, () -> mapped(change),
+                made -> WebhookEndpointJson.of(made.endpoint()),
+                made -> WebhookEndpointJson.withSecret(made.endpoint(), made.secret().reveal()));
     }
 
     private Response idempotent(Caller caller, String key, UriInfo uri, Object request, int status,
             Supplier<Object> change) {
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
-                uri.getPath(), request);
-        return Answers.toResponse(idempotency.execute(idempotent, claim -> transactions.inTransaction(() ->
-                claim.complete(answers.json(status, mapped(change))))));
+        return changes.run(caller, key, uri, request, status, () -> mapped(change), answer -> answer);
     }
 
     static PageQuery page(String limit, String offset, String startingAfter, String endingBefore) {
