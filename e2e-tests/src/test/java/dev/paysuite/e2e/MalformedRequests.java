@@ -95,7 +95,10 @@ final class MalformedRequests {
      * a bare 414 before any application code runs (a protocol limit, not input an endpoint sees).
      */
     private static final int MAX_TARGET = 3900;
-    /** Unknown ids that are well formed make refunds-service wait for news of the payment (by design): not fuzz material. */
+    /**
+     * Unknown ids that are well formed make refunds-service wait for news of the payment before its
+     * 404 (by design, on the routes that refund or list a payment's refunds): not fuzz material.
+     */
     private static final Pattern WELL_FORMED_PAYMENT_ID = Pattern.compile("pay_[A-Za-z0-9]{1,36}");
     private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     /** C0 controls, DEL, C1 controls, lone surrogates: what the API must refuse. Tab, LF and CR it keeps. */
@@ -166,6 +169,10 @@ final class MalformedRequests {
         if (endpoint.slot == Slot.REFUNDABLE_PAYMENT && WELL_FORMED_PAYMENT_ID.matcher(r.id).matches()
                 && !fixtures.refundablePayments().contains(r.id)) {
             r.id = pick(fixtures.refundablePayments());
+        }
+        if (endpoint == Endpoint.LIST_PAYMENT_REFUNDS && WELL_FORMED_PAYMENT_ID.matcher(r.id).matches()
+                && !fixtures.payments().contains(r.id)) {
+            r.id = pick(fixtures.payments()); // the same wait for news, before a 404
         }
         return r.toProbe();
     }
