@@ -10,6 +10,7 @@ import dev.paysuite.gateway.application.domain.service.ForgetCachedKeyService;
 import dev.paysuite.gateway.application.port.in.AdministerMerchantsUseCase;
 import dev.paysuite.gateway.application.port.in.AuthenticateAdminUseCase;
 import dev.paysuite.gateway.application.port.in.ForgetCachedKeyUseCase;
+import dev.paysuite.gateway.application.port.out.CreateMerchantPort;
 import dev.paysuite.gateway.application.port.out.EvictCachedApiKeyPort;
 import dev.paysuite.gateway.application.port.out.LoadAuditEventsPort;
 import dev.paysuite.gateway.application.port.out.LoadManagedKeyPort;
@@ -127,7 +128,7 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
-    AdministerMerchantsUseCase administerMerchants(LoadMerchantPort loadMerchants, SaveMerchantPort saveMerchants,
+    AdministerMerchantsUseCase administerMerchants(LoadMerchantPort loadMerchants, CreateMerchantPort saveMerchants,
             LoadManagedKeyPort loadKeys, SaveManagedKeyPort saveKeys, RecordAuditEventPort audit,
             LoadAuditEventsPort auditLog, EvictCachedApiKeyPort cache, PublishKeyChangePort replicas,
             RateLimitPolicy defaultRateLimit, Transactions transactions, Clock clock) {

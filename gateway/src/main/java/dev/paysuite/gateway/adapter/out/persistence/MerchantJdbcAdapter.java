@@ -3,6 +3,7 @@ package dev.paysuite.gateway.adapter.out.persistence;
 import dev.paysuite.gateway.application.domain.model.ApiKey;
 import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
 import dev.paysuite.gateway.application.domain.model.Merchant;
+import dev.paysuite.gateway.application.port.out.CreateMerchantPort;
 import dev.paysuite.gateway.application.port.out.SaveApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SaveMerchantPort;
 import io.agroal.api.AgroalDataSource;
@@ -20,7 +21,7 @@ import java.time.ZoneOffset;
  * Only the hash of a key's secret and its display prefix are stored.
  */
 @ApplicationScoped
-public class MerchantJdbcAdapter implements SaveMerchantPort, SaveApiKeyPort {
+public class MerchantJdbcAdapter implements SaveMerchantPort, CreateMerchantPort, SaveApiKeyPort {
     private final AgroalDataSource dataSource;
 
     public MerchantJdbcAdapter(AgroalDataSource dataSource) {

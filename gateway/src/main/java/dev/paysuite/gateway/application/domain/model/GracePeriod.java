@@ -8,8 +8,8 @@ import java.time.Duration;
  * from none (refused at once) to a week.
  */
 public record GracePeriod(Duration duration) {
+    public static final long MAX_SECONDS = 7 * 86_400;
     public static final GracePeriod DEFAULT = ofSeconds(86_400);
-    public static final long MAX_SECONDS = Duration.ofDays(7).toSeconds();
 
     public GracePeriod {
         if (duration == null || duration.isNegative() || duration.toSeconds() > MAX_SECONDS) {

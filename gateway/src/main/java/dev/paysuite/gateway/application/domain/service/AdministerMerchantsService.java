@@ -18,7 +18,7 @@ import dev.paysuite.gateway.application.port.out.LoadMerchantPort;
 import dev.paysuite.gateway.application.port.out.PublishKeyChangePort;
 import dev.paysuite.gateway.application.port.out.RecordAuditEventPort;
 import dev.paysuite.gateway.application.port.out.SaveManagedKeyPort;
-import dev.paysuite.gateway.application.port.out.SaveMerchantPort;
+import dev.paysuite.gateway.application.port.out.CreateMerchantPort;
 import dev.paysuite.kernel.Now;
 import dev.paysuite.kernel.id.Ids;
 import dev.paysuite.kernel.page.Page;
@@ -39,7 +39,7 @@ import java.util.Optional;
  */
 public class AdministerMerchantsService implements AdministerMerchantsUseCase {
     private final LoadMerchantPort loadMerchants;
-    private final SaveMerchantPort saveMerchants;
+    private final CreateMerchantPort saveMerchants;
     private final LoadManagedKeyPort loadKeys;
     private final SaveManagedKeyPort saveKeys;
     private final RecordAuditEventPort audit;
@@ -50,7 +50,7 @@ public class AdministerMerchantsService implements AdministerMerchantsUseCase {
     private final Transactions transactions;
     private final Clock clock;
 
-    public AdministerMerchantsService(LoadMerchantPort loadMerchants, SaveMerchantPort saveMerchants,
+    public AdministerMerchantsService(LoadMerchantPort loadMerchants, CreateMerchantPort saveMerchants,
             LoadManagedKeyPort loadKeys, SaveManagedKeyPort saveKeys, RecordAuditEventPort audit,
             LoadAuditEventsPort auditLog, EvictCachedApiKeyPort cache, PublishKeyChangePort replicas,
             RateLimitPolicy defaultRateLimit, Transactions transactions, Clock clock) {
