@@ -75,8 +75,10 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort, EvictCachedApiK
         // A database that does not answer (a partition, a lock) must cost the client a 503, not a hang.
         query(keyHash).ifNoItem().after(timeout).fail().subscribe().with(key -> {
             // Remembered before the in-flight entry goes, so no lookup in between misses both.
-            if (evictions.get() == evictionsBefore) {
-                key.ifPresentOrElse(k -> known.put(keyHash, k), () -> unknown.put(keyHash, Boolean.TRUE));
+            synchronized (known) { // an eviction cannot fall between the check and the put
+                if (evictions.get() == evictionsBefore) {
+                    key.ifPresentOrElse(k -> known.put(keyHash, k), () -> unknown.put(keyHash, Boolean.TRUE));
+                }
             }
             inFlight.remove(keyHash, lookup);
             lookup.complete(key);
@@ -90,16 +92,20 @@ public class ApiKeyPersistenceAdapter implements LoadApiKeyPort, EvictCachedApiK
 
     @Override
     public void evict(String keyId) {
-        evictions.incrementAndGet();
-        known.removeValuesIf(key -> key.id().equals(keyId));
+        synchronized (known) {
+            evictions.incrementAndGet();
+            known.removeValuesIf(key -> key.id().equals(keyId));
+        }
         // A lookup in flight may have read the row before the change: later requests must not share its answer.
         inFlight.clear();
     }
 
     @Override
     public void evictAll() {
-        evictions.incrementAndGet();
-        known.removeValuesIf(key -> true);
+        synchronized (known) {
+            evictions.incrementAndGet();
+            known.removeValuesIf(key -> true);
+        }
         inFlight.clear();
     }
 
