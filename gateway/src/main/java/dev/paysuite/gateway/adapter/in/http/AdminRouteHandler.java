@@ -448,7 +448,7 @@ public class AdminRouteHandler {
         if (!value.isTextual()) {
             throw BadRequest.invalid(name, name + " must be a string.");
         }
-        if (!printable(value.asText()).equals(value.asText())) {
+        if (value.asText().codePoints().anyMatch(Character::isISOControl)) {
             throw BadRequest.invalid(name, name + " must not contain control characters.");
         }
         return value.asText();

@@ -68,6 +68,9 @@ class AdminApiTest {
 
     @Test
     void anAdminCreatesAMerchantAndKeysThatWorkAtOnceWithoutTheirSecretsEverShownAgain() {
+        String longName = "A".repeat(255);
+        asAdmin().body("{\"name\": \"" + longName + "\"}").post("/admin/merchants").then().statusCode(201)
+                .body("name", equalTo(longName));
         Response created = asAdmin().body("{\"name\": \"Acme Ltd\"}").post("/admin/merchants");
         created.then().statusCode(201).body("object", equalTo("merchant")).body("id", startsWith("mer_"))
                 .body("name", equalTo("Acme Ltd")).body("created_at", notNullValue())
