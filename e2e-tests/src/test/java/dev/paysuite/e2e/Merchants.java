@@ -9,8 +9,9 @@ import java.sql.PreparedStatement;
 import java.util.HexFormat;
 
 /**
- * Onboards test merchants straight into the gateway's database (the gateway has no onboarding API
- * yet), with their API key stored the way the gateway stores keys: only its SHA-256.
+ * Onboards test merchants straight into the gateway's database, with their API key stored the way
+ * the gateway stores keys: only its SHA-256. Quicker than the admin API ({@link Admins}), which the
+ * tests about it use.
  */
 public final class Merchants {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,7 +59,7 @@ public final class Merchants {
 
     /**
      * A restricted key ({@code rk_test_}) of the same merchant, allowed only {@code scopes}
-     * (space-separated), as the admin API will issue them.
+     * (space-separated), as the admin API issues them.
      */
     public static String restrictedKey(Merchant merchant, String scopes) {
         String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(8));

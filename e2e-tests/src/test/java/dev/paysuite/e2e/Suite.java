@@ -31,7 +31,10 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     /** After the two refunds instances (base + 2, base + 3). */
     static final int METHODS_PORT = PORT_BASE + 4;
     static final int WEBHOOKS_PORT = PORT_BASE + 5;
+    /** A second gateway replica, started only for the tests that need two ({@link #secondGateway()}). */
+    static final int GATEWAY_B_PORT = PORT_BASE + 6;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
+    public static final String GATEWAY_B = "http://127.0.0.1:" + GATEWAY_B_PORT;
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     public static final String DEMO_KEY = "sk_test_1234567890abcdefghijklmnop";
     public static final List<String> REFUNDS_INSTANCES = List.of("refunds-a", "refunds-b");
@@ -105,15 +108,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                         "-Dkafka.bootstrap.servers=" + KAFKA,
                         "-Dpaysuite.instance-id=" + REFUNDS_INSTANCES.get(i)), REFUNDS_INSTANCES.get(i));
             }
-            suite.launch("gateway", GATEWAY_PORT, List.of(
-                    "-Dquarkus.datasource.jdbc.url=" + jdbc("gateway"),
-                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database("gateway"),
-                    "-Dpaysuite.gateway.demo.enabled=true",
-                    "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:" + PAYMENTS_PORT,
-                    "-Dpaysuite.gateway.upstreams.methods=http://127.0.0.1:" + METHODS_PORT,
-                    "-Dpaysuite.gateway.upstreams.webhooks=http://127.0.0.1:" + WEBHOOKS_PORT,
-                    "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:" + refundsPort(0) + ",http://127.0.0.1:"
-                            + refundsPort(1)));
+            suite.launch("gateway", GATEWAY_PORT, gatewayProperties());
             suite.awaitHealthy("methods-service", METHODS_PORT);
             suite.awaitHealthy("webhooks-service", WEBHOOKS_PORT);
             suite.awaitHealthy("payments-service", PAYMENTS_PORT);
@@ -127,6 +122,32 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
             suite.close();
             throw new IllegalStateException("Could not start the suite for end-to-end tests", e);
         }
+    }
+
+    /** What every gateway replica is started with: one database, one Redis, the same services. */
+    private static List<String> gatewayProperties() {
+        return List.of(
+                "-Dquarkus.datasource.jdbc.url=" + jdbc("gateway"),
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database("gateway"),
+                "-Dpaysuite.gateway.demo.enabled=true",
+                "-Dpaysuite.gateway.upstreams.payments=http://127.0.0.1:" + PAYMENTS_PORT,
+                "-Dpaysuite.gateway.upstreams.methods=http://127.0.0.1:" + METHODS_PORT,
+                "-Dpaysuite.gateway.upstreams.webhooks=http://127.0.0.1:" + WEBHOOKS_PORT,
+                "-Dpaysuite.gateway.upstreams.refunds=http://127.0.0.1:" + refundsPort(0) + ",http://127.0.0.1:"
+                        + refundsPort(1));
+    }
+
+    /**
+     * Starts a second gateway replica ({@link #GATEWAY_B}) beside the first, as it would run scaled
+     * out: the same database, Redis and services. Started on first demand, so the tests that do not
+     * need it do not pay for another JVM; stopped with the suite.
+     */
+    synchronized String secondGateway() throws IOException {
+        if (!launches.containsKey("gateway-b")) {
+            launch("gateway", GATEWAY_B_PORT, gatewayProperties(), "gateway-b");
+            awaitHealthy("gateway-b", GATEWAY_B_PORT);
+        }
+        return GATEWAY_B;
     }
 
     private void launch(String app, int port, List<String> properties) throws IOException {

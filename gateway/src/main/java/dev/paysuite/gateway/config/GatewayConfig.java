@@ -74,6 +74,13 @@ public interface GatewayConfig {
 
     Demo demo();
 
+    /**
+     * The Redis pub/sub channel on which a replica that changed a key (admin API) tells the others
+     * to evict it from their key cache.
+     */
+    @WithDefault("paysuite:gateway:keys")
+    String keyChangesChannel();
+
     interface RouteConfig {
         /** A regular expression the whole (normalized) request path must match. */
         String path();
@@ -83,7 +90,10 @@ public interface GatewayConfig {
     }
 
     interface KeyCache {
-        /** How long a found key is trusted without asking the database again: also how long a revocation takes. */
+        /**
+         * How long a found key is trusted without asking the database again. A revocation reaches
+         * every replica at once through Redis; this bounds it only while Redis cannot be reached.
+         */
         @WithDefault("PT30S")
         Duration ttl();
 

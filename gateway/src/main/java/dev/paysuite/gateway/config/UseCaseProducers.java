@@ -4,6 +4,20 @@ import dev.paysuite.gateway.application.domain.model.ForwardingRules;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
 import dev.paysuite.gateway.application.domain.model.Route;
 import dev.paysuite.gateway.application.domain.model.Routes;
+import dev.paysuite.gateway.application.domain.service.AdministerMerchantsService;
+import dev.paysuite.gateway.application.domain.service.AuthenticateAdminService;
+import dev.paysuite.gateway.application.domain.service.ForgetCachedKeyService;
+import dev.paysuite.gateway.application.port.in.AdministerMerchantsUseCase;
+import dev.paysuite.gateway.application.port.in.AuthenticateAdminUseCase;
+import dev.paysuite.gateway.application.port.in.ForgetCachedKeyUseCase;
+import dev.paysuite.gateway.application.port.out.CreateMerchantPort;
+import dev.paysuite.gateway.application.port.out.EvictCachedApiKeyPort;
+import dev.paysuite.gateway.application.port.out.LoadAuditEventsPort;
+import dev.paysuite.gateway.application.port.out.LoadManagedKeyPort;
+import dev.paysuite.gateway.application.port.out.LoadMerchantPort;
+import dev.paysuite.gateway.application.port.out.PublishKeyChangePort;
+import dev.paysuite.gateway.application.port.out.RecordAuditEventPort;
+import dev.paysuite.gateway.application.port.out.SaveManagedKeyPort;
 import dev.paysuite.gateway.application.domain.service.AdmitRequestService;
 import dev.paysuite.gateway.application.domain.service.AuthenticateApiKeyService;
 import dev.paysuite.gateway.application.domain.service.ForwardRequestService;
@@ -72,8 +86,8 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     AuthenticateApiKeyUseCase authenticateApiKey(LoadApiKeyPort keys, VerifyAccessTokenPort tokens,
-            RateLimitPolicy defaultRateLimit) {
-        return new AuthenticateApiKeyService(keys, tokens, defaultRateLimit);
+            RateLimitPolicy defaultRateLimit, Clock clock) {
+        return new AuthenticateApiKeyService(keys, tokens, defaultRateLimit, clock);
     }
 
     @Produces
@@ -104,6 +118,28 @@ public class UseCaseProducers {
     SeedDemoMerchantUseCase seedDemoMerchant(SaveMerchantPort merchants, SaveApiKeyPort keys,
             RateLimitPolicy defaultRateLimit, Transactions transactions) {
         return new SeedDemoMerchantService(merchants, keys, defaultRateLimit, transactions);
+    }
+
+    @Produces
+    @Singleton
+    AuthenticateAdminUseCase authenticateAdmin(VerifyAccessTokenPort tokens) {
+        return new AuthenticateAdminService(tokens);
+    }
+
+    @Produces
+    @Singleton
+    AdministerMerchantsUseCase administerMerchants(LoadMerchantPort loadMerchants, CreateMerchantPort saveMerchants,
+            LoadManagedKeyPort loadKeys, SaveManagedKeyPort saveKeys, RecordAuditEventPort audit,
+            LoadAuditEventsPort auditLog, EvictCachedApiKeyPort cache, PublishKeyChangePort replicas,
+            RateLimitPolicy defaultRateLimit, Transactions transactions, Clock clock) {
+        return new AdministerMerchantsService(loadMerchants, saveMerchants, loadKeys, saveKeys, audit, auditLog, cache,
+                replicas, defaultRateLimit, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    ForgetCachedKeyUseCase forgetCachedKey(EvictCachedApiKeyPort cache) {
+        return new ForgetCachedKeyService(cache);
     }
 
     @Produces

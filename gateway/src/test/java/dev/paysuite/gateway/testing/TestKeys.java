@@ -8,8 +8,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Onboards a merchant with an API key of its own straight into the gateway's test database (the
- * gateway has no onboarding API), stored as the gateway stores keys: only the SHA-256 of the secret.
+ * Onboards a merchant with an API key of its own straight into the gateway's test database (quicker
+ * than the admin API, which {@code AdminApiTest} covers), stored as the gateway stores keys: only the
+ * SHA-256 of the secret.
  * Every key and merchant has fresh ids, so tests and runs never share one.
  */
 public final class TestKeys {

@@ -54,7 +54,8 @@ public class OidcAccessTokenAdapter implements VerifyAccessTokenPort {
     private static VerifiedToken claims(SecurityIdentity identity) {
         JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
         return new VerifiedToken(text(jwt.getClaim("azp"), "unknown"), text(jwt.getClaim("merchant_id"), null),
-                text(jwt.getClaim("scope"), null), realmRoles(jwt));
+                text(jwt.getClaim("scope"), null), realmRoles(jwt), text(jwt.getClaim("sub"), null),
+                text(jwt.getClaim("preferred_username"), null));
     }
 
     private static Set<String> realmRoles(JsonWebToken jwt) {

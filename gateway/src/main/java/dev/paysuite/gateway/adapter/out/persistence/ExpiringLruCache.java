@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * A bounded map whose entries expire, the least recently used going first when it is full.
@@ -49,6 +50,11 @@ final class ExpiringLruCache<K, V> {
         if (ttlNanos > 0) {
             entries.put(key, new Entry<>(value, nanoTime.getAsLong() + ttlNanos));
         }
+    }
+
+    /** Drops every entry whose value matches: a scan, for rare events (an admin changing a key), never per request. */
+    synchronized void removeValuesIf(Predicate<V> matches) {
+        entries.values().removeIf(entry -> matches.test(entry.value()));
     }
 
     synchronized int size() {

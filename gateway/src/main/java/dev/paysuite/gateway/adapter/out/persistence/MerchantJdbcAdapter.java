@@ -2,6 +2,8 @@ package dev.paysuite.gateway.adapter.out.persistence;
 
 import dev.paysuite.gateway.application.domain.model.ApiKey;
 import dev.paysuite.gateway.application.domain.model.ApiKeySecret;
+import dev.paysuite.gateway.application.domain.model.Merchant;
+import dev.paysuite.gateway.application.port.out.CreateMerchantPort;
 import dev.paysuite.gateway.application.port.out.SaveApiKeyPort;
 import dev.paysuite.gateway.application.port.out.SaveMerchantPort;
 import io.agroal.api.AgroalDataSource;
@@ -11,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 
 /**
  * Writes merchants and API keys over JDBC, in the transaction of the use-case step that calls it
@@ -18,7 +21,7 @@ import java.sql.SQLException;
  * Only the hash of a key's secret and its display prefix are stored.
  */
 @ApplicationScoped
-public class MerchantJdbcAdapter implements SaveMerchantPort, SaveApiKeyPort {
+public class MerchantJdbcAdapter implements SaveMerchantPort, CreateMerchantPort, SaveApiKeyPort {
     private final AgroalDataSource dataSource;
 
     public MerchantJdbcAdapter(AgroalDataSource dataSource) {
@@ -35,6 +38,20 @@ public class MerchantJdbcAdapter implements SaveMerchantPort, SaveApiKeyPort {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not save merchant " + merchantId, e);
+        }
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void create(Merchant merchant) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO merchants (id, name, created_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, merchant.id());
+            ps.setString(2, merchant.name());
+            ps.setObject(3, merchant.createdAt().atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create merchant " + merchant.id(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.paysuite.gateway.application.domain.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,6 +18,11 @@ public final class ApiKeySecret {
     public static final int DISPLAY_PREFIX_LENGTH = 12;
     private static final Pattern FORMAT = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9_]{16,128}");
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+) *");
+
+    private static final int GENERATED_LENGTH = 32;
+    private static final char[] ALPHANUMERIC =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String secret;
     private final Mode mode;
@@ -48,6 +54,24 @@ public final class ApiKeySecret {
         boolean restricted = secret.startsWith("rk_");
         boolean live = secret.substring(3).startsWith("live_");
         return Optional.of(new ApiKeySecret(secret, live ? Mode.LIVE : Mode.TEST, restricted));
+    }
+
+    /**
+     * A new secret of this mode and kind: the prefix and 32 characters from a SecureRandom (190 bits),
+     * never guessed.
+     */
+    public static ApiKeySecret generate(Mode mode, boolean restricted) {
+        char[] random = new char[GENERATED_LENGTH];
+        for (int i = 0; i < random.length; i++) {
+            random[i] = ALPHANUMERIC[RANDOM.nextInt(ALPHANUMERIC.length)];
+        }
+        String text = (restricted ? "rk_" : "sk_") + mode.wireName() + "_" + new String(random);
+        return new ApiKeySecret(text, mode, restricted);
+    }
+
+    /** The secret itself, for the one answer that shows it to its owner. Never log it. */
+    public String reveal() {
+        return secret;
     }
 
     public Mode mode() {

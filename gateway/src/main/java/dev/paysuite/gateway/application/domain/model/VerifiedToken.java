@@ -11,11 +11,25 @@ import java.util.Set;
  * @param merchantId its {@code merchant_id} claim, or null when it names none (an admin's token)
  * @param scope its {@code scope} claim, space-separated, or null
  * @param roles its realm roles
+ * @param subject its {@code sub} claim, or null
+ * @param username its {@code preferred_username} claim, or null
  */
-public record VerifiedToken(String clientId, String merchantId, String scope, Set<String> roles) {
+public record VerifiedToken(String clientId, String merchantId, String scope, Set<String> roles, String subject,
+        String username) {
+    public static final String ADMIN_ROLE = "admin";
+
     public VerifiedToken {
         Objects.requireNonNull(clientId, "clientId");
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    public VerifiedToken(String clientId, String merchantId, String scope, Set<String> roles) {
+        this(clientId, merchantId, scope, roles, null, null);
+    }
+
+    /** The admin it proves, for the admin API: only with the realm role {@code admin}. */
+    public Optional<AdminActor> admin() {
+        return roles.contains(ADMIN_ROLE) ? Optional.of(new AdminActor(clientId, subject, username)) : Optional.empty();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.paysuite.gateway.application.domain.model.VerifiedToken;
 import dev.paysuite.gateway.application.port.in.AuthenticateApiKeyUseCase;
 import dev.paysuite.gateway.application.port.out.LoadApiKeyPort;
 import dev.paysuite.gateway.application.port.out.VerifyAccessTokenPort;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,11 +24,18 @@ public class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
     private final LoadApiKeyPort keys;
     private final VerifyAccessTokenPort tokens;
     private final RateLimitPolicy tokenRateLimit;
+    private final Clock clock;
 
-    public AuthenticateApiKeyService(LoadApiKeyPort keys, VerifyAccessTokenPort tokens, RateLimitPolicy tokenRateLimit) {
+    public AuthenticateApiKeyService(LoadApiKeyPort keys, VerifyAccessTokenPort tokens, RateLimitPolicy tokenRateLimit,
+            Clock clock) {
         this.keys = keys;
         this.tokens = tokens;
         this.tokenRateLimit = tokenRateLimit;
+        this.clock = clock;
+    }
+
+    public AuthenticateApiKeyService(LoadApiKeyPort keys, VerifyAccessTokenPort tokens, RateLimitPolicy tokenRateLimit) {
+        this(keys, tokens, tokenRateLimit, Clock.systemUTC());
     }
 
     @Override
@@ -49,7 +57,7 @@ public class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
             if (failure != null) {
                 return new Authentication.Unavailable();
             }
-            return found.filter(key -> key.authenticates(secret))
+            return found.filter(key -> key.authenticates(secret, clock.instant()))
                     .<Authentication>map(key -> new Authentication.Authenticated(key.caller(), key.rateLimit()))
                     .orElseGet(Authentication.Invalid::new);
         });

@@ -27,6 +27,16 @@ class ExpiringLruCacheTest {
     }
 
     @Test
+    void entriesAreDroppedByTheirValueWhoseKeyIsNotKnown() {
+        var cache = cache(10, Duration.ofSeconds(30));
+        cache.put("hash-1", "key_1");
+        cache.put("hash-2", "key_2");
+        cache.removeValuesIf("key_1"::equals);
+        assertEquals(Optional.empty(), cache.get("hash-1"));
+        assertEquals(Optional.of("key_2"), cache.get("hash-2"));
+    }
+
+    @Test
     void whenFullTheLeastRecentlyUsedEntryGoes() {
         var cache = cache(2, Duration.ofSeconds(30));
         cache.put("a", "A");
