@@ -18,6 +18,7 @@ import dev.paysuite.gateway.application.domain.model.ManagedKey;
 import dev.paysuite.gateway.application.domain.model.Merchant;
 import dev.paysuite.gateway.application.domain.model.Mode;
 import dev.paysuite.gateway.application.domain.model.RateLimitPolicy;
+import dev.paysuite.gateway.application.domain.model.RequestBodies;
 import dev.paysuite.gateway.application.domain.model.Scope;
 import dev.paysuite.gateway.application.domain.model.ForwardingRules;
 import dev.paysuite.gateway.application.port.in.AdministerMerchantsUseCase;
@@ -220,7 +221,9 @@ public class AdminRouteHandler {
                 return;
             }
             if (done.succeeded()) {
+                // a key's secret is in some answers: no cache anywhere may keep any of them
                 ctx.response().setStatusCode(endpoint.status()).putHeader("Content-Type", "application/json")
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                         .end(((JsonObject) done.result()).encode());
             } else {
                 fail(ctx, done.cause());
@@ -355,6 +358,14 @@ public class AdminRouteHandler {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.trim().matches("[0-9]{1,18}") && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
             tooLarge(ctx);
+            return;
+        }
+        long declared = length != null && length.trim().matches("[0-9]{1,18}") ? Long.parseLong(length.trim()) : -1;
+        if (RequestBodies.carriesBody(declared, request.headers().contains(HttpHeaders.TRANSFER_ENCODING))
+                && !RequestBodies.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ApiErrors.send(ctx.response(), 415, INVALID_REQUEST, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as JSON, with 'Content-Type: application/json'.");
             return;
         }
         if (request.isEnded()) {

@@ -78,6 +78,10 @@ class AdminApiTest {
         String merchant = created.path("id");
         asAdmin().get("/admin/merchants/" + merchant).then().statusCode(200).body("name", equalTo("Acme Ltd"));
 
+        // an answer that shows a secret is never to be kept by any cache, and carries the security headers
+        asAdmin().body("{}").post("/admin/merchants/" + merchant + "/keys").then().statusCode(201)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         JsonPath secret = newKey(merchant, "{}");
         assertEquals("api_key", secret.getString("object"));
         assertEquals(merchant, secret.getString("merchant_id"));
@@ -254,6 +258,10 @@ class AdminApiTest {
         refused(asAdmin().get("/admin/audit_events?limit=abc"), 400, "parameter_invalid", "limit");
         refused(asAdmin().get("/admin/audit_events?limit=101"), 400, "parameter_invalid", "limit");
         refused(asAdmin().get("/admin/audit_events?starting_after=aud_nothing"), 400, "resource_missing", "starting_after");
+        // JSON only, like the API
+        Response form = Clients.from(ADDRESS).header("Authorization", "Bearer " + admin)
+                .contentType("application/x-www-form-urlencoded").body("name=Acme").post("/admin/merchants");
+        form.then().statusCode(415).body("error.code", equalTo("unsupported_media_type"));
     }
 
     @Test
