@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Suite.Extension.class)
 class MalformedInputThroughGatewayIT {
     static final long DEFAULT_SEED = 20261122L;
-    static final int DEFAULT_REQUESTS = 3700;
+    static final int DEFAULT_REQUESTS = 4500;
     static final Set<String> ERROR_TYPES = Set.of("invalid_request_error", "authentication_error", "card_error",
             "idempotency_error", "rate_limit_error", "api_error");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -216,8 +217,33 @@ class MalformedInputThroughGatewayIT {
                     .body("{\"url\": \"http://127.0.0.1:9/hooks/" + i + "\", \"enabled_events\": [\"*\"]}")
                     .post("/v1/webhook_endpoints").then().statusCode(201).extract().path("id"));
         }
+        // The admin API: merchants and keys of their own (the fuzz revokes and rolls them), an admin's
+        // token fetched again before it expires (it lives 5 minutes)
+        Supplier<String> adminToken = new Supplier<>() {
+            String token;
+            long fetched;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.nanoTime() - fetched > 200_000_000_000L) {
+                    token = Admins.token();
+                    fetched = System.nanoTime();
+                }
+                return token;
+            }
+        };
+        List<String> adminMerchants = new ArrayList<>();
+        List<String> adminKeys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String merchant = Admins.createMerchant(Suite.GATEWAY, adminToken.get(), "Fuzz admin " + i);
+            adminMerchants.add(merchant);
+            for (int k = 0; k < 4; k++) {
+                adminKeys.add(Admins.createKey(Suite.GATEWAY, adminToken.get(), merchant, "{}").getString("id"));
+            }
+        }
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
-                List.of(refund), customers, deletable, methods, events, endpoints, deletableEndpoints);
+                List.of(refund), customers, deletable, methods, events, endpoints, deletableEndpoints, adminToken,
+                adminMerchants, adminKeys);
     }
 
     private static String create(String key, String method, String capture, int status) {

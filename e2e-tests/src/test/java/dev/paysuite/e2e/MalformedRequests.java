@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 final class MalformedRequests {
 
     /** Which object a path's id slot names. */
-    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT, DELETABLE_WEBHOOK_ENDPOINT }
+    enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT,
+        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -56,6 +58,14 @@ final class MalformedRequests {
         LIST_WEBHOOK_ATTEMPTS("GET", "/v1/webhook_endpoints/{id}/attempts", Slot.WEBHOOK_ENDPOINT, false),
         RESEND_WEBHOOK("POST", "/v1/webhook_endpoints/{id}/resend", Slot.WEBHOOK_ENDPOINT, true),
         RECOVER_WEBHOOKS("POST", "/v1/webhook_endpoints/{id}/recover", Slot.WEBHOOK_ENDPOINT, true),
+        ADMIN_CREATE_MERCHANT("POST", "/admin/merchants", Slot.NONE, true),
+        ADMIN_RETRIEVE_MERCHANT("GET", "/admin/merchants/{id}", Slot.ADMIN_MERCHANT, false),
+        ADMIN_CREATE_KEY("POST", "/admin/merchants/{id}/keys", Slot.ADMIN_MERCHANT, true),
+        ADMIN_LIST_KEYS("GET", "/admin/merchants/{id}/keys", Slot.ADMIN_MERCHANT, false),
+        ADMIN_ROLL_KEY("POST", "/admin/keys/{id}/roll", Slot.ADMIN_KEY, true),
+        ADMIN_REVOKE_KEY("POST", "/admin/keys/{id}/revoke", Slot.ADMIN_KEY, false),
+        ADMIN_KEY_LIMITS("POST", "/admin/keys/{id}/limits", Slot.ADMIN_KEY, true),
+        ADMIN_LIST_AUDIT_EVENTS("GET", "/admin/audit_events", Slot.NONE, false),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -69,12 +79,18 @@ final class MalformedRequests {
             this.slot = slot;
             this.hasBody = hasBody;
         }
+
+        /** The gateway's own admin API: an admin's Keycloak token, not the merchant's key. */
+        boolean admin() {
+            return path.startsWith("/admin/");
+        }
     }
 
     /** Objects of the fuzzing merchant that requests name. */
     record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds,
             List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events,
-            List<String> webhookEndpoints, List<String> deletableWebhookEndpoints) {
+            List<String> webhookEndpoints, List<String> deletableWebhookEndpoints, Supplier<String> adminToken,
+            List<String> adminMerchants, List<String> adminKeys) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -219,7 +235,7 @@ final class MalformedRequests {
 
     private Request baseline(Endpoint endpoint) {
         Request r = new Request(endpoint);
-        r.header("Authorization", "Bearer " + fixtures.apiKey());
+        r.header("Authorization", "Bearer " + (endpoint.admin() ? fixtures.adminToken().get() : fixtures.apiKey()));
         r.id = switch (endpoint.slot) {
             case PAYMENT -> pick(fixtures.payments());
             case REFUNDABLE_PAYMENT -> pick(fixtures.refundablePayments());
@@ -230,6 +246,8 @@ final class MalformedRequests {
             case EVENT -> pick(fixtures.events());
             case WEBHOOK_ENDPOINT -> pick(fixtures.webhookEndpoints());
             case DELETABLE_WEBHOOK_ENDPOINT -> pick(fixtures.deletableWebhookEndpoints());
+            case ADMIN_MERCHANT -> pick(fixtures.adminMerchants());
+            case ADMIN_KEY -> pick(fixtures.adminKeys());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -258,6 +276,12 @@ final class MalformedRequests {
                 case RECOVER_WEBHOOKS -> fields(field("since", q("2026-01-01T00:00:00Z")));
                 case CANCEL_PAYMENT -> fields(field("reason", q("requested_by_customer")));
                 case CAPTURE_PAYMENT -> fields(field("amount_to_capture", "100"));
+                case ADMIN_CREATE_MERCHANT -> fields(field("name", q("Fuzz Ltd")));
+                case ADMIN_CREATE_KEY -> fields(field("mode", q("test")), field("type", q("restricted")),
+                        field("scopes", "[\"payments:read\", \"events:read\"]"),
+                        field("rate_limit", "{\"limit\": 100, \"window_seconds\": 60, \"burst\": 20}"));
+                case ADMIN_ROLL_KEY -> fields(field("grace_period_seconds", "3600"));
+                case ADMIN_KEY_LIMITS -> fields(field("limit", "1000"), field("window_seconds", "60"), field("burst", "100"));
                 case CREATE_REFUND -> fields(field("payment_id", q(pick(fixtures.refundablePayments()))),
                         field("amount", "1"), field("reason", q("requested_by_customer")),
                         field("metadata", "{\"k\": \"v\"}"));
@@ -270,7 +294,7 @@ final class MalformedRequests {
         }
         if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
                 || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS
-                || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS) {
+                || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS || endpoint == Endpoint.ADMIN_LIST_AUDIT_EVENTS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
         }
         if (endpoint == Endpoint.STREAM_EVENTS) {
