@@ -53,7 +53,7 @@ public class ServiceTokenIdentityProvider implements IdentityProvider<ServiceTok
 
     private static PublicKey readPublicKey(String service, String location) {
         try {
-            return KeyUtils.readPublicKey(location, SignatureAlgorithm.RS256);
+            return KeyUtils.decodePublicKey(KeyUtils.readKeyContent(location), SignatureAlgorithm.RS256);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the public key of trusted service " + service + " at "
                     + location, e);

@@ -241,7 +241,8 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
     private static PublicKey paymentsServiceKey() {
         String root = System.getProperty("paysuite.root", Path.of("..").toAbsolutePath().normalize().toString());
         try {
-            return KeyUtils.readPublicKey(Path.of(root, ".local", "keys", "payments-service-verify.pem").toString());
+            return KeyUtils.decodePublicKey(KeyUtils.readKeyContent(
+                    Path.of(root, ".local", "keys", "payments-service-verify.pem").toString()));
         } catch (Exception e) {
             throw new IllegalStateException("The methods-service stub cannot read payments-service's public key", e);
         }
