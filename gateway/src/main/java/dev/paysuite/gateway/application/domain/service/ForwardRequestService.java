@@ -94,8 +94,7 @@ public class ForwardRequestService implements ForwardRequestUseCase {
             Headers headers, Map<String, Object> body, InlineCard card) {
         // The vault's internal API takes the gateway's service token, never the merchant's identity token.
         CardExchangeRequest request = new CardExchangeRequest(card, tokens.serviceTokenFor(command.caller()),
-                command.requestId(),
-                command.headers().first(IDEMPOTENCY_KEY));
+                command.requestId(), command.headers().first(IDEMPOTENCY_KEY));
         return vault.exchange(request).thenCompose(answer -> {
             forget(command);
             if (answer instanceof CardExchange.Tokenized tokenized) {
