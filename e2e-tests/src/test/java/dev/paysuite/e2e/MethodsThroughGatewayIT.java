@@ -126,4 +126,16 @@ class MethodsThroughGatewayIT {
         as(Merchants.create().apiKey()).body(charge("pm_1234567890")).post("/v1/payments").then().statusCode(404);
         as(Suite.DEMO_KEY).get("/internal/v1/instruments/pm_test_success").then().statusCode(404);
     }
+
+    @Test
+    void methodsServicesOwnPortRefusesAMerchantsIdentityTokenOnItsInternalApi() throws Exception {
+        String identity = GatewayTokens.identityToken("mer_demo", "test");
+        String methods = "http://127.0.0.1:" + Suite.METHODS_PORT;
+        // The token opens its public routes (so the refusal below is the route's, not the token's) ...
+        given().baseUri(methods).header("Authorization", "Bearer " + identity).get("/v1/customers").then()
+                .statusCode(200);
+        // ... but the vault's internal API takes only a trusted service's own token
+        given().baseUri(methods).header("Authorization", "Bearer " + identity).get("/internal/v1/instruments/x")
+                .then().statusCode(401).body("error.type", equalTo("authentication_error"));
+    }
 }

@@ -17,12 +17,24 @@ public final class IdentityTokens {
     }
 
     public static JsonWebToken verify(String authorizationHeader) throws ParseException {
+        return verify(authorizationHeader, "paysuite-services");
+    }
+
+    /**
+     * Verifies the gateway's service token for an internal API (the vault's) as methods-service
+     * does: the gateway's key, issuer paysuite-gateway, audience paysuite-internal.
+     */
+    public static JsonWebToken verifyServiceToken(String authorizationHeader) throws ParseException {
+        return verify(authorizationHeader, "paysuite-internal");
+    }
+
+    private static JsonWebToken verify(String authorizationHeader, String audience) throws ParseException {
         if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
             throw new AssertionError("Not a bearer token: " + authorizationHeader);
         }
         Path publicKey = Path.of(System.getProperty("paysuite.root", ".."), ".local/keys/gateway-verify.pem");
         JWTAuthContextInfo contract = new JWTAuthContextInfo(publicKey.toAbsolutePath().toString(), "paysuite-gateway");
-        contract.setExpectedAudience(Set.of("paysuite-services"));
+        contract.setExpectedAudience(Set.of(audience));
         contract.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         return new DefaultJWTParser(contract).parse(authorizationHeader.substring("Bearer ".length()));
     }

@@ -96,7 +96,8 @@ public class ErrorMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
         return new ApiException(401, ErrorType.AUTHENTICATION, ErrorCodes.CALLER_UNAUTHENTICATED,
-                "This service only answers requests forwarded by the gateway with a valid identity token.",
+                "This service only answers requests forwarded by the gateway with a valid identity token "
+                        + "(and, on internal routes, a trusted service's token).",
                 null).toResponse();
     }
 

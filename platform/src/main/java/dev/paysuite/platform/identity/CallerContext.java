@@ -5,7 +5,11 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The verified caller of the current request. */
+/**
+ * The verified caller of the current request: on a public route, the merchant of the gateway's
+ * identity token; on an {@code /internal} route, the merchant a trusted service's token acts for.
+ * A token naming no merchant is refused (401) by a route that needs one.
+ */
 @RequestScoped
 public class CallerContext {
     private final JsonWebToken token;

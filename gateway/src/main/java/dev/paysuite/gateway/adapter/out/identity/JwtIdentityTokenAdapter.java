@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,6 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code groups} [merchant], {@code mode}, {@code key_id}, {@code iat}, {@code exp} = iat + 60 s,
  * {@code jti}. A caller's token is reused for up to half its lifetime, which keeps RSA signing off
  * almost every request on the event loop while leaving a service at least 30 s to verify it.
+ *
+ * <p>With the same key it signs the gateway's service tokens, for the vault's internal API (the
+ * inline-card exchange): {@code iss} paysuite-gateway, {@code aud} paysuite-internal, {@code kid}
+ * paysuite-gateway, {@code groups} [service], {@code sub} and {@code mode} of the caller, {@code exp}
+ * = iat + {@code paysuite.identity.token-lifetime} (30 s), reused alike. No public route accepts one,
+ * and no internal route accepts an identity token: the audiences differ.
  */
 @Startup
 @ApplicationScoped
@@ -38,31 +45,67 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
     private record Signed(String token, Instant reuseUntil) {
     }
 
+    /** Whom a service token acts for: the merchant and mode only (the key and its scopes stay at the gateway). */
+    private record ActingFor(String merchantId, String mode) {
+    }
+
     private final PrivateKey signingKey;
     private final Clock clock;
+    private final Duration serviceTokenLifetime;
     private final ConcurrentHashMap<Caller, Signed> recent = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ActingFor, Signed> recentServiceTokens = new ConcurrentHashMap<>();
 
     public JwtIdentityTokenAdapter(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
+            @ConfigProperty(name = "paysuite.identity.token-lifetime", defaultValue = "PT30S") Duration serviceTokenLifetime,
             Clock clock) {
         this.signingKey = readSigningKey(keyLocation);
         this.clock = clock;
+        if (serviceTokenLifetime.isNegative() || serviceTokenLifetime.isZero()
+                || serviceTokenLifetime.compareTo(LIFETIME) > 0) {
+            throw new IllegalStateException("paysuite.identity.token-lifetime must be positive and at most " + LIFETIME);
+        }
+        this.serviceTokenLifetime = serviceTokenLifetime;
     }
 
     @Override
     public String tokenFor(Caller caller) {
+        return cached(recent, caller, REUSE, now -> sign(caller, now));
+    }
+
+    @Override
+    public String serviceTokenFor(Caller caller) {
+        ActingFor actingFor = new ActingFor(caller.merchantId(), caller.mode().wireName());
+        return cached(recentServiceTokens, actingFor, serviceTokenLifetime.dividedBy(2),
+                now -> signServiceToken(actingFor, now));
+    }
+
+    private <K> String cached(ConcurrentHashMap<K, Signed> cache, K key, Duration reuse,
+            Function<Instant, String> signer) {
         Instant now = clock.instant();
-        Signed signed = recent.get(caller);
+        Signed signed = cache.get(key);
         if (signed == null || !now.isBefore(signed.reuseUntil())) {
-            signed = new Signed(sign(caller, now), now.plus(REUSE));
-            if (recent.size() >= MAX_CACHED) {
-                recent.values().removeIf(s -> !now.isBefore(s.reuseUntil()));
-                if (recent.size() >= MAX_CACHED) {
-                    recent.clear(); // only costs signatures
+            signed = new Signed(signer.apply(now), now.plus(reuse));
+            if (cache.size() >= MAX_CACHED) {
+                cache.values().removeIf(s -> !now.isBefore(s.reuseUntil()));
+                if (cache.size() >= MAX_CACHED) {
+                    cache.clear(); // only costs signatures
                 }
             }
-            recent.put(caller, signed);
+            cache.put(key, signed);
         }
         return signed.token();
+    }
+
+    private String signServiceToken(ActingFor actingFor, Instant now) {
+        return Jwt.issuer(IdentityClaims.ISSUER)
+                .audience(IdentityClaims.INTERNAL_AUDIENCE)
+                .subject(actingFor.merchantId())
+                .groups(Set.of(IdentityClaims.SERVICE_ROLE))
+                .claim(IdentityClaims.MODE, actingFor.mode())
+                .issuedAt(now.getEpochSecond())
+                .expiresAt(now.getEpochSecond() + serviceTokenLifetime.toSeconds())
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().keyId(IdentityClaims.ISSUER).algorithm(SignatureAlgorithm.RS256).sign(signingKey);
     }
 
     private String sign(Caller caller, Instant now) {

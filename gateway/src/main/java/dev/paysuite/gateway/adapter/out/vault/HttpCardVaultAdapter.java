@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * The inline-card exchange with methods-service's vault, {@code POST /internal/v1/vault/tokens}
  * (its README, "Internal API"): body {@code {"card": {"number", "exp_month", "exp_year", "cvc"}}},
- * the caller's identity token, the client's {@code Idempotency-Key} and the request's
+ * the gateway's service token for the caller, the client's {@code Idempotency-Key} and the request's
  * {@code Request-Id}. It goes over the upstream client every service is reached with (the
  * {@code methods} upstream's instances, pooled connections, failover), bounded by the vault
  * timeout, on the event loop. Nothing about the card is ever logged: only statuses.
@@ -78,7 +78,7 @@ public class HttpCardVaultAdapter implements ExchangeCardPort {
         Headers.Builder headers = Headers.builder()
                 .add("Content-Type", "application/json")
                 .add("Accept", "application/json")
-                .add("Authorization", "Bearer " + request.identityToken())
+                .add("Authorization", "Bearer " + request.serviceToken())
                 .add("Request-Id", request.requestId());
         request.idempotencyKey().ifPresent(key -> headers.add("Idempotency-Key", key));
         return headers.build();

@@ -4,15 +4,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An inline card to exchange for a vault token, on behalf of the caller whose identity token goes
- * with it; the client's {@code Idempotency-Key}, when it sent one, makes the exchange repeatable (the
- * same merchant, key and card get the same token back). Printed without the card or the token.
+ * An inline card to exchange for a vault token, on behalf of the caller the gateway's service token
+ * (for the vault's internal API) names; the client's {@code Idempotency-Key}, when it sent one, makes
+ * the exchange repeatable (the same merchant, key and card get the same token back). Printed without
+ * the card or the token.
  */
-public record CardExchangeRequest(InlineCard card, String identityToken, String requestId,
+public record CardExchangeRequest(InlineCard card, String serviceToken, String requestId,
         Optional<String> idempotencyKey) {
     public CardExchangeRequest {
         Objects.requireNonNull(card, "card");
-        Objects.requireNonNull(identityToken, "identityToken");
+        Objects.requireNonNull(serviceToken, "serviceToken");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     }

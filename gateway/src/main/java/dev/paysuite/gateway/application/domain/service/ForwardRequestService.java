@@ -81,7 +81,7 @@ public class ForwardRequestService implements ForwardRequestUseCase {
                     refused.code(), refused.message(), refused.param()));
         }
         if (check instanceof InlineCardPayment.Check.Exchange exchange) {
-            return exchangeAndSend(upstream.get(), command, headers, identity, body.get(), exchange.card());
+            return exchangeAndSend(upstream.get(), command, headers, body.get(), exchange.card());
         }
         return send(upstream.get(), command, headers, command.body());
     }
@@ -91,9 +91,10 @@ public class ForwardRequestService implements ForwardRequestUseCase {
      * a token ends the request here: the payment was never created, so nothing was charged.
      */
     private CompletionStage<ForwardResult> exchangeAndSend(String upstream, ForwardRequestCommand command,
-            Headers headers, String identity, Map<String, Object> body, InlineCard card) {
-        CardExchangeRequest request = new CardExchangeRequest(card, identity, command.requestId(),
-                command.headers().first(IDEMPOTENCY_KEY));
+            Headers headers, Map<String, Object> body, InlineCard card) {
+        // The vault's internal API takes the gateway's service token, never the merchant's identity token.
+        CardExchangeRequest request = new CardExchangeRequest(card, tokens.serviceTokenFor(command.caller()),
+                command.requestId(), command.headers().first(IDEMPOTENCY_KEY));
         return vault.exchange(request).thenCompose(answer -> {
             forget(command);
             if (answer instanceof CardExchange.Tokenized tokenized) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.gateway.testing.Clients;
@@ -21,10 +22,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -123,10 +126,13 @@ class InlineCardExchangeTest {
         assertEquals(idempotencyKey, toVault.header("Idempotency-Key"));
         assertEquals(requestId, toVault.header("Request-Id"));
         assertTrue(toVault.header("Content-Type").startsWith("application/json"));
-        JsonWebToken identity = IdentityTokens.verify(toVault.header("Authorization"));
-        assertEquals(key.merchantId(), identity.getSubject());
-        assertEquals("test", identity.getClaim("mode").toString());
-        assertEquals(key.keyId(), identity.getClaim("key_id").toString());
+        // The vault's internal API gets the gateway's service token, never the merchant's identity token
+        JsonWebToken service = IdentityTokens.verifyServiceToken(toVault.header("Authorization"));
+        assertEquals(key.merchantId(), service.getSubject());
+        assertEquals("test", service.getClaim("mode").toString());
+        assertEquals(Set.of("service"), service.getGroups());
+        assertTrue(service.getExpirationTime() - service.getIssuedAtTime() <= 60);
+        assertThrows(ParseException.class, () -> IdentityTokens.verify(toVault.header("Authorization")));
 
         StubUpstream.Received toPayments = StubUpstream.received(requestId);
         assertEquals("/v1/payments", toPayments.uri());

@@ -82,6 +82,11 @@ final class FakePorts {
         public String tokenFor(Caller caller) {
             return "token-for-" + caller.merchantId() + "-" + caller.mode().wireName() + "-" + caller.keyId();
         }
+
+        @Override
+        public String serviceTokenFor(Caller caller) {
+            return "service-token-for-" + caller.merchantId() + "-" + caller.mode().wireName();
+        }
     }
 
     static final class Vault implements ExchangeCardPort {

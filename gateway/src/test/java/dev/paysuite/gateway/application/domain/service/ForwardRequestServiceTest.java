@@ -164,7 +164,7 @@ class ForwardRequestServiceTest {
         assertInstanceOf(ForwardResult.Answered.class, result);
         CardExchangeRequest exchanged = vault.requests.get(0);
         assertEquals(new InlineCard(NUMBER, "card_number", 12, 2026, "123"), exchanged.card());
-        assertEquals("token-for-mer_1-live-key_1", exchanged.identityToken());
+        assertEquals("service-token-for-mer_1-live", exchanged.serviceToken());
         assertEquals("req_1", exchanged.requestId());
         assertEquals(Optional.of("idem-1"), exchanged.idempotencyKey());
 

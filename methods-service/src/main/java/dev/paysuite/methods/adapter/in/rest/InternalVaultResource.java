@@ -29,12 +29,13 @@ import java.util.regex.Pattern;
 
 /**
  * The vault's internal API (methods-service/README.md: Internal API), for payments-service and the
- * gateway acting for a merchant with its signed identity token. The gateway never routes
- * {@code /internal} from outside.
+ * gateway acting for a merchant: each signs a short-lived service token with its own key, naming the
+ * merchant and mode ({@code paysuite.identity.trusted-services}); a merchant's identity token opens
+ * none of it. The gateway never routes {@code /internal} from outside.
  */
 @Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(IdentityClaims.MERCHANT_ROLE)
+@RolesAllowed(IdentityClaims.SERVICE_ROLE)
 public class InternalVaultResource {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private final VaultUseCase vault;

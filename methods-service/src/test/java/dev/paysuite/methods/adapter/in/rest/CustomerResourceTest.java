@@ -113,7 +113,7 @@ class CustomerResourceTest {
         m.request().delete("/v1/customers/" + customer).then().statusCode(200);
         m.request().get("/v1/payment_methods/" + pm).then().statusCode(200).body("status", equalTo("detached"))
                 .body("customer_id", nullValue());
-        m.request().get("/internal/v1/instruments/" + pm).then().statusCode(404);
+        m.internalRequest().get("/internal/v1/instruments/" + pm).then().statusCode(404);
 
         List<JsonNode> events = MethodEvents.of(bootstrap, m.merchantId(), 3);
         List<String> types = events.stream().map(e -> e.path("type").asText()).toList();

@@ -10,12 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.methods.testing.TestAcquirer;
 import dev.paysuite.platform.testing.TestCaller;
+import dev.paysuite.platform.testing.TestCaller.Signer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,37 +46,80 @@ class InternalVaultResourceTest {
     })
     void testMethodsAndTokensResolveInTestModeForEveryMerchant(String ref, String type, String brand, String last4,
             int expMonth) {
-        merchant.request().get("/internal/v1/instruments/" + ref).then().statusCode(200)
+        merchant.internalRequest().get("/internal/v1/instruments/" + ref).then().statusCode(200)
                 .body("object", equalTo("instrument")).body("id", equalTo(ref)).body("type", equalTo(type))
                 .body("brand", equalTo(brand)).body("last4", equalTo(last4)).body("exp_month", equalTo(expMonth));
-        merchant.live().request().get("/internal/v1/instruments/" + ref).then().statusCode(404)
+        merchant.live().internalRequest().get("/internal/v1/instruments/" + ref).then().statusCode(404)
                 .body("error.code", equalTo("resource_missing"));
     }
 
     @Test
     void cryptoTestWalletsResolveWithoutANumber() {
-        merchant.request().get("/internal/v1/instruments/pm_test_bitcoin").then().statusCode(200)
+        merchant.internalRequest().get("/internal/v1/instruments/pm_test_bitcoin").then().statusCode(200)
                 .body("type", equalTo("bitcoin")).body("last4", nullValue()).body("fingerprint", nullValue());
-        merchant.request().get("/internal/v1/instruments/pm_test_ethereum").then().statusCode(200)
+        merchant.internalRequest().get("/internal/v1/instruments/pm_test_ethereum").then().statusCode(200)
                 .body("type", equalTo("ethereum"));
     }
 
     @Test
     void theDemoMerchantsMethodsAreItsAlone() {
         TestCaller demo = new TestCaller("mer_demo", "test");
-        demo.request().get("/internal/v1/instruments/pm_1234567890").then().statusCode(200)
+        demo.internalRequest().get("/internal/v1/instruments/pm_1234567890").then().statusCode(200)
                 .body("brand", equalTo("visa")).body("last4", equalTo("4242"));
-        demo.request().get("/internal/v1/instruments/pm_0987654321").then().statusCode(200);
-        merchant.request().get("/internal/v1/instruments/pm_1234567890").then().statusCode(404);
+        demo.internalRequest().get("/internal/v1/instruments/pm_0987654321").then().statusCode(200);
+        merchant.internalRequest().get("/internal/v1/instruments/pm_1234567890").then().statusCode(404);
     }
 
     @Test
     void unknownOrMalformedReferences() {
-        merchant.request().get("/internal/v1/instruments/pm_nope").then().statusCode(404);
-        merchant.request().get("/internal/v1/instruments/tok_nope").then().statusCode(404);
-        merchant.request().get("/internal/v1/instruments/4242424242424242").then().statusCode(400)
+        merchant.internalRequest().get("/internal/v1/instruments/pm_nope").then().statusCode(404);
+        merchant.internalRequest().get("/internal/v1/instruments/tok_nope").then().statusCode(404);
+        merchant.internalRequest().get("/internal/v1/instruments/4242424242424242").then().statusCode(400)
                 .body("error.message", not(org.hamcrest.Matchers.containsString("4242")));
         io.restassured.RestAssured.given().get("/internal/v1/instruments/pm_test_success").then().statusCode(401);
+    }
+
+    @Test
+    void paymentsServiceAndTheGatewayActForAMerchantWithTheirOwnServiceTokens() {
+        merchant.internalRequest().get("/internal/v1/instruments/tok_visa").then().statusCode(200);
+        TestCaller.withToken(merchant.serviceToken(Signer.GATEWAY)).get("/internal/v1/instruments/tok_visa").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void whatNoTrustedServiceSignedIsRefused() {
+        String path = "/internal/v1/instruments/pm_test_success";
+        // The merchant's identity token, as the gateway forwards public requests
+        refused(merchant.request().get(path).then());
+        refused(merchant.request().body(card("4111111111111111", 12, 2031, "123")).post("/internal/v1/vault/tokens")
+                .then());
+        // A service methods-service does not trust, signing with a key of its own (here the gateway's)
+        refused(TestCaller.withToken(TestCaller.sign(merchant.serviceClaims(new Signer("reconciler", "gateway")),
+                Signer.GATEWAY)).get(path).then());
+        // payments-service's name, signed by another key
+        refused(TestCaller.withToken(TestCaller.forged(merchant.serviceClaims(Signer.PAYMENTS_SERVICE))).get(path)
+                .then());
+        refused(TestCaller.withToken(TestCaller.sign(merchant.serviceClaims(Signer.PAYMENTS_SERVICE),
+                Signer.GATEWAY)).get(path).then());
+        long past = Instant.now().minusSeconds(300).getEpochSecond();
+        refused(TestCaller.withToken(TestCaller.sign(merchant.serviceClaims(Signer.PAYMENTS_SERVICE)
+                .issuedAt(past - 30).expiresAt(past), Signer.PAYMENTS_SERVICE)).get(path).then());
+        refused(TestCaller.withToken(TestCaller.sign(merchant.serviceClaims(Signer.PAYMENTS_SERVICE)
+                .audience("paysuite-services"), Signer.PAYMENTS_SERVICE)).get(path).then());
+        refused(TestCaller.withToken(TestCaller.sign(merchant.serviceClaims(Signer.PAYMENTS_SERVICE)
+                .groups("merchant"), Signer.PAYMENTS_SERVICE)).get(path).then());
+    }
+
+    @Test
+    void aServiceTokenActingForNoMerchantReadsNoInstrument() {
+        String itself = TestCaller.sign(Jwt.issuer("payments-service").audience("paysuite-internal").groups("service")
+                .issuedAt(Instant.now().getEpochSecond()).expiresIn(30), Signer.PAYMENTS_SERVICE);
+        refused(TestCaller.withToken(itself).get("/internal/v1/instruments/pm_test_success").then());
+    }
+
+    private static void refused(ValidatableResponse answer) {
+        answer.statusCode(401).body("error.type", equalTo("authentication_error"))
+                .body("error.code", equalTo("caller_unauthenticated"));
     }
 
     static Map<String, Object> card(String number, int month, int year, String cvc) {
@@ -82,23 +129,23 @@ class InternalVaultResourceTest {
     @Test
     void theExchangeGivesATokenOncePerKeyAndCard() {
         String key = "pay-" + System.nanoTime();
-        String token = merchant.request().header("Idempotency-Key", key).body(card("4111111111111111", 12, 2031, "123"))
+        String token = merchant.internalRequest().header("Idempotency-Key", key).body(card("4111111111111111", 12, 2031, "123"))
                 .post("/internal/v1/vault/tokens").then().statusCode(201).body("object", equalTo("token"))
                 .body("id", startsWith("tok_")).body("brand", equalTo("visa")).body("last4", equalTo("1111"))
                 .body("funding", equalTo("credit")).extract().path("id");
-        merchant.request().header("Idempotency-Key", key).body(card("4111111111111111", 12, 2031, "123"))
+        merchant.internalRequest().header("Idempotency-Key", key).body(card("4111111111111111", 12, 2031, "123"))
                 .post("/internal/v1/vault/tokens").then().statusCode(200).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(token));
-        merchant.request().header("Idempotency-Key", key).body(card("4242424242424242", 12, 2031, "123"))
+        merchant.internalRequest().header("Idempotency-Key", key).body(card("4242424242424242", 12, 2031, "123"))
                 .post("/internal/v1/vault/tokens").then().statusCode(422).body("error.type", equalTo("idempotency_error"));
-        String another = merchant.request().body(card("4111111111111111", 12, 2031, "123"))
+        String another = merchant.internalRequest().body(card("4111111111111111", 12, 2031, "123"))
                 .post("/internal/v1/vault/tokens").then().statusCode(201).extract().path("id");
         assertFalse(token.equals(another), "no key, a new token");
 
-        merchant.request().get("/internal/v1/instruments/" + token).then().statusCode(200).body("last4", equalTo("1111"));
-        TestCaller.newTestMerchant().request().get("/internal/v1/instruments/" + token).then().statusCode(404);
+        merchant.internalRequest().get("/internal/v1/instruments/" + token).then().statusCode(200).body("last4", equalTo("1111"));
+        TestCaller.newTestMerchant().internalRequest().get("/internal/v1/instruments/" + token).then().statusCode(404);
         // The same key of another merchant is another key
-        TestCaller.newTestMerchant().request().header("Idempotency-Key", key)
+        TestCaller.newTestMerchant().internalRequest().header("Idempotency-Key", key)
                 .body(card("4242424242424242", 12, 2031, "123")).post("/internal/v1/vault/tokens").then().statusCode(201);
     }
 
@@ -110,17 +157,17 @@ class InternalVaultResourceTest {
         "4111111111111111, 12, 2031, 12a,  cvc_invalid,         card[cvc]",
     })
     void anInvalidCardIsRefusedNamingTheField(String number, int month, int year, String cvc, String code, String param) {
-        String answer = merchant.request().body(card(number, month, year, cvc)).post("/internal/v1/vault/tokens").then()
+        String answer = merchant.internalRequest().body(card(number, month, year, cvc)).post("/internal/v1/vault/tokens").then()
                 .statusCode(400).body("error.code", equalTo(code)).body("error.param", equalTo(param)).extract().asString();
         assertFalse(answer.contains(number));
     }
 
     @Test
     void aForwardingSendsTheCardToTheConfiguredAcquirerAndIsAudited() throws Exception {
-        String token = merchant.request().body(card("4000002760003184", 6, 2032, "123")).post("/internal/v1/vault/tokens")
+        String token = merchant.internalRequest().body(card("4000002760003184", 6, 2032, "123")).post("/internal/v1/vault/tokens")
                 .then().statusCode(201).extract().path("id");
         TestAcquirer.RECEIVED.clear();
-        merchant.request().body(Map.of("instrument", token, "destination", TestAcquirer.DESTINATION,
+        merchant.internalRequest().body(Map.of("instrument", token, "destination", TestAcquirer.DESTINATION,
                 "reason", "authorize pay_123", "body", "{\"pan\":\"{{card.number}}\",\"exp\":\"{{card.exp_month}}/{{card.exp_year}}\"}"))
                 .post("/internal/v1/vault/forward").then().statusCode(200).body("status", equalTo(200))
                 .body("body", equalTo("{\"authorization\":\"auth_123\",\"approved\":true}"));
@@ -142,16 +189,16 @@ class InternalVaultResourceTest {
     @Test
     void forwardingGoesOnlyToKnownAcquirersWithAReasonAndOnlyForCards() {
         TestAcquirer.RECEIVED.clear();
-        merchant.request().body(Map.of("instrument", "tok_visa", "destination", "http://evil.example", "reason", "x",
+        merchant.internalRequest().body(Map.of("instrument", "tok_visa", "destination", "http://evil.example", "reason", "x",
                 "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(400)
                 .body("error.code", equalTo("destination_unknown"));
-        merchant.request().body(Map.of("instrument", "tok_visa", "destination", TestAcquirer.DESTINATION,
+        merchant.internalRequest().body(Map.of("instrument", "tok_visa", "destination", TestAcquirer.DESTINATION,
                 "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(400)
                 .body("error.param", equalTo("reason"));
-        merchant.request().body(Map.of("instrument", "pm_test_bitcoin", "destination", TestAcquirer.DESTINATION,
+        merchant.internalRequest().body(Map.of("instrument", "pm_test_bitcoin", "destination", TestAcquirer.DESTINATION,
                 "reason", "x", "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(400)
                 .body("error.param", equalTo("instrument"));
-        merchant.request().body(Map.of("instrument", "pm_nope", "destination", TestAcquirer.DESTINATION,
+        merchant.internalRequest().body(Map.of("instrument", "pm_nope", "destination", TestAcquirer.DESTINATION,
                 "reason", "x", "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(404);
         assertTrue(TestAcquirer.RECEIVED.isEmpty());
     }

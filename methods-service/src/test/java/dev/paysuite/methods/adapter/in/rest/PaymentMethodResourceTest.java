@@ -109,12 +109,12 @@ class PaymentMethodResourceTest {
         merchant.request().get("/v1/payment_methods?customer_id=" + customer + "&type=paypal").then().statusCode(200)
                 .body("data.id", equalTo(List.of()));
         merchant.request().get("/v1/payment_methods").then().statusCode(200).body("data.id", hasItem(pm));
-        merchant.request().get("/internal/v1/instruments/" + pm).then().statusCode(200).body("last4", equalTo("4242"));
+        merchant.internalRequest().get("/internal/v1/instruments/" + pm).then().statusCode(200).body("last4", equalTo("4242"));
 
         merchant.request().post("/v1/payment_methods/" + pm + "/detach").then().statusCode(200)
                 .body("status", equalTo("detached")).body("customer_id", nullValue()).body("detached_at", notNullValue());
         merchant.request().get("/v1/customers/" + customer + "/payment_methods").then().body("data.id", equalTo(List.of()));
-        merchant.request().get("/internal/v1/instruments/" + pm).then().statusCode(404);
+        merchant.internalRequest().get("/internal/v1/instruments/" + pm).then().statusCode(404);
         merchant.request().post("/v1/payment_methods/" + pm + "/detach").then().statusCode(400)
                 .body("error.code", equalTo("payment_method_unexpected_state"));
         merchant.request().body(Map.of("customer_id", customer)).post("/v1/payment_methods/" + pm + "/attach").then()
@@ -146,7 +146,7 @@ class PaymentMethodResourceTest {
                 .statusCode(201).extract().path("id");
         stranger.request().get("/v1/payment_methods/" + pm).then().statusCode(404);
         stranger.request().post("/v1/payment_methods/" + pm + "/detach").then().statusCode(404);
-        stranger.request().get("/internal/v1/instruments/" + pm).then().statusCode(404);
+        stranger.internalRequest().get("/internal/v1/instruments/" + pm).then().statusCode(404);
         stranger.request().get("/v1/payment_methods").then().body("data.id", not(hasItem(pm)));
         merchant.live().request().get("/v1/payment_methods/" + pm).then().statusCode(404);
     }

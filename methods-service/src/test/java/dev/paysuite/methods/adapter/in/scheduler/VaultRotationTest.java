@@ -68,7 +68,7 @@ class VaultRotationTest {
                 .body(org.hamcrest.Matchers.containsString("paysuite_vault_records_on_old_keys 0.0"));
 
         TestAcquirer.RECEIVED.clear();
-        new TestCaller("mer_demo", "test").request().body(Map.of("instrument", "pm_test_decline", "destination",
+        new TestCaller("mer_demo", "test").internalRequest().body(Map.of("instrument", "pm_test_decline", "destination",
                 TestAcquirer.DESTINATION, "reason", "rotation check", "body", "{{card.number}}"))
                 .post("/internal/v1/vault/forward").then().statusCode(200).body("status", equalTo(200));
         assertEquals("4000000000000002", TestAcquirer.RECEIVED.get(0));

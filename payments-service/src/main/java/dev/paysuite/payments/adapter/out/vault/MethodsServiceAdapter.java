@@ -6,8 +6,8 @@ import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.config.PaymentsConfig;
+import dev.paysuite.platform.identity.ServiceTokens;
 import dev.paysuite.platform.web.RequestIdFilter;
-import io.quarkus.arc.Arc;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
@@ -19,22 +19,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
  * Resolves payment methods and tokens with methods-service (the vault), which owns them:
- * {@code GET /internal/v1/instruments/{ref}} with the caller's own identity token passed on, so the
- * vault answers for that merchant and mode only.
+ * {@code GET /internal/v1/instruments/{ref}} with a service token payments-service signs for the
+ * merchant and mode of the payment ({@link ServiceTokens}), so the vault answers for them only.
+ * Any caller may resolve one (a request, a reconciler): the token does not come from a request.
  *
  * <p>Each try is bounded ({@code paysuite.payments.methods.timeout}); connection failures, 5xx
  * answers and timeouts are tried again ({@code retries}, after {@code retry-delay}); a circuit
  * breaker stops calling a vault that keeps failing and fails at once until it is back. Whatever
  * goes wrong, the payment is refused before anything is recorded or charged: 503 with the error
  * object, never a hang and never a 500. A 4xx other than 404 means this service or the vault is
- * misconfigured (a refused identity token, say): also 503, logged as an ERROR with the status
+ * misconfigured (a refused service token, say): also 503, logged as an ERROR with the status
  * (never a body). Failing calls are told once when they start (WARN) and once when they are over
  * (INFO), and each change of the circuit breaker, so an outage does not flood the log.
  */
@@ -49,16 +49,16 @@ public class MethodsServiceAdapter implements ResolvePaymentMethodPort {
     };
 
     private final MethodsServiceClient client;
-    private final JsonWebToken callerToken;
+    private final ServiceTokens tokens;
     private final Guard guard;
     /** Never wait longer than every try and every delay could take, whatever happens below. */
     private final Duration bound;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public MethodsServiceAdapter(@RestClient MethodsServiceClient client, JsonWebToken callerToken,
+    public MethodsServiceAdapter(@RestClient MethodsServiceClient client, ServiceTokens tokens,
             PaymentsConfig config) {
         this.client = client;
-        this.callerToken = callerToken;
+        this.tokens = tokens;
         PaymentsConfig.Methods methods = config.methods();
         PaymentsConfig.Methods.CircuitBreaker breaker = methods.circuitBreaker();
         long delay = methods.retryDelay().toMillis();
@@ -88,7 +88,7 @@ public class MethodsServiceAdapter implements ResolvePaymentMethodPort {
     @Override
     public Optional<PaymentInstrument> resolve(String merchantId, boolean livemode, PaymentSource source) {
         // The merchant and the mode travel in the token: the vault answers for them alone.
-        String authorization = "Bearer " + callerToken();
+        String authorization = "Bearer " + tokens.tokenFor(merchantId, livemode);
         Object requestId = MDC.get(RequestIdFilter.MDC_KEY);
         String ref = source.value();
         try {
@@ -101,7 +101,8 @@ public class MethodsServiceAdapter implements ResolvePaymentMethodPort {
             return instrument;
         } catch (MethodsServiceRefused e) {
             LOG.errorf("methods-service refused GET /internal/v1/instruments/{ref} with status %d: a defect or a "
-                    + "misconfiguration (its identity token or URL); payments are refused with 503 meanwhile",
+                    + "misconfiguration (payments-service's signing key, its trust of payments-service, or its URL); "
+                    + "payments are refused with 503 meanwhile",
                     e.status);
             throw unavailable();
         } catch (Exception e) {
@@ -143,20 +144,6 @@ public class MethodsServiceAdapter implements ResolvePaymentMethodPort {
         } else {
             LOG.infof("Circuit breaker to methods-service %s", state.name().toLowerCase().replace('_', '-'));
         }
-    }
-
-    /**
-     * The raw identity token of the request being served. Only requests resolve methods: the vault
-     * answers no one without a merchant's token, and no job of this service (the reconciler, demo
-     * seeding, the refunds consumer) needs a method resolved, since a payment keeps its instrument.
-     */
-    private String callerToken() {
-        String raw = Arc.container().requestContext().isActive() ? callerToken.getRawToken() : null;
-        if (raw == null) {
-            throw new IllegalStateException("A payment method is resolved only while serving a merchant's request: "
-                    + "methods-service needs the caller's identity token");
-        }
-        return raw;
     }
 
     private static DomainException unavailable() {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * methods-service's internal API, as pinned in methods-service/README.md ("Internal API"): the
- * instrument behind a stored method or a token, for the merchant whose identity token is passed on.
+ * instrument behind a stored method or a token, for the merchant payments-service's service token
+ * acts for.
  * Its URL is {@code quarkus.rest-client.methods.url}.
  */
 @RegisterRestClient(configKey = "methods")

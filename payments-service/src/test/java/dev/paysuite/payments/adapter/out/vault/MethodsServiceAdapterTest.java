@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.platform.testing.TestCaller;
@@ -19,7 +20,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,13 +83,19 @@ class MethodsServiceAdapterTest {
     }
 
     @Test
-    void theCallersIdentityTokenAndRequestIdArePassedOn() {
+    void theVaultIsAskedWithPaymentsServicesOwnTokenForTheMerchantAndTheRequestIdIsPassedOn() {
         String token = merchant.token();
         RestAssured.given().header("Authorization", "Bearer " + token).header("Request-Id", "req_forwarded_1")
                 .contentType(ContentType.JSON)
                 .body("{\"amount\": 1500, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}")
                 .post("/v1/payments").then().statusCode(201).body("payment_method_details.card.last4", equalTo("4242"));
-        assertEquals("Bearer " + token, MethodsServiceStub.lastAuthorization);
+        assertNotEquals("Bearer " + token, MethodsServiceStub.lastAuthorization, "the merchant's token stays here");
+        JsonWebToken sent = MethodsServiceStub.lastToken;
+        assertEquals("payments-service", sent.getIssuer());
+        assertEquals(Set.of("paysuite-internal"), sent.getAudience());
+        assertEquals(merchant.merchantId(), sent.getSubject());
+        assertEquals("test", sent.getClaim("mode"));
+        assertTrue(sent.getExpirationTime() - sent.getIssuedAtTime() <= 60);
         assertEquals("req_forwarded_1", MethodsServiceStub.lastRequestId);
     }
 

@@ -1,10 +1,11 @@
 package dev.paysuite.payments.adapter.out.vault;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.paysuite.platform.identity.ServiceTokenVerifier;
 import dev.paysuite.platform.testing.TcpProxy;
+import io.smallrye.jwt.util.KeyUtils;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -14,21 +15,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.security.PublicKey;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A STUB of methods-service, for payments-service's tests only: it serves the one endpoint
  * payments calls, {@code GET /internal/v1/instruments/{ref}}, as methods-service/README.md
- * ("Internal API") pins it, from a fixed table of test methods and tokens. It is not the vault:
- * it verifies nothing (the identity token's payload is only decoded, to read the merchant and the
- * mode) and stores nothing.
+ * ("Internal API") pins it, from a fixed table of test methods and tokens. It is not the vault and
+ * stores nothing, but it checks the caller as the vault does: a service token signed with
+ * payments-service's key (.local/keys/payments-service-verify.pem) for the internal audience, from
+ * which it reads the merchant and the mode; anything else is 401.
  *
  * <p>Started for every {@code @QuarkusTest} of this module ({@link TestResourceScope#GLOBAL}) on a
  * free port behind a {@link TcpProxy}, whose address becomes {@code quarkus.rest-client.methods.url}.
@@ -44,7 +49,7 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
         NONE,
         /** 500 with the error object, as a vault with its database away would. */
         ANSWER_500,
-        /** 401, as a vault that does not accept payments' identity token would. */
+        /** 401, as a vault that does not trust payments-service would. */
         ANSWER_401,
         /** Answers only after {@link #SLOW_MILLIS}, longer than any timeout the tests configure. */
         SLOW
@@ -56,9 +61,12 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
     static volatile TcpProxy proxy;
     static final AtomicInteger requests = new AtomicInteger();
     static volatile String lastAuthorization;
+    /** The verified token of the last request the stub accepted. */
+    static volatile JsonWebToken lastToken;
     static volatile String lastRequestId;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile ServiceTokenVerifier verifier;
     private static final int TEST_EXPIRY_YEAR = 2034;
 
     private record Card(String brand, String last4, int expMonth, int expYear) {
@@ -112,6 +120,8 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
             return t;
         });
         server.setExecutor(executor);
+        verifier = new ServiceTokenVerifier(Map.of("payments-service", paymentsServiceKey()), Duration.ofSeconds(60),
+                Duration.ofSeconds(5));
         server.createContext(PATH, MethodsServiceStub::instrument);
         server.start();
         reset();
@@ -137,6 +147,7 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
         fault = Fault.NONE;
         requests.set(0);
         lastAuthorization = null;
+        lastToken = null;
         lastRequestId = null;
         if (proxy != null) {
             proxy.restore();
@@ -166,13 +177,14 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
                 error(exchange, 405, "invalid_request_error", "method_not_allowed", "GET only");
                 return;
             }
-            JsonNode claims = claims(authorization);
-            if (claims == null) {
-                error(exchange, 401, "authentication_error", "authentication_required", "no identity token");
+            JsonWebToken token = verified(authorization);
+            if (token == null || token.getSubject() == null) {
+                error(exchange, 401, "authentication_error", "caller_unauthenticated", "no valid service token");
                 return;
             }
+            lastToken = token;
             String ref = exchange.getRequestURI().getPath().substring(PATH.length());
-            Map<String, Object> found = lookup(claims.path("sub").asText(), claims.path("mode").asText(), ref);
+            Map<String, Object> found = lookup(token.getSubject(), token.getClaim("mode"), ref);
             if (found == null) {
                 error(exchange, 404, "invalid_request_error", "resource_missing",
                         "No such payment method or token: '" + ref + "'");
@@ -218,19 +230,21 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
         return json;
     }
 
-    /** The payload of {@code Bearer <jwt>}, decoded and NOT verified: this is a stub. */
-    private static JsonNode claims(String authorization) {
+    /** The token of {@code Bearer <jwt>} if it is payments-service's valid service token, else null. */
+    private static JsonWebToken verified(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return null;
         }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
+        return verifier.verify(authorization.substring("Bearer ".length())).orElse(null);
+    }
+
+    private static PublicKey paymentsServiceKey() {
+        String root = System.getProperty("paysuite.root", Path.of("..").toAbsolutePath().normalize().toString());
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
+            return KeyUtils.decodePublicKey(KeyUtils.readKeyContent(
+                    Path.of(root, ".local", "keys", "payments-service-verify.pem").toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("The methods-service stub cannot read payments-service's public key", e);
         }
     }
 

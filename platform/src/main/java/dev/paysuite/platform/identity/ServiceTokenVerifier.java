@@ -1,0 +1,62 @@
+package dev.paysuite.platform.identity;
+
+import dev.paysuite.kernel.identity.IdentityClaims;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Checks a service token against the services trusted here: the token names its issuer, and only
+ * that issuer's public key may have signed it (RS256); the audience is {@code paysuite-internal}, it
+ * has not expired, it was issued for at most the maximum lifetime, and its groups hold
+ * {@code service}. Plain smallrye-jwt, no CDI, so the rules are tested without Quarkus.
+ */
+public final class ServiceTokenVerifier {
+    private final JWTParser parser = new DefaultJWTParser();
+    private final Map<String, JWTAuthContextInfo> trusted;
+
+    public ServiceTokenVerifier(Map<String, PublicKey> trustedKeys, Duration maxLifetime, Duration clockSkew) {
+        this.trusted = trustedKeys.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> context(e.getKey(), e.getValue(), maxLifetime, clockSkew)));
+    }
+
+    /** The verified token, or empty for anything else (the reason is not the caller's business, nor the log's). */
+    public Optional<JsonWebToken> verify(String raw) {
+        try {
+            // The issuer is read unverified only to pick the one key that may have signed the token.
+            String issuer = parser.parseOnly(raw).getIssuer();
+            JWTAuthContextInfo context = issuer == null ? null : trusted.get(issuer);
+            if (context == null) {
+                return Optional.empty();
+            }
+            JsonWebToken token = parser.parse(raw, context);
+            return token.getGroups().contains(IdentityClaims.SERVICE_ROLE) ? Optional.of(token) : Optional.empty();
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Set<String> trustedServices() {
+        return trusted.keySet();
+    }
+
+    private static JWTAuthContextInfo context(String issuer, PublicKey key, Duration maxLifetime, Duration skew) {
+        JWTAuthContextInfo context = new JWTAuthContextInfo(key, issuer);
+        context.setExpectedAudience(Set.of(IdentityClaims.INTERNAL_AUDIENCE));
+        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        context.setMaxTimeToLiveSecs(maxLifetime.toSeconds());
+        context.setClockSkew((int) skew.toSeconds());
+        // A token with no merchant to act for has no subject.
+        context.setRequireNamedPrincipal(false);
+        return context;
+    }
+}
