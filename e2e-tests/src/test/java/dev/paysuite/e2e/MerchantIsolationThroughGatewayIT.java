@@ -89,6 +89,11 @@ class MerchantIsolationThroughGatewayIT {
             boolean partner = stranger.equals(partnerToken);
             int found = 0;
             for (Call call : calls) {
+                if (partner && !(call.method().equals("GET") && call.path().matches("/v1/(payments|events)/[^/]+"))) {
+                    // the partner's token reads payments and events only (a refusal outside them is
+                    // RestrictedKeysThroughGatewayIT's), and its one rate limit is shared with other tests
+                    continue;
+                }
                 RequestSpecification request = as(stranger);
                 if (call.body() != null) {
                     request.body(call.body());
@@ -104,7 +109,7 @@ class MerchantIsolationThroughGatewayIT {
                 }
             }
             assertTrue(leaks.isEmpty(), "answers other than 404 resource_missing:\n" + String.join("\n", leaks));
-            assertTrue(partner ? found >= 2 : found == calls.size(), found + " answers 404 of " + calls.size());
+            assertTrue(partner ? found == 2 : found == calls.size(), found + " answers 404 of " + calls.size());
             if (!partner) {
                 // the owner's event, resent to the stranger's own endpoint, is no more theirs
                 String own = as(stranger).body("{\"url\": \"http://127.0.0.1:9/mine\", \"enabled_events\": [\"*\"]}")

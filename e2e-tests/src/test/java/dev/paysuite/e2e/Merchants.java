@@ -66,8 +66,9 @@ public final class Merchants {
         String secret = "rk_test_e2e" + HexFormat.of().formatHex(RANDOM.generateSeed(16));
         try (Connection c = DriverManager.getConnection(Suite.jdbc("gateway"), "postgres", "");
                 PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO api_keys (id, merchant_id, key_hash, key_prefix, mode, scopes, created_at)
-                        VALUES (?, ?, ?, ?, 'test', ?, now())""")) {
+                        INSERT INTO api_keys (id, merchant_id, key_hash, key_prefix, mode, scopes, rate_limit,
+                                              burst_limit, created_at)
+                        VALUES (?, ?, ?, ?, 'test', ?, 100000, 10000, now())""")) {
             ps.setString(1, "key_e2erk" + suffix);
             ps.setString(2, merchant.id());
             ps.setString(3, sha256(secret));
