@@ -1,6 +1,9 @@
 package dev.paysuite.dialects;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One seed API's dialect of the canonical API: where it lives on the gateway, how its requests
@@ -31,7 +34,15 @@ public interface Dialect {
     Optional<Exchange> open(String method, String path);
 
     /** Which methods the dialect allows at {@code path}, for a 405's {@code Allow}; empty when the path is unknown. */
-    java.util.Set<String> allowedMethods(String path);
+    default Set<String> allowedMethods(String path) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String method : List.of("GET", "POST", "DELETE")) {
+            if (open(method, path).isPresent()) {
+                allowed.add(method);
+            }
+        }
+        return allowed;
+    }
 
     /** A canonical error, from the gateway or a service, as this dialect writes errors. */
     byte[] error(int status, ApiError error);

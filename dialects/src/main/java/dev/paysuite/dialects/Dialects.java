@@ -1,12 +1,13 @@
 package dev.paysuite.dialects;
 
+import dev.paysuite.dialects.example.ExampleDialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Every dialect the gateway serves. A new dialect is one package and one line here. */
 public final class Dialects {
-    private static final List<Dialect> ALL = List.of();
+    private static final List<Dialect> ALL = List.of(new ExampleDialect());
 
     private Dialects() {
     }

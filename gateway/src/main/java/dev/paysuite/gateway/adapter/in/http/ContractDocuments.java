@@ -1,5 +1,7 @@
 package dev.paysuite.gateway.adapter.in.http;
 
+import dev.paysuite.dialects.Dialect;
+import dev.paysuite.dialects.Dialects;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,23 +13,33 @@ import java.io.UncheckedIOException;
 
 /**
  * The published contracts the gateway serves to anyone, without an API key: {@code /asyncapi}, the
- * AsyncAPI document of the Kafka topics partners may consume directly. Routed before the API, so
- * it never counts against a merchant's rate limit.
+ * AsyncAPI document of the Kafka topics partners may consume directly, and each seed dialect's
+ * OpenAPI document at {@code <base path>/openapi.json}. Routed before the API, so they never count
+ * against a merchant's rate limit.
  */
 @ApplicationScoped
 public class ContractDocuments {
     static final String ASYNCAPI_PATH = "/asyncapi";
+    static final String OPENAPI = "/openapi.json";
     private final Buffer asyncApi = Buffer.buffer(read("asyncapi.yaml"));
 
     void register(@Observes Router router) {
         router.get(ASYNCAPI_PATH).order(0).handler(this::asyncApi);
+        for (Dialect dialect : Dialects.all()) {
+            Buffer document = Buffer.buffer(dialect.openApiDocument());
+            router.get(dialect.basePath() + OPENAPI).order(0).handler(ctx -> serve(ctx, "application/json", document));
+        }
+    }
+
+    private static void serve(RoutingContext ctx, String type, Buffer document) {
+        ctx.response().putHeader("Content-Type", type)
+                .putHeader("Cache-Control", "public, max-age=300")
+                .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, String.valueOf(document.length()))
+                .end(document);
     }
 
     private void asyncApi(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
-                .putHeader("Cache-Control", "public, max-age=300")
-                .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, String.valueOf(asyncApi.length()))
-                .end(asyncApi);
+        serve(ctx, "application/yaml; charset=utf-8", asyncApi);
     }
 
     private static byte[] read(String name) {

@@ -5,7 +5,16 @@ import static dev.paysuite.kernel.error.ErrorType.AUTHENTICATION;
 import static dev.paysuite.kernel.error.ErrorType.INVALID_REQUEST;
 import static dev.paysuite.kernel.error.ErrorType.RATE_LIMIT;
 
+import dev.paysuite.dialects.ApiError;
+import dev.paysuite.dialects.CanonicalRequest;
+import dev.paysuite.dialects.Dialect;
+import dev.paysuite.dialects.DialectAnswer;
+import dev.paysuite.dialects.DialectRefusal;
+import dev.paysuite.dialects.Dialects;
+import dev.paysuite.dialects.Exchange;
+import dev.paysuite.dialects.Translation;
 import dev.paysuite.gateway.application.domain.model.Admission;
+import dev.paysuite.gateway.application.domain.model.ApiSurface;
 import dev.paysuite.gateway.application.domain.model.Caller;
 import dev.paysuite.gateway.application.domain.model.ClientConnection;
 import dev.paysuite.gateway.application.domain.model.ForwardResult;
@@ -21,6 +30,7 @@ import dev.paysuite.gateway.application.port.in.ForwardRequestCommand;
 import dev.paysuite.gateway.application.port.in.ForwardRequestUseCase;
 import dev.paysuite.gateway.config.GatewayConfig;
 import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.error.ErrorType;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +45,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -68,6 +81,9 @@ public class GatewayRouteHandler {
     private static final String CALLER = "paysuite.caller";
     private static final String RATE_LIMIT_DECISION = "paysuite.rateLimit";
     private static final String STARTED = "paysuite.started";
+    /** The dialect a request under a seed's base path speaks, and its exchange when the dialect knows the endpoint. */
+    private static final String DIALECT = "paysuite.dialect";
+    private static final String EXCHANGE = "paysuite.exchange";
     /** Asks nginx (and proxies that honour it) not to buffer the answer: a stream's events must pass at once. */
     private static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
     private static final String NO_STORE = "no-store";
@@ -107,10 +123,10 @@ public class GatewayRouteHandler {
         }
         ctx.response().putHeader(ForwardingRules.REQUEST_ID, RequestIds.next());
         if (ctx.failure() != null && String.valueOf(ctx.failure().getMessage()).contains("Host")) {
-            ApiErrors.send(ctx.response(), 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID,
+            error(ctx, 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID,
                     "The request has no Host header.");
         } else {
-            malformedUrl(ctx.response());
+            malformedUrl(ctx);
         }
     }
 
@@ -124,8 +140,8 @@ public class GatewayRouteHandler {
         }
     }
 
-    private static void malformedUrl(HttpServerResponse response) {
-        ApiErrors.send(response, 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID,
+    private static void malformedUrl(RoutingContext ctx) {
+        error(ctx, 400, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID,
                 "The request URL is malformed: characters outside RFC 3986 must be percent-encoded, and each '%' "
                         + "must start an escape of two hexadecimal digits, such as %20.");
     }
@@ -140,13 +156,29 @@ public class GatewayRouteHandler {
         HttpServerRequest request = ctx.request();
         if (!isUri(request.uri())) {
             closeUnlessCheapToDrain(ctx);
-            malformedUrl(ctx.response());
+            malformedUrl(ctx);
             return;
         }
-        onEventLoop(ctx, () -> admitRequest.admit(
-                new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION), clientAddress(request),
-                        request.method().name(), ctx.normalizedPath())),
-                this::admitted);
+        String method = request.method().name();
+        String path = ctx.normalizedPath();
+        ApiSurface surface = ApiSurface.CANONICAL;
+        Optional<Dialects.Located> located = Dialects.locate(path);
+        if (located.isPresent()) {
+            // A dialect's request is admitted as the canonical request it stands for (its scope),
+            // counted in the dialect's own rate-limit counters.
+            Dialect dialect = located.get().dialect();
+            ctx.put(DIALECT, dialect);
+            surface = DialectRequests.surface(dialect);
+            Optional<Exchange> exchange = dialect.open(method, located.get().path());
+            if (exchange.isPresent()) {
+                ctx.put(EXCHANGE, exchange.get());
+                method = exchange.get().method();
+                path = exchange.get().path();
+            }
+        }
+        AdmitRequestCommand command = new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION),
+                clientAddress(request), method, path, surface);
+        onEventLoop(ctx, () -> admitRequest.admit(command), this::admitted);
     }
 
     private void admitted(RoutingContext ctx, Admission admission) {
@@ -155,32 +187,38 @@ public class GatewayRouteHandler {
         rateLimitHeaders(ctx.response(), limit);
         if (admission instanceof Admission.Admitted admitted) {
             ctx.put(CALLER, admitted.caller());
+            Dialect dialect = ctx.get(DIALECT);
+            if (dialect != null && ctx.get(EXCHANGE) == null) {
+                closeUnlessCheapToDrain(ctx);
+                unknownInDialect(ctx, dialect);
+                return;
+            }
             ctx.next();
             return;
         }
         closeUnlessCheapToDrain(ctx);
         if (admission instanceof Admission.Forbidden forbidden) {
             ctx.put(CALLER, forbidden.caller());
-            ApiErrors.send(ctx.response(), 403, INVALID_REQUEST, ErrorCodes.INSUFFICIENT_PERMISSIONS,
+            error(ctx, 403, INVALID_REQUEST, ErrorCodes.INSUFFICIENT_PERMISSIONS,
                     "This API key or access token does not allow this request: it needs the scope '"
                             + forbidden.needed().wireName() + "'. Use a key or token with that scope, or a secret key.");
         } else if (admission instanceof Admission.RateLimited limited) {
             limited.caller().ifPresent(caller -> ctx.put(CALLER, caller));
             ctx.response().putHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
-            ApiErrors.send(ctx.response(), 429, RATE_LIMIT, ErrorCodes.RATE_LIMIT_EXCEEDED,
+            error(ctx, 429, RATE_LIMIT, ErrorCodes.RATE_LIMIT_EXCEEDED,
                     "Too many requests. Retry after " + limit.retryAfterSeconds() + " s.");
         } else if (admission instanceof Admission.Unauthenticated unauthenticated) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"paysuite\"");
             if (unauthenticated.keyPresented()) {
-                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ErrorCodes.API_KEY_INVALID,
+                error(ctx, 401, AUTHENTICATION, ErrorCodes.API_KEY_INVALID,
                         "Invalid API key or access token provided.");
             } else {
-                ApiErrors.send(ctx.response(), 401, AUTHENTICATION, ErrorCodes.API_KEY_MISSING,
+                error(ctx, 401, AUTHENTICATION, ErrorCodes.API_KEY_MISSING,
                         "No API key provided. Send it as 'Authorization: Bearer sk_...'.");
             }
         } else {
             ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
-            ApiErrors.send(ctx.response(), 503, API, ErrorCodes.SERVICE_UNAVAILABLE,
+            error(ctx, 503, API, ErrorCodes.SERVICE_UNAVAILABLE,
                     "API keys cannot be checked right now. Retry shortly.");
         }
     }
@@ -253,19 +291,79 @@ public class GatewayRouteHandler {
 
     private void forward(RoutingContext ctx, Buffer body) {
         HttpServerRequest request = ctx.request();
-        Headers.Builder headers = Headers.builder();
-        request.headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
+        Headers.Builder builder = Headers.builder();
+        request.headers().forEach(header -> builder.add(header.getKey(), header.getValue()));
+        Headers headers = builder.build();
         ClientConnection client = new ClientConnection(clientAddress(request), request.scheme(),
                 request.authority() == null ? null : request.authority().toString());
+        Exchange exchange = ctx.get(EXCHANGE);
+        if (exchange != null) {
+            byte[] sent = body.getBytes();
+            Translation translation;
+            try {
+                translation = exchange.request(request.query(), sent);
+            } catch (DialectRefusal refused) {
+                dialectError(ctx, refused.status(), refused.error());
+                return;
+            } finally {
+                Arrays.fill(sent, (byte) 0); // it may hold a card: the canonical body carries it on
+            }
+            translated(ctx, exchange, translation, headers, client);
+            return;
+        }
         onEventLoop(ctx, () -> forwardRequest.forward(new ForwardRequestCommand(ctx.get(CALLER), ctx.get(REQUEST_ID),
-                        request.method().name(), ctx.normalizedPath(), request.query(), headers.build(), client,
+                        request.method().name(), ctx.normalizedPath(), request.query(), headers, client,
                         body.getBytes())),
                 this::forwarded);
     }
 
+    /**
+     * A dialect's request, translated: sent as the canonical request, or first the canonical
+     * resource it needs is read (as the same caller), and the request translated again with it.
+     */
+    private void translated(RoutingContext ctx, Exchange exchange, Translation translation, Headers headers,
+            ClientConnection client) {
+        if (translation instanceof CanonicalRequest canonical) {
+            onEventLoop(ctx, () -> forwardRequest.forward(new ForwardRequestCommand(ctx.get(CALLER),
+                            ctx.get(REQUEST_ID), exchange.method(), exchange.path(), canonical.query(),
+                            DialectRequests.canonicalHeaders(headers, canonical), client, canonical.body())),
+                    this::forwarded);
+            return;
+        }
+        Translation.Lookup lookup = (Translation.Lookup) translation;
+        onEventLoop(ctx, () -> forwardRequest.forward(new ForwardRequestCommand(ctx.get(CALLER), ctx.get(REQUEST_ID),
+                        "GET", lookup.path(), null, DialectRequests.lookupHeaders(headers), client, new byte[0])),
+                (c, result) -> {
+                    if (result instanceof ForwardResult.Answered answered && answered.response().status() == 200) {
+                        Translation next;
+                        try {
+                            next = lookup.then().apply(answered.response().body());
+                        } catch (DialectRefusal refused) {
+                            dialectError(c, refused.status(), refused.error());
+                            return;
+                        }
+                        translated(c, exchange, next, headers, client);
+                    } else {
+                        forwarded(c, result);
+                    }
+                });
+    }
+
     private void forwarded(RoutingContext ctx, ForwardResult result) {
         Context requestContext = ctx.vertx().getOrCreateContext();
-        if (result instanceof ForwardResult.Answered answered) {
+        Exchange exchange = ctx.get(EXCHANGE);
+        if (result instanceof ForwardResult.Answered answered && exchange != null) {
+            UpstreamMetricsTag.forwardedTo(requestContext, answered.upstream());
+            UpstreamResponse canonical = answered.response();
+            DialectAnswer answer = exchange.answer(canonical.status(), canonical.body());
+            HttpServerResponse response = ctx.response().setStatusCode(answer.status());
+            DialectRequests.answerHeaders(canonical.headers()).forEach(response.headers()::add);
+            response.putHeader(HttpHeaders.CONTENT_TYPE, DialectRequests.JSON);
+            if (!response.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            }
+            response.end(Buffer.buffer(answer.body()));
+        } else if (result instanceof ForwardResult.Answered answered) {
             UpstreamMetricsTag.forwardedTo(requestContext, answered.upstream());
             UpstreamResponse answer = answered.response();
             HttpServerResponse response = ctx.response().setStatusCode(answer.status());
@@ -278,31 +376,31 @@ public class GatewayRouteHandler {
             UpstreamMetricsTag.forwardedTo(requestContext, streaming.upstream());
             stream(ctx, streaming, requestContext);
         } else if (result instanceof ForwardResult.NoRoute) {
-            ApiErrors.send(ctx.response(), 404, INVALID_REQUEST, ErrorCodes.URL_UNKNOWN,
+            error(ctx, 404, INVALID_REQUEST, ErrorCodes.URL_UNKNOWN,
                     "Unrecognized request URL (" + ctx.request().method().name() + ": " + ctx.normalizedPath() + ").");
         } else if (result instanceof ForwardResult.TimedOut timedOut) {
             UpstreamMetricsTag.forwardedTo(requestContext, timedOut.upstream());
-            ApiErrors.send(ctx.response(), 504, API, ErrorCodes.UPSTREAM_TIMEOUT,
+            error(ctx, 504, API, ErrorCodes.UPSTREAM_TIMEOUT,
                     "The service did not answer in time. Retry with the same Idempotency-Key.");
         } else if (result instanceof ForwardResult.Unavailable unavailable) {
             UpstreamMetricsTag.forwardedTo(requestContext, unavailable.upstream());
             // Nothing answered, so there is nothing to pass on; a 503 says "try again", which may
             // reach an instance that is back (the request may have arrived, hence the Idempotency-Key).
             ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
-            ApiErrors.send(ctx.response(), 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
+            error(ctx, 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
                     "The service is unavailable. Retry shortly with the same Idempotency-Key.");
         } else if (result instanceof ForwardResult.Refused refused) {
-            ApiErrors.send(ctx.response(), refused.status(), refused.type(), refused.code(), refused.message(),
+            error(ctx, refused.status(), refused.type(), refused.code(), refused.message(),
                     refused.param());
         } else if (result instanceof ForwardResult.CardNotTokenized failed) {
             UpstreamMetricsTag.forwardedTo(requestContext, failed.upstream());
             if (failed.defect()) {
-                ApiErrors.send(ctx.response(), 502, API, ErrorCodes.INTERNAL_ERROR,
+                error(ctx, 502, API, ErrorCodes.INTERNAL_ERROR,
                         "The card could not be tokenized because of a fault on our end. The payment was not created "
                                 + "and nothing was charged.");
             } else {
                 ctx.response().putHeader("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
-                ApiErrors.send(ctx.response(), 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
+                error(ctx, 503, API, ErrorCodes.UPSTREAM_UNAVAILABLE,
                         "The card could not be tokenized right now. The payment was not created and nothing was "
                                 + "charged; retry shortly with the same Idempotency-Key.");
             }
@@ -386,17 +484,53 @@ public class GatewayRouteHandler {
         int status = ctx.statusCode();
         if (status == 413) {
             closeUnlessCheapToDrain(ctx);
-            ApiErrors.send(response, 413, INVALID_REQUEST, ErrorCodes.REQUEST_TOO_LARGE,
+            error(ctx, 413, INVALID_REQUEST, ErrorCodes.REQUEST_TOO_LARGE,
                     "The request body is larger than " + maxBodyBytes + " bytes.");
         } else if (status == 415) {
             closeUnlessCheapToDrain(ctx);
-            ApiErrors.send(response, 415, INVALID_REQUEST, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+            error(ctx, 415, INVALID_REQUEST, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request body as JSON, with 'Content-Type: application/json'.");
         } else if (status >= 400 && status < 500) {
-            ApiErrors.send(response, status, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID, "The request is not valid.");
+            error(ctx, status, INVALID_REQUEST, ErrorCodes.REQUEST_INVALID, "The request is not valid.");
         } else {
             LOG.errorf(ctx.failure(), "Request %s failed", (Object) ctx.get(REQUEST_ID));
-            ApiErrors.send(response, 500, API, ErrorCodes.INTERNAL_ERROR, "Something went wrong on our end.");
+            error(ctx, 500, API, ErrorCodes.INTERNAL_ERROR, "Something went wrong on our end.");
+        }
+    }
+
+    /** The gateway's own refusals as the error object, or in the request's dialect when it speaks one. */
+    private static void error(RoutingContext ctx, int status, ErrorType type, String code, String message) {
+        error(ctx, status, type.wireName(), code, message, null);
+    }
+
+    private static void error(RoutingContext ctx, int status, String type, String code, String message, String param) {
+        Dialect dialect = ctx.get(DIALECT);
+        if (dialect == null) {
+            ApiErrors.send(ctx.response(), status, type, code, message, param);
+        } else {
+            dialectError(ctx, status, new ApiError(type, code, message, param));
+        }
+    }
+
+    private static void dialectError(RoutingContext ctx, int status, ApiError error) {
+        Dialect dialect = ctx.get(DIALECT);
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, DialectRequests.JSON)
+                .end(Buffer.buffer(dialect.error(status, error)));
+    }
+
+    /** A path below a dialect's base path that the dialect has no endpoint (or no such method) for. */
+    private static void unknownInDialect(RoutingContext ctx, Dialect dialect) {
+        String method = ctx.request().method().name();
+        String below = Dialects.locate(ctx.normalizedPath()).map(Dialects.Located::path).orElse("");
+        Set<String> allowed = dialect.allowedMethods(below);
+        if (allowed.isEmpty()) {
+            error(ctx, 404, INVALID_REQUEST, ErrorCodes.URL_UNKNOWN,
+                    "Unrecognized request URL (" + method + ": " + ctx.normalizedPath() + ").");
+        } else {
+            ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+            error(ctx, 405, INVALID_REQUEST, ErrorCodes.METHOD_NOT_ALLOWED,
+                    "Method " + method + " is not allowed at " + ctx.normalizedPath() + ". Allowed: "
+                            + String.join(", ", allowed) + ".");
         }
     }
 

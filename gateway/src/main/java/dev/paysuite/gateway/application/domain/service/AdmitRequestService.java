@@ -44,7 +44,7 @@ public class AdmitRequestService implements AdmitRequestUseCase {
                 var caller = authenticated.caller();
                 Optional<Scope> needed = Scope.requiredFor(command.method(), command.path())
                         .filter(scope -> !caller.permissions().permits(scope));
-                return rateLimits.consume(RateLimitBucket.forKey(caller.keyId(), authenticated.rateLimit()))
+                return rateLimits.consume(RateLimitBucket.forKey(caller.keyId(), command.surface(), authenticated.rateLimit()))
                         .thenApply(decision -> !decision.allowed()
                                 ? new Admission.RateLimited(Optional.of(caller), decision)
                                 : needed.<Admission>map(scope -> new Admission.Forbidden(caller, scope, decision))
