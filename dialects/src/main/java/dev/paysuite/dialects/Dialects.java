@@ -1,13 +1,16 @@
 package dev.paysuite.dialects;
 
+import dev.paysuite.dialects.aqnt.AqntDialect;
 import dev.paysuite.dialects.example.ExampleDialect;
+import dev.paysuite.dialects.paymentprocessing.PaymentProcessingDialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Every dialect the gateway serves. A new dialect is one package and one line here. */
 public final class Dialects {
-    private static final List<Dialect> ALL = List.of(new ExampleDialect());
+    private static final List<Dialect> ALL = List.of(new AqntDialect(), new ExampleDialect(),
+            new PaymentProcessingDialect());
 
     private Dialects() {
     }
