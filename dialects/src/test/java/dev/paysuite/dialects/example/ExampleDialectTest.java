@@ -78,7 +78,7 @@ class ExampleDialectTest {
         Exchange create = dialect.open("POST", "/payments").orElseThrow();
         DialectAnswer declined = create.answer(402, bytes("""
                 {"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined.",
-                 "param": "payment_method", "details": {"id": "pay_9"}}}"""));
+                 "param": "payment_method", "details": {"payment_id": "pay_9"}}}"""));
         assertEquals(400, declined.status());
         ObjectNode error = json(declined.body());
         assertEquals("card_declined", error.at("/error/code").asText());
