@@ -92,9 +92,10 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
                         k -> endpoints.enabledOf(event.merchantId(), event.livemode()));
                 Map<String, Boolean> sentInDialect = new HashMap<>();
                 for (WebhookEndpoint endpoint : candidates) {
-                    if (endpoint.receives(event.type()) && endpoint.dialect().map(dialect -> sentInDialect
-                            .computeIfAbsent(dialect, d -> sends(endpoint, event.id(), events, renderer)))
-                            .orElse(true)) {
+                    // asked once per dialect and event, however many of the merchant's endpoints speak it
+                    if (endpoint.receives(event.type()) && (endpoint.dialect().isEmpty() || sentInDialect
+                            .computeIfAbsent(endpoint.dialect().get(), d -> sends(endpoint, event.id(), events,
+                                    renderer)))) {
                         deliveries.insert(Delivery.create(endpoint.id(), event.id(), now));
                     }
                 }
@@ -162,7 +163,7 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
         return renderer.render(dialect.get(), canonical).orElseThrow(() -> notInDialect(dialect.get()));
     }
 
-    static DomainException notInDialect(String dialect) {
+    private static DomainException notInDialect(String dialect) {
         return new DomainException(DomainException.Kind.UNPROCESSABLE, WebhookErrorCodes.EVENT_NOT_IN_DIALECT,
                 "the endpoint's dialect (" + dialect + ") has no event for this one", null);
     }

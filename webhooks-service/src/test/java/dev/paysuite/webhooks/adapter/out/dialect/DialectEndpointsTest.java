@@ -25,9 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An endpoint registered with a dialect (as the gateway registers one made through a seed API's
@@ -38,22 +37,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DialectEndpointsTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static TestReceiver receiver;
+    @RegisterExtension
+    static final TestReceiver receiver = TestReceiver.open();
 
     @Inject
     AgroalDataSource dataSource;
 
     final TestCaller merchant = TestCaller.newTestMerchant();
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new TestReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
 
     record Made(String id, String secret) {
     }
