@@ -3,6 +3,7 @@ package dev.paysuite.webhooks.testing;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A merchant's webhook receiver on 127.0.0.1 (JDK HttpServer): every request to a path is kept
  * (headers lower-cased, body, when), and each path answers by a rule of the request's number there
  * (1, 2, ...), optionally after a delay. Requests are served side by side.
  */
-public final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable, AfterAllCallback {
 
     /** One request as received. */
     public record Received(String path, Map<String, List<String>> headers, String body, Instant at, int answered) {
@@ -41,6 +44,15 @@ public final class TestReceiver implements AutoCloseable {
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** A receiver a test class holds with {@code @RegisterExtension}: closed after its tests. */
+    public static TestReceiver open() {
+        try {
+            return new TestReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public TestReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -105,5 +117,10 @@ public final class TestReceiver implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -1,2 +1,2 @@
-/** Test fixtures: a local webhook receiver and events written as the consumers will write them. */
+/** Test fixtures: a local webhook receiver, events written as the consumers will write them, a dialect. */
 package dev.paysuite.webhooks.testing;

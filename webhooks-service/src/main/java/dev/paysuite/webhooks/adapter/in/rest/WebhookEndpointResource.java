@@ -69,7 +69,7 @@ public class WebhookEndpointResource {
                     "A new endpoint is enabled; {status} is changed by an update.", "status"));
         }
         return withSecret(caller, key, uri, r, 201, () -> endpoints.create(new WebhookEndpointsUseCase.CreateEndpoint(
-                caller.merchantId(), caller.livemode(), r.url(), r.enabledEvents(), r.description())));
+                caller.merchantId(), caller.livemode(), r.url(), r.enabledEvents(), r.description(), r.dialect())));
     }
 
     @GET
@@ -97,6 +97,11 @@ public class WebhookEndpointResource {
             @Context UriInfo uri, EndpointRequest body) {
         Caller caller = callers.caller();
         EndpointRequest r = body == null ? EndpointRequest.EMPTY : body;
+        if (r.dialect() != null) {
+            throw DomainExceptionMapper.toApiException(DomainException.invalid(ErrorCodes.PARAMETER_UNKNOWN,
+                    "An endpoint's {dialect} is chosen when it is created; create another endpoint for another dialect.",
+                    "dialect"));
+        }
         return idempotent(caller, key, uri, r, 200, () -> WebhookEndpointJson.of(endpoints.update(
                 new WebhookEndpointsUseCase.UpdateEndpoint(caller.merchantId(), caller.livemode(),
                         new WebhookEndpointId(id), r.url(), r.enabledEvents(), r.description(), r.status()))));

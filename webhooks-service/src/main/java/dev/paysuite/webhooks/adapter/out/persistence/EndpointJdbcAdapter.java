@@ -29,12 +29,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Table {@code webhook_endpoints}; secrets sealed by {@link SecretSealer}, enabled events stored as a comma-separated list. */
+/**
+ * Table {@code webhook_endpoints}; secrets sealed by {@link SecretSealer}, enabled events stored as a
+ * comma-separated list, the dialect (null: canonical) written once, at insert.
+ */
 @ApplicationScoped
 public class EndpointJdbcAdapter implements EndpointStore {
     private static final String COLUMNS = "id, merchant_id, livemode, url, enabled_events, description, status,"
             + " secret_sealed, previous_secret_sealed, previous_secret_expires_at, failing_since, last_success_at,"
-            + " created_at, updated_at";
+            + " created_at, updated_at, dialect";
     private static final String OWNED = " WHERE id = ? AND merchant_id = ? AND livemode = ? AND NOT deleted";
     private final AgroalDataSource dataSource;
     private final SecretSealer sealer;
@@ -48,13 +51,14 @@ public class EndpointJdbcAdapter implements EndpointStore {
     @Transactional(TxType.MANDATORY)
     public void insert(WebhookEndpoint e) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO webhook_endpoints (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO webhook_endpoints (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, e.id().value());
             s.setString(2, e.merchantId());
             s.setBoolean(3, e.livemode());
             setMutable(s, 4, e);
             setInstant(s, 13, e.createdAt());
             setInstant(s, 14, e.updatedAt());
+            s.setString(15, e.dialect().orElse(null));
             s.executeUpdate();
         } catch (SQLException x) {
             throw failed("store an endpoint", x);
@@ -205,7 +209,7 @@ public class EndpointJdbcAdapter implements EndpointStore {
         return new WebhookEndpoint(new WebhookEndpointId(id), rs.getString("merchant_id"), rs.getBoolean("livemode"),
                 DeliveryUrl.parse(rs.getString("url")),
                 new EnabledEvents(Arrays.asList(rs.getString("enabled_events").split(","))), rs.getString("description"),
-                EndpointStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                rs.getString("dialect"), EndpointStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 sealer.open(id, "current", rs.getBytes("secret_sealed")), previousSecret,
                 previousSecret == null ? null : instant(rs, "previous_secret_expires_at"), instant(rs, "failing_since"),
                 instant(rs, "last_success_at"), instant(rs, "created_at"), instant(rs, "updated_at"));

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A merchant's webhook endpoint: where events of the types it subscribes to are delivered, signed
@@ -22,9 +24,16 @@ import java.util.Objects;
  * {@link #AUTO_DISABLE_AFTER} (5 days, configurable), {@link #shouldDisable} says so and the service
  * disables it and announces {@code endpoint.disabled}. Enabling it again starts a fresh count and
  * redelivers nothing by itself: the merchant chooses what to recover.
+ *
+ * <p><b>Dialect.</b> An endpoint registered through a seed API's base path speaks that API's
+ * dialect (its name, such as {@code example}; null for the canonical API): it receives each event
+ * as the dialect writes it, and only the events the dialect has. The dialect is chosen once, at
+ * creation; which names exist is known outside the domain.
  */
 public final class WebhookEndpoint {
     public static final int MAX_DESCRIPTION = 1000;
+    public static final String DIALECT_FIELD = "dialect";
+    private static final Pattern DIALECT_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     public static final Duration DEFAULT_ROLL_GRACE = Duration.ofHours(24);
     public static final Duration AUTO_DISABLE_AFTER = Duration.ofDays(5);
 
@@ -32,6 +41,7 @@ public final class WebhookEndpoint {
     private final String merchantId;
     private final boolean livemode;
     private final Instant createdAt;
+    private final String dialect;
     private DeliveryUrl url;
     private EnabledEvents enabledEvents;
     private String description;
@@ -45,8 +55,8 @@ public final class WebhookEndpoint {
 
     /** Rebuilds an endpoint as stored; {@link #create} makes a new one. */
     public WebhookEndpoint(WebhookEndpointId id, String merchantId, boolean livemode, DeliveryUrl url,
-            EnabledEvents enabledEvents, String description, EndpointStatus status, SigningSecret secret,
-            SigningSecret previousSecret, Instant previousSecretExpiresAt, Instant failingSince,
+            EnabledEvents enabledEvents, String description, String dialect, EndpointStatus status,
+            SigningSecret secret, SigningSecret previousSecret, Instant previousSecretExpiresAt, Instant failingSince,
             Instant lastSuccessAt, Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
@@ -54,6 +64,7 @@ public final class WebhookEndpoint {
         this.url = Objects.requireNonNull(url, "url");
         this.enabledEvents = Objects.requireNonNull(enabledEvents, "enabledEvents");
         this.description = checkedDescription(description);
+        this.dialect = checkedDialect(dialect);
         this.status = Objects.requireNonNull(status, "status");
         this.secret = Objects.requireNonNull(secret, "secret");
         if ((previousSecret == null) != (previousSecretExpiresAt == null)) {
@@ -67,11 +78,14 @@ public final class WebhookEndpoint {
         this.updatedAt = updatedAt == null ? createdAt : updatedAt;
     }
 
-    /** A new, enabled endpoint. The URL has passed {@link DeliveryUrlPolicy} already. */
+    /**
+     * A new, enabled endpoint. The URL has passed {@link DeliveryUrlPolicy} already, and the dialect
+     * (null for the canonical API) is one that exists.
+     */
     public static WebhookEndpoint create(String merchantId, boolean livemode, DeliveryUrl url,
-            EnabledEvents enabledEvents, String description, SigningSecret secret, Instant now) {
+            EnabledEvents enabledEvents, String description, String dialect, SigningSecret secret, Instant now) {
         return new WebhookEndpoint(WebhookEndpointId.generate(), merchantId, livemode, url, enabledEvents,
-                description, EndpointStatus.ENABLED, secret, null, null, null, null, now, now);
+                description, dialect, EndpointStatus.ENABLED, secret, null, null, null, null, now, now);
     }
 
     // ---- What the merchant changes ----
@@ -210,6 +224,11 @@ public final class WebhookEndpoint {
         return description;
     }
 
+    /** The dialect its deliveries are written in; empty for the canonical API. */
+    public Optional<String> dialect() {
+        return Optional.ofNullable(dialect);
+    }
+
     public EndpointStatus status() {
         return status;
     }
@@ -249,5 +268,15 @@ public final class WebhookEndpoint {
                     "{description} must be at most " + MAX_DESCRIPTION + " characters.", "description");
         }
         return description;
+    }
+
+    /** Null, or a dialect's name as names are written (whether that dialect exists is known outside the domain). */
+    public static String checkedDialect(String dialect) {
+        if (dialect != null && !DIALECT_NAME.matcher(dialect).matches()) {
+            throw DomainException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "{" + DIALECT_FIELD + "} must be the name of a dialect (lower-case letters, digits, - and _).",
+                    DIALECT_FIELD);
+        }
+        return dialect;
     }
 }

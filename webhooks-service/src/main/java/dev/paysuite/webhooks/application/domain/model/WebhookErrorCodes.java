@@ -10,6 +10,8 @@ public final class WebhookErrorCodes {
     public static final String URL_FORBIDDEN = "url_forbidden";
     /** The delivery URL's host has no address. */
     public static final String URL_UNRESOLVABLE = "url_unresolvable";
+    /** The endpoint's dialect has no event for the one to send it (a resend, or an attempt). */
+    public static final String EVENT_NOT_IN_DIALECT = "event_not_in_dialect";
 
     private WebhookErrorCodes() {
     }

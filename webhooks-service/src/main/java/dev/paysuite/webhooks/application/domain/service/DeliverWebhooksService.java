@@ -13,11 +13,13 @@ import dev.paysuite.webhooks.application.domain.model.EndpointStatus;
 import dev.paysuite.webhooks.application.domain.model.HostResolver;
 import dev.paysuite.webhooks.application.domain.model.RetrySchedule;
 import dev.paysuite.webhooks.application.domain.model.WebhookEndpoint;
+import dev.paysuite.webhooks.application.domain.model.WebhookErrorCodes;
 import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase;
 import dev.paysuite.webhooks.application.port.out.DeliveryStore;
 import dev.paysuite.webhooks.application.port.out.EndpointStore;
 import dev.paysuite.webhooks.application.port.out.EventStore;
 import dev.paysuite.webhooks.application.port.out.EventStore.EventRef;
+import dev.paysuite.webhooks.application.port.out.RenderDeliveryBodyPort;
 import dev.paysuite.webhooks.application.port.out.SendWebhookPort;
 import dev.paysuite.webhooks.application.port.out.SignWebhookPort;
 import java.net.InetAddress;
@@ -37,6 +39,10 @@ import java.util.Optional;
  * that records the outcome under the delivery's lock: an outcome is recorded once, and a delivery
  * that succeeded is never attempted again. A worker that dies before recording leaves its claim to
  * run out; the next attempt happens then (at least once: receivers de-duplicate by webhook-id).
+ * <p>
+ * An endpoint with a dialect is sent the event as its dialect writes it, written again from the
+ * stored event at every attempt (so a retry or a resend sends the same body), and only the events
+ * its dialect has: the fan-out writes no delivery of the others.
  */
 public class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final EndpointStore endpoints;
@@ -44,6 +50,7 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final EventStore events;
     private final SignWebhookPort signer;
     private final SendWebhookPort sender;
+    private final RenderDeliveryBodyPort renderer;
     private final DeliveryUrlPolicy policy;
     private final HostResolver resolver;
     private final RetrySchedule schedule;
@@ -56,13 +63,14 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
     }
 
     public DeliverWebhooksService(EndpointStore endpoints, DeliveryStore deliveries, EventStore events,
-            SignWebhookPort signer, SendWebhookPort sender, DeliveryUrlPolicy policy, HostResolver resolver,
-            RetrySchedule schedule, Transactions transactions, Clock clock, Settings settings) {
+            SignWebhookPort signer, SendWebhookPort sender, RenderDeliveryBodyPort renderer, DeliveryUrlPolicy policy,
+            HostResolver resolver, RetrySchedule schedule, Transactions transactions, Clock clock, Settings settings) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.events = events;
         this.signer = signer;
         this.sender = sender;
+        this.renderer = renderer;
         this.policy = policy;
         this.resolver = resolver;
         this.schedule = schedule;
@@ -82,8 +90,12 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
                 List<WebhookEndpoint> candidates = byMerchant.computeIfAbsent(
                         event.merchantId() + "/" + event.livemode(),
                         k -> endpoints.enabledOf(event.merchantId(), event.livemode()));
+                Map<String, Boolean> sentInDialect = new HashMap<>();
                 for (WebhookEndpoint endpoint : candidates) {
-                    if (endpoint.receives(event.type())) {
+                    // asked once per dialect and event, however many of the merchant's endpoints speak it
+                    if (endpoint.receives(event.type()) && (endpoint.dialect().isEmpty() || sentInDialect
+                            .computeIfAbsent(endpoint.dialect().get(), d -> sends(endpoint, event.id(), events,
+                                    renderer)))) {
                         deliveries.insert(Delivery.create(endpoint.id(), event.id(), now));
                     }
                 }
@@ -119,16 +131,41 @@ public class DeliverWebhooksService implements DeliverWebhooksUseCase {
                 throw new DomainException(DomainException.Kind.UNPROCESSABLE, "event_unavailable",
                         "the event is no longer stored", null);
             }
+            String body = written(s.endpoint(), s.body());
             List<InetAddress> addresses = policy.check(s.endpoint().url(), resolver);
             Map<String, String> headers = signer.headers(s.endpoint().signingSecrets(at),
-                    s.delivery().eventId().value(), at, s.body());
-            outcome = sender.post(s.endpoint().url(), addresses, headers, s.body());
+                    s.delivery().eventId().value(), at, body);
+            outcome = sender.post(s.endpoint().url(), addresses, headers, body);
         } catch (DomainException refused) {
             outcome = AttemptOutcome.failed(refused.getMessage().replace("{", "").replace("}", ""),
                     Duration.between(at, clock.instant()));
         }
         AttemptOutcome result = outcome;
         transactions.inTransaction(() -> record(id, result, at));
+    }
+
+    /**
+     * Whether the endpoint is sent the event: always in the canonical API; in a dialect, when the
+     * dialect has an event for it (or fails to write it: the attempts say so).
+     */
+    static boolean sends(WebhookEndpoint endpoint, EventId event, EventStore events, RenderDeliveryBodyPort renderer) {
+        return endpoint.dialect()
+                .map(dialect -> events.body(event).map(body -> renderer.sends(dialect, body)).orElse(true))
+                .orElse(true);
+    }
+
+    /** The body the endpoint is sent: the canonical event, or the event as the endpoint's dialect writes it. */
+    private String written(WebhookEndpoint endpoint, String canonical) {
+        Optional<String> dialect = endpoint.dialect();
+        if (dialect.isEmpty()) {
+            return canonical;
+        }
+        return renderer.render(dialect.get(), canonical).orElseThrow(() -> notInDialect(dialect.get()));
+    }
+
+    private static DomainException notInDialect(String dialect) {
+        return new DomainException(DomainException.Kind.UNPROCESSABLE, WebhookErrorCodes.EVENT_NOT_IN_DIALECT,
+                "the endpoint's dialect (" + dialect + ") has no event for this one", null);
     }
 
     private Optional<ToSend> prepare(DeliveryId id) {

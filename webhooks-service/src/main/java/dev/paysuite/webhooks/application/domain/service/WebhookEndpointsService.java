@@ -17,12 +17,15 @@ import dev.paysuite.webhooks.application.domain.model.EndpointStatus;
 import dev.paysuite.webhooks.application.domain.model.HostResolver;
 import dev.paysuite.webhooks.application.domain.model.SigningSecret;
 import dev.paysuite.webhooks.application.domain.model.WebhookEndpoint;
+import dev.paysuite.webhooks.application.domain.model.WebhookErrorCodes;
 import dev.paysuite.webhooks.application.port.in.AttemptLine;
 import dev.paysuite.webhooks.application.port.in.WebhookEndpointsUseCase;
+import dev.paysuite.webhooks.application.port.out.CheckDialectPort;
 import dev.paysuite.webhooks.application.port.out.DeliveryStore;
 import dev.paysuite.webhooks.application.port.out.EndpointStore;
 import dev.paysuite.webhooks.application.port.out.EventStore;
 import dev.paysuite.webhooks.application.port.out.EventStore.EventRef;
+import dev.paysuite.webhooks.application.port.out.RenderDeliveryBodyPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +36,8 @@ import java.util.function.Function;
 /**
  * Endpoints: created with a URL the policy accepts now (resolved here, checked again at every
  * attempt), secrets shown once, deliveries ended when an endpoint is disabled or deleted (enabling
- * it again redelivers nothing: {@link #recover} does, when the merchant asks).
+ * it again redelivers nothing: {@link #recover} does, when the merchant asks). An endpoint with a
+ * dialect is resent or recovers only the events its dialect has.
  */
 public class WebhookEndpointsService implements WebhookEndpointsUseCase {
     /** At most this many deliveries from one recover; a merchant missing more recovers again from later. */
@@ -42,6 +46,8 @@ public class WebhookEndpointsService implements WebhookEndpointsUseCase {
     private final EndpointStore endpoints;
     private final DeliveryStore deliveries;
     private final EventStore events;
+    private final CheckDialectPort dialects;
+    private final RenderDeliveryBodyPort renderer;
     private final DeliveryUrlPolicy policy;
     private final HostResolver resolver;
     private final Transactions transactions;
@@ -49,11 +55,13 @@ public class WebhookEndpointsService implements WebhookEndpointsUseCase {
     private final Duration rollGrace;
 
     public WebhookEndpointsService(EndpointStore endpoints, DeliveryStore deliveries, EventStore events,
-            DeliveryUrlPolicy policy, HostResolver resolver, Transactions transactions, Clock clock,
-            Duration rollGrace) {
+            CheckDialectPort dialects, RenderDeliveryBodyPort renderer, DeliveryUrlPolicy policy,
+            HostResolver resolver, Transactions transactions, Clock clock, Duration rollGrace) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.events = events;
+        this.dialects = dialects;
+        this.renderer = renderer;
         this.policy = policy;
         this.resolver = resolver;
         this.transactions = transactions;
@@ -66,10 +74,11 @@ public class WebhookEndpointsService implements WebhookEndpointsUseCase {
         DeliveryUrl url = checkedUrl(c.url());
         EnabledEvents enabled = EnabledEvents.of(c.enabledEvents());
         String description = blankToNull(c.description());
+        String dialect = checkedDialect(c.dialect());
         SigningSecret secret = SigningSecret.generate();
         return transactions.inTransaction(() -> {
             WebhookEndpoint endpoint = WebhookEndpoint.create(c.merchantId(), c.livemode(), url, enabled, description,
-                    secret, clock.instant());
+                    dialect, secret, clock.instant());
             endpoints.insert(endpoint);
             return new WithSecret(endpoint, secret);
         });
@@ -151,6 +160,11 @@ public class WebhookEndpointsService implements WebhookEndpointsUseCase {
             EventRef event = events.visible(merchantId, livemode, eventId).orElseThrow(() -> new DomainException(
                     DomainException.Kind.NOT_FOUND, ErrorCodes.RESOURCE_MISSING,
                     "No such event: '" + eventId.value() + "'.", "eventId"));
+            if (!DeliverWebhooksService.sends(e, event.id(), events, renderer)) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, WebhookErrorCodes.EVENT_NOT_IN_DIALECT,
+                        "The endpoint's dialect (" + e.dialect().orElseThrow() + ") has no event for '"
+                                + eventId.value() + "' (" + event.type() + ").", "eventId");
+            }
             Delivery d = Delivery.create(e.id(), event.id(), clock.instant());
             deliveries.insert(d);
             return d;
@@ -164,13 +178,23 @@ public class WebhookEndpointsService implements WebhookEndpointsUseCase {
             Instant now = clock.instant();
             int made = 0;
             for (EventRef event : events.undeliveredSince(merchantId, livemode, since, e.id(), MAX_RECOVERED)) {
-                if (e.matches(event.type())) {
+                if (e.matches(event.type()) && DeliverWebhooksService.sends(e, event.id(), events, renderer)) {
                     deliveries.insert(Delivery.create(e.id(), event.id(), now));
                     made++;
                 }
             }
             return made;
         });
+    }
+
+    /** Null (the canonical API) or the name of a dialect that exists. */
+    private String checkedDialect(String value) {
+        String dialect = WebhookEndpoint.checkedDialect(value);
+        if (dialect != null && !dialects.isKnown(dialect)) {
+            throw DomainException.invalid(ErrorCodes.PARAMETER_INVALID, "{" + WebhookEndpoint.DIALECT_FIELD
+                    + "} must name a dialect of the API; there is no '" + dialect + "'.", WebhookEndpoint.DIALECT_FIELD);
+        }
+        return dialect;
     }
 
     private DeliveryUrl checkedUrl(String value) {

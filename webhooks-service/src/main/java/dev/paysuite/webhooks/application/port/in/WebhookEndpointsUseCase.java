@@ -13,8 +13,9 @@ import java.util.List;
 /** A merchant's webhook endpoints, their delivery log, resend and recover. Another merchant's, or mode's, endpoint does not exist. */
 public interface WebhookEndpointsUseCase {
 
+    /** {@code dialect}: null for the canonical API, or the name of the dialect its deliveries are written in. */
     record CreateEndpoint(String merchantId, boolean livemode, String url, List<String> enabledEvents,
-            String description) {
+            String description, String dialect) {
     }
 
     /** Null fields stay as they are; an empty description clears it; {@code status} is enabled or disabled. */

@@ -25,9 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fan-out and the delivery worker against PostgreSQL and a local receiver, with the test
@@ -35,23 +34,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DeliveryWorkerTest {
-    static TestReceiver receiver;
+    @RegisterExtension
+    static final TestReceiver receiver = TestReceiver.open();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     AgroalDataSource dataSource;
 
     final TestCaller merchant = TestCaller.newTestMerchant();
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new TestReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
 
     static String path() {
         return "/" + UUID.randomUUID();

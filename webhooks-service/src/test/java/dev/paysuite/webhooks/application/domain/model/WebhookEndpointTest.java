@@ -19,7 +19,28 @@ class WebhookEndpointTest {
 
     static WebhookEndpoint endpoint(String... types) {
         return WebhookEndpoint.create("mer_a", false, DeliveryUrl.parse("https://example.com/hooks"),
-                EnabledEvents.of(List.of(types)), "orders", SigningSecret.generate(), NOW);
+                EnabledEvents.of(List.of(types)), "orders", null, SigningSecret.generate(), NOW);
+    }
+
+    @Test
+    void anEndpointSpeaksTheCanonicalApiOrTheDialectItWasCreatedWith() {
+        assertTrue(endpoint("*").dialect().isEmpty());
+        WebhookEndpoint e = WebhookEndpoint.create("mer_a", false, DeliveryUrl.parse("https://example.com/hooks"),
+                EnabledEvents.ALL, null, "example", SigningSecret.generate(), NOW);
+        assertEquals("example", e.dialect().orElseThrow());
+    }
+
+    @Test
+    void aDialectIsALowerCaseNameOrNothing() {
+        for (String bad : List.of("", "Example", "ex ample", "{x}", "x".repeat(41), "ex\nample")) {
+            DomainException x = assertThrows(DomainException.class, () -> WebhookEndpoint.create("mer_a", false,
+                    DeliveryUrl.parse("https://example.com/hooks"), EnabledEvents.ALL, null, bad,
+                    SigningSecret.generate(), NOW), bad);
+            assertEquals(ErrorCodes.PARAMETER_INVALID, x.code());
+            assertEquals(WebhookEndpoint.DIALECT_FIELD, x.field());
+        }
+        assertEquals("paymentprocessing-v1_2", WebhookEndpoint.checkedDialect("paymentprocessing-v1_2"));
+        assertNull(WebhookEndpoint.checkedDialect(null));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.WebhookEndpointId;
 import dev.paysuite.kernel.page.PageRequest;
@@ -27,6 +28,7 @@ import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase.Claimed;
 import dev.paysuite.webhooks.application.port.out.DeliveryStore;
 import dev.paysuite.webhooks.application.port.out.EndpointStore;
 import dev.paysuite.webhooks.application.port.out.EventStore;
+import dev.paysuite.webhooks.application.port.out.RenderDeliveryBodyPort;
 import dev.paysuite.webhooks.application.port.out.SendWebhookPort;
 import dev.paysuite.webhooks.application.port.out.SignWebhookPort;
 import java.net.InetAddress;
@@ -52,6 +54,7 @@ class DeliverWebhooksServiceTest {
     final FakeDeliveries deliveryStore = new FakeDeliveries();
     final FakeEvents eventStore = new FakeEvents();
     final List<String> sent = new ArrayList<>();
+    final List<String> sentBodies = new ArrayList<>();
     final List<AttemptOutcome> answers = new ArrayList<>();
     List<InetAddress> resolved;
     Runnable duringSend = () -> { };
@@ -60,23 +63,31 @@ class DeliverWebhooksServiceTest {
         assertFalse(tx.inStep(), "no transaction is open across a call to a receiver");
         assertEquals(resolved, addresses, "the connection goes to the addresses that were checked");
         sent.add(headers.get("webhook-id"));
+        sentBodies.add(body);
+        assertEquals("signed " + body, headers.get("webhook-signed"), "the body sent is the body signed");
         duringSend.run();
         return answers.isEmpty() ? AttemptOutcome.answered(200, Duration.ofMillis(5)) : answers.remove(0);
     };
     final SignWebhookPort signer = (secrets, id, at, body) -> Map.of("webhook-id", id, "webhook-signature",
-            secrets.size() + " secrets");
+            secrets.size() + " secrets", "webhook-signed", "signed " + body);
+    /** A dialect with an event for payment.succeeded only, which fails to write refund.failed. */
+    final RenderDeliveryBodyPort renderer = new FakeDialect();
 
     final DeliverWebhooksService service = new DeliverWebhooksService(
             tx.guard(EndpointStore.class, endpointStore), tx.guard(DeliveryStore.class, deliveryStore),
-            tx.guard(EventStore.class, eventStore), signer, sender, new DeliveryUrlPolicy(Set.of()),
+            tx.guard(EventStore.class, eventStore), signer, sender, renderer, new DeliveryUrlPolicy(Set.of()),
             host -> resolved, new RetrySchedule(List.of(Duration.ofSeconds(5)), Duration.ofMinutes(1),
                     Duration.ofDays(3), 0, () -> 0.5),
             tx, clock, new DeliverWebhooksService.Settings(Duration.ofSeconds(45), 4, Duration.ofDays(5)));
 
     WebhookEndpoint endpoint(List<String> types) throws Exception {
+        return endpoint(types, null);
+    }
+
+    WebhookEndpoint endpoint(List<String> types, String dialect) throws Exception {
         resolved = List.of(InetAddress.getByName("203.0.113.7"));
         WebhookEndpoint e = WebhookEndpoint.create(MERCHANT, false, DeliveryUrl.parse("https://hooks.example.com/in"),
-                EnabledEvents.of(types), null, SigningSecret.generate(), clock.instant());
+                EnabledEvents.of(types), null, dialect, SigningSecret.generate(), clock.instant());
         endpointStore.rows.put(e.id(), e);
         return e;
     }
@@ -183,7 +194,90 @@ class DeliverWebhooksServiceTest {
         assertEquals("the event is no longer stored", deliveryStore.attempts.get(0).error());
     }
 
+    @Test
+    void aDialectEndpointIsGivenDeliveriesOfTheEventsItsDialectHasOnly() throws Exception {
+        WebhookEndpoint canonical = endpoint(List.of("*"));
+        WebhookEndpoint dialect = endpoint(List.of("*"), FakeDialect.NAME);
+        EventId succeeded = eventStore.add(MERCHANT, "payment.succeeded");
+        EventId created = eventStore.add(MERCHANT, "payment.created");
+
+        assertEquals(2, service.fanOut(10));
+        assertEquals(Set.of(canonical.id() + " " + succeeded, canonical.id() + " " + created,
+                dialect.id() + " " + succeeded), Set.copyOf(deliveryStore.rows.values().stream()
+                        .map(d -> d.endpointId() + " " + d.eventId()).toList()));
+    }
+
+    @Test
+    void aDialectEndpointIsSentTheEventAsItsDialectWritesItSignedAndACanonicalOneTheEventItself() throws Exception {
+        WebhookEndpoint canonical = endpoint(List.of("*"));
+        WebhookEndpoint dialect = endpoint(List.of("*"), FakeDialect.NAME);
+        EventId event = eventStore.add(MERCHANT, "payment.succeeded");
+        service.fanOut(10);
+        for (Delivery d : List.copyOf(deliveryStore.rows.values())) {
+            service.attempt(d.id());
+        }
+        String body = eventStore.bodies.get(event);
+        assertEquals(List.of(body, FakeDialect.written(body)), sentBodies,
+                "in the order of the endpoints: " + canonical.id() + ", " + dialect.id());
+        assertEquals(List.of(event.value(), event.value()), sent, "the webhook-id is the event's id in both");
+    }
+
+    @Test
+    void aRetryOfADialectDeliverySendsTheSameDialectBody() throws Exception {
+        WebhookEndpoint e = endpoint(List.of("*"), FakeDialect.NAME);
+        Delivery d = pending(e, "payment.succeeded");
+        answers.add(AttemptOutcome.answered(500, Duration.ofMillis(3)));
+        service.attempt(d.id());
+        clock.advance(Duration.ofSeconds(5));
+        service.attempt(d.id());
+        String body = FakeDialect.written(eventStore.bodies.get(d.eventId()));
+        assertEquals(List.of(body, body), sentBodies);
+        assertEquals(DeliveryState.SUCCEEDED, deliveryStore.rows.get(d.id()).state());
+    }
+
+    @Test
+    void anEventTheDialectFailsToWriteIsDeliveredAndEachAttemptFailsSayingSo() throws Exception {
+        WebhookEndpoint e = endpoint(List.of("*"), FakeDialect.NAME);
+        eventStore.add(MERCHANT, "refund.failed");
+        assertEquals(1, service.fanOut(10), "the fan-out goes on");
+        Delivery d = deliveryStore.rows.values().iterator().next();
+        assertEquals(e.id(), d.endpointId());
+        service.attempt(d.id());
+        assertTrue(sent.isEmpty());
+        assertEquals("the endpoint's dialect (fake) could not write the event", deliveryStore.attempts.get(0).error());
+        assertEquals(DeliveryState.PENDING, deliveryStore.rows.get(d.id()).state());
+    }
+
+    @Test
+    void aDeliveryOfAnEventTheDialectHasNoLongerFailsWithoutSending() throws Exception {
+        WebhookEndpoint e = endpoint(List.of("*"), FakeDialect.NAME);
+        Delivery d = pending(e, "payment.created");
+        service.attempt(d.id());
+        assertTrue(sent.isEmpty());
+        assertEquals("the endpoint's dialect (fake) has no event for this one", deliveryStore.attempts.get(0).error());
+    }
+
     // ---- fakes ----
+
+    /** The dialect {@code fake}: an event for payment.succeeded only; refund.failed makes it fail. */
+    static final class FakeDialect implements RenderDeliveryBodyPort {
+        static final String NAME = "fake";
+
+        static String written(String canonical) {
+            return "{\"fake\":" + canonical + "}";
+        }
+
+        @Override
+        public Optional<String> render(String dialect, String canonicalEvent) {
+            assertEquals(NAME, dialect);
+            if (canonicalEvent.contains("\"refund.failed\"")) {
+                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "dialect_failed",
+                        "the endpoint's dialect (fake) could not write the event", null);
+            }
+            return canonicalEvent.contains("\"payment.succeeded\"") ? Optional.of(written(canonicalEvent))
+                    : Optional.empty();
+        }
+    }
 
     static final class MutableClock extends Clock {
         private Instant now;
@@ -328,7 +422,7 @@ class DeliverWebhooksServiceTest {
         EventId add(String merchant, String type) {
             EventId id = EventId.generate();
             waiting.add(new EventRef(id, merchant, false, type));
-            bodies.put(id, "{\"id\":\"" + id.value() + "\"}");
+            bodies.put(id, "{\"id\":\"" + id.value() + "\",\"type\":\"" + type + "\"}");
             return id;
         }
 
@@ -345,7 +439,7 @@ class DeliverWebhooksServiceTest {
         }
 
         public List<EventRef> undeliveredSince(String m, boolean l, Instant since, WebhookEndpointId e, int max) {
-            return List.of();
+            return List.copyOf(waiting);
         }
 
         public Optional<String> body(EventId id) {
