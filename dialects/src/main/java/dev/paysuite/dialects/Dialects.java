@@ -1,5 +1,6 @@
 package dev.paysuite.dialects;
 
+import dev.paysuite.dialects.aikdata.AikdataDialect;
 import dev.paysuite.dialects.example.ExampleDialect;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /** Every dialect the gateway serves. A new dialect is one package and one line here. */
 public final class Dialects {
-    private static final List<Dialect> ALL = List.of(new ExampleDialect());
+    private static final List<Dialect> ALL = List.of(new ExampleDialect(), new AikdataDialect());
 
     private Dialects() {
     }
