@@ -1,0 +1,206 @@
+package dev.paysuite.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Seed 003 ("Payments API" 1.0, an OpenAPI 3.0.3 document) replayed through the gateway at
+ * {@code /compat/aikdata/v1/payments}: each operation's documented example request gets the
+ * documented status and the fields of its documented example response, the 400 example
+ * ({@code card_declined}) and the 401 included.
+ */
+@ExtendWith(Suite.Extension.class)
+class Seed003ConformanceIT {
+    static final String BASE_PATH = "/compat/aikdata/v1/payments";
+    static final String BASE = Suite.GATEWAY + BASE_PATH;
+
+    /** The create-charge request body, from the properties' examples. */
+    static final String CHARGE = """
+            {
+              "amount": 1500,
+              "currency": "USD",
+              "description": "Order #1234",
+              "metadata": {
+                "order_id": "ORD-1234",
+                "channel": "playground"
+              }
+            }""";
+
+    /** The refund request body, from the properties' examples (the charge id is the one just created). */
+    static final String REFUND = """
+            {
+              "charge_id": "%s",
+              "amount": 1500,
+              "reason": "requested_by_customer",
+              "metadata": {
+                "ticket": "SUP-1001"
+              }
+            }""";
+
+    static RequestSpecification as(String key) {
+        return given().baseUri(BASE).header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    static String charge(String key, String body) {
+        return as(key).body(body).post("/charge").then().statusCode(200).extract().path("id");
+    }
+
+    @Test
+    void createRetrieveListAndRefundAsTheDocumentsExamples() {
+        String key = Merchants.create().apiKey();
+        String id = as(key).body(CHARGE).post("/charge").then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("id", startsWith("ch_"))
+                .body("amount", equalTo(1500))
+                .body("currency", equalTo("USD"))
+                .body("status", equalTo("succeeded"))
+                .body("created_at", notNullValue())
+                .body("description", equalTo("Order #1234"))
+                .body("metadata.order_id", equalTo("ORD-1234"))
+                .body("metadata.channel", equalTo("playground"))
+                .extract().path("id");
+
+        as(key).get("/charge/" + id).then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("amount", equalTo(1500))
+                .body("currency", equalTo("USD"))
+                .body("status", equalTo("succeeded"));
+
+        as(key).queryParam("limit", 20).queryParam("offset", 0).queryParam("status", "succeeded").get("/charges")
+                .then().statusCode(200)
+                .body("data.size()", equalTo(1))
+                .body("data[0].id", equalTo(id))
+                .body("data[0].amount", equalTo(1500))
+                .body("data[0].status", equalTo("succeeded"))
+                .body("total", equalTo(1))
+                .body("limit", equalTo(20))
+                .body("offset", equalTo(0));
+
+        as(key).body(REFUND.formatted(id)).post("/refund").then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("id", startsWith("rf_"))
+                .body("charge_id", equalTo(id))
+                .body("amount", equalTo(1500))
+                .body("status", equalTo("succeeded"));
+        as(key).get("/charge/" + id).then().statusCode(200).body("status", equalTo("refunded"));
+    }
+
+    @Test
+    void theDocumentedErrorsInTheSeedsShape() {
+        String key = Merchants.create().apiKey();
+        // The 400 example: a declined card (the one field added to the seed's names a declining test method)
+        as(key).body(CHARGE.replace("\"currency\"", "\"payment_method_id\": \"pm_test_decline\", \"currency\""))
+                .post("/charge").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error.code", equalTo("card_declined"))
+                .body("error.message", notNullValue())
+                .body("error.charge_id", startsWith("ch_"))
+                .body("error", not(hasKey("type")));
+        // 401 for a bad key or none, in the same shape
+        given().baseUri(BASE).contentType(ContentType.JSON).header("Authorization", "Bearer sk_test_nope")
+                .body(CHARGE).post("/charge").then().statusCode(401)
+                .body("error.code", equalTo("api_key_invalid")).body("error.message", notNullValue());
+        given().baseUri(BASE).get("/charges").then().statusCode(401).body("error.code", equalTo("api_key_missing"));
+        // An unknown charge, and an id that is no charge's (a payment's own id among them), are 404s
+        for (String unknown : new String[] {"ch_doesnotexist", "abc123", "pay_abc123"}) {
+            as(key).get("/charge/" + unknown).then().statusCode(404)
+                    .body("error.code", equalTo("resource_missing")).body("error.message", notNullValue());
+        }
+        as(key).body(REFUND.formatted("ch_doesnotexist")).post("/refund").then().statusCode(404)
+                .body("error.code", equalTo("resource_missing"));
+    }
+
+    @Test
+    void offsetPagesCountEveryChargeAndFilterByStatus() {
+        String key = Merchants.create().apiKey();
+        Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(charge(key, CHARGE));
+        }
+        as(key).body("{\"amount\": 700, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_decline\"}")
+                .post("/charge").then().statusCode(400);
+
+        Response first = as(key).queryParam("limit", 2).get("/charges");
+        first.then().statusCode(200).body("data.size()", equalTo(2)).body("total", equalTo(4))
+                .body("limit", equalTo(2)).body("offset", equalTo(0));
+        Response second = as(key).queryParam("limit", 2).queryParam("offset", 2).get("/charges");
+        second.then().statusCode(200).body("data.size()", equalTo(2)).body("total", equalTo(4))
+                .body("offset", equalTo(2));
+        Set<String> listed = new java.util.HashSet<>(first.path("data.id"));
+        listed.addAll(second.path("data.id"));
+        org.junit.jupiter.api.Assertions.assertEquals(4, listed.size(), "two pages, no overlap: " + listed);
+        org.junit.jupiter.api.Assertions.assertTrue(listed.containsAll(created), listed.toString());
+
+        as(key).queryParam("status", "succeeded").get("/charges").then().statusCode(200)
+                .body("total", equalTo(3)).body("data.status", everyItem(equalTo("succeeded")))
+                .body("limit", equalTo(10)).body("offset", equalTo(0));
+        as(key).queryParam("status", "failed").get("/charges").then().statusCode(200)
+                .body("total", equalTo(1)).body("data[0].amount", equalTo(700));
+        as(key).queryParam("status", "completed").get("/charges").then().statusCode(400)
+                .body("error.code", equalTo("parameter_invalid"));
+        as(key).queryParam("limit", "lots").get("/charges").then().statusCode(400)
+                .body("error.code", equalTo("parameter_invalid"));
+        as(key).queryParam("limit", 1000).get("/charges").then().statusCode(400)
+                .body("error.code", notNullValue()).body("error.message", notNullValue());
+    }
+
+    @Test
+    void aRefundWithoutAnAmountRefundsWhatIsLeftAndAFullyRefundedChargeIsA400() {
+        String key = Merchants.create().apiKey();
+        String id = charge(key, CHARGE);
+        as(key).body("{\"charge_id\": \"" + id + "\", \"amount\": 500}").post("/refund").then().statusCode(200)
+                .body("amount", equalTo(500)).body("charge_id", equalTo(id));
+        as(key).get("/charge/" + id).then().statusCode(200).body("status", equalTo("partially_refunded"));
+        as(key).body("{\"charge_id\": \"" + id + "\"}").post("/refund").then().statusCode(200)
+                .body("amount", equalTo(1000)).body("status", equalTo("succeeded"));
+        as(key).body("{\"charge_id\": \"" + id + "\"}").post("/refund").then().statusCode(400)
+                .body("error.code", notNullValue()).body("error.message", not(org.hamcrest.Matchers.containsString("pay_")));
+    }
+
+    @Test
+    void badInputIsA400InTheSeedsShapeNeverA5xx() {
+        String key = Merchants.create().apiKey();
+        as(key).body("not json").post("/charge").then().statusCode(400).body("error.code", equalTo("invalid_json"));
+        as(key).body("{\"amount\": \"1500\", \"currency\": \"USD\"}").post("/charge").then().statusCode(400)
+                .body("error.code", equalTo("amount_invalid"));
+        as(key).body("{\"amount\": -1500, \"currency\": \"USD\"}").post("/charge").then().statusCode(400)
+                .body("error.code", equalTo("amount_invalid"));
+        as(key).body("{\"amount\": 123456789012345678901234567890, \"currency\": \"USD\"}").post("/charge").then()
+                .statusCode(400).body("error.code", equalTo("amount_too_large"));
+        as(key).body("{\"amount\": 1500, \"currency\": \"XYZ\"}").post("/charge").then().statusCode(400)
+                .body("error.code", notNullValue());
+        as(key).body("{\"amount\": 1500}").post("/charge").then().statusCode(400)
+                .body("error.code", equalTo("parameter_missing"));
+        as(key).body("{}").post("/refund").then().statusCode(400).body("error.code", equalTo("parameter_missing"));
+        as(key).get("/nothing/here").then().statusCode(404).body("error.code", equalTo("url_unknown"));
+        as(key).delete("/charge").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
+    void theKeysOwnRateLimitApplies() {
+        String key = Merchants.create(500, 60, 400).apiKey();
+        as(key).get("/charges").then().statusCode(200).header("X-RateLimit-Limit", "500")
+                .header("X-RateLimit-Remaining", notNullValue()).header("X-RateLimit-Reset", notNullValue());
+    }
+
+    @Test
+    void theSeedsDocumentIsServedAtTheBasePath() {
+        given().baseUri(BASE).get("/openapi.json").then().statusCode(200).contentType(ContentType.JSON)
+                .body("openapi", equalTo("3.0.3"))
+                .body("servers[0].url", equalTo(BASE_PATH))
+                .body("paths.keySet()", org.hamcrest.Matchers.containsInAnyOrder("/charge", "/charge/{id}",
+                        "/charges", "/refund"));
+    }
+}
