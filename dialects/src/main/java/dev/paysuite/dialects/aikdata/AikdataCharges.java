@@ -26,6 +26,8 @@ final class AikdataCharges {
     static final String METADATA = "metadata";
     static final String CHARGE_ID = "charge_id";
     static final String REASON = "reason";
+    static final String STATUS = "status";
+    static final String CREATED_AT = "created_at";
     private static final Set<String> CHARGE_FIELDS = Set.of(AMOUNT, CURRENCY, DESCRIPTION, METADATA, PAYMENT_METHOD_ID);
     private static final Set<String> REFUND_FIELDS = Set.of(CHARGE_ID, AMOUNT, REASON, METADATA);
 
@@ -76,13 +78,7 @@ final class AikdataCharges {
     static ObjectNode charge(JsonNode payment) {
         ObjectNode charge = Json.object();
         charge.put("id", AikdataIds.chargeId(payment.path("id").asText(null)));
-        charge.set(AMOUNT, payment.get(AMOUNT));
-        charge.set(CURRENCY, payment.get(CURRENCY));
-        charge.set("status", payment.get("status"));
-        charge.set(DESCRIPTION, payment.get(DESCRIPTION));
-        charge.set(METADATA, payment.get(METADATA));
-        charge.set("created_at", payment.get("created_at"));
-        return charge;
+        return copy(payment, charge, AMOUNT, CURRENCY, STATUS, DESCRIPTION, METADATA, CREATED_AT);
     }
 
     /** A canonical page as seed 003's offset page: {@code data, total, limit, offset}. */
@@ -103,13 +99,15 @@ final class AikdataCharges {
         ObjectNode refund = Json.object();
         refund.put("id", AikdataIds.refundId(canonical.path("id").asText(null)));
         refund.put(CHARGE_ID, AikdataIds.chargeId(canonical.path("payment_id").asText(null)));
-        refund.set(AMOUNT, canonical.get(AMOUNT));
-        refund.set(CURRENCY, canonical.get(CURRENCY));
-        refund.set("status", canonical.get("status"));
-        refund.set(REASON, canonical.get(REASON));
-        refund.set(METADATA, canonical.get(METADATA));
-        refund.set("created_at", canonical.get("created_at"));
-        return refund;
+        return copy(canonical, refund, AMOUNT, CURRENCY, STATUS, REASON, METADATA, CREATED_AT);
+    }
+
+    /** The fields the dialect shows as the canonical object has them (null when it has none). */
+    private static ObjectNode copy(JsonNode canonical, ObjectNode shown, String... fields) {
+        for (String field : fields) {
+            shown.set(field, canonical.get(field));
+        }
+        return shown;
     }
 
     /** An amount in cents: a positive JSON integer no larger than any JSON reader holds exactly. */

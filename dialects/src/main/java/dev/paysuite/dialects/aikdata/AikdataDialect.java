@@ -3,15 +3,12 @@ package dev.paysuite.dialects.aikdata;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.dialects.ApiError;
 import dev.paysuite.dialects.CanonicalRequest;
-import dev.paysuite.dialects.Dialect;
 import dev.paysuite.dialects.DialectAnswer;
 import dev.paysuite.dialects.Exchange;
-import dev.paysuite.dialects.RateLimit;
-import dev.paysuite.dialects.WebhookDialect;
 import dev.paysuite.dialects.support.Json;
 import dev.paysuite.dialects.support.JsonExchange;
 import dev.paysuite.dialects.support.Paths;
-import dev.paysuite.dialects.support.Resources;
+import dev.paysuite.dialects.support.PublishedDialect;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.error.ErrorType;
 import java.util.Optional;
@@ -26,25 +23,11 @@ import java.util.function.UnaryOperator;
  * every success answered 200, errors as {@code {"error": {"code", "message"}}} and, as the seed
  * documents no rate limit, the key's own policy. Statuses are the canonical ones.
  */
-public final class AikdataDialect implements Dialect {
+public final class AikdataDialect extends PublishedDialect {
     public static final String NAME = "aikdata";
-    static final String BASE_PATH = "/compat/aikdata/v1/payments";
-    private final byte[] openApi = Resources.read(AikdataDialect.class, "openapi.json");
-    private final AikdataWebhooks webhooks = new AikdataWebhooks();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String basePath() {
-        return BASE_PATH;
-    }
-
-    @Override
-    public Optional<RateLimit> rateLimit() {
-        return Optional.empty();
+    public AikdataDialect() {
+        super(NAME, "/compat/aikdata/v1/payments", Optional.empty(), new AikdataWebhooks());
     }
 
     @Override
@@ -119,15 +102,5 @@ public final class AikdataDialect implements Dialect {
                 .put("code", error.code() == null ? ErrorCodes.INTERNAL_ERROR : error.code())
                 .put("message", error.message() == null ? "The request could not be completed." : error.message());
         return body;
-    }
-
-    @Override
-    public WebhookDialect webhooks() {
-        return webhooks;
-    }
-
-    @Override
-    public byte[] openApiDocument() {
-        return openApi.clone();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.dialects.ApiError;
 import dev.paysuite.dialects.CanonicalRequest;
@@ -129,15 +130,11 @@ class AikdataDialectTest {
         DialectAnswer answer = open("POST", "/charge").answer(201, utf8(PAYMENT));
         assertEquals(200, answer.status());
         ObjectNode charge = json(answer);
-        assertEquals("ch_abc123", charge.get("id").textValue());
-        assertEquals(1500, charge.get("amount").intValue());
-        assertEquals("USD", charge.get("currency").textValue());
-        assertEquals("succeeded", charge.get("status").textValue());
+        assertTheExampleCharge(charge);
         assertEquals("2026-03-12T10:00:00Z", charge.get("created_at").textValue());
         assertEquals("Order #1234", charge.get("description").textValue());
         assertEquals("ORD-1234", charge.path("metadata").path("order_id").textValue());
         assertFalse(charge.has("payment_method_id"), "the canonical method stays out of the seed's charge");
-        assertFalse(charge.has("object"));
     }
 
     @Test
@@ -148,8 +145,7 @@ class AikdataDialectTest {
         assertEquals(0, request.body().length);
         DialectAnswer answer = retrieve.answer(200, utf8(PAYMENT));
         assertEquals(200, answer.status());
-        assertEquals("ch_abc123", json(answer).get("id").textValue());
-        assertEquals("succeeded", json(answer).get("status").textValue());
+        assertTheExampleCharge(json(answer));
     }
 
     @ParameterizedTest
@@ -227,12 +223,7 @@ class AikdataDialectTest {
     void aRefundAnswers200WithTheSeedsFields() {
         DialectAnswer answer = open("POST", "/refund").answer(200, utf8(REFUND));
         assertEquals(200, answer.status());
-        ObjectNode refund = json(answer);
-        assertEquals("rf_xyz789", refund.get("id").textValue());
-        assertEquals("ch_abc123", refund.get("charge_id").textValue());
-        assertEquals(1500, refund.get("amount").intValue());
-        assertEquals("succeeded", refund.get("status").textValue());
-        assertFalse(refund.has("payment_id"));
+        assertTheExampleRefund(json(answer));
     }
 
     @Test
@@ -371,7 +362,25 @@ class AikdataDialectTest {
         assertArrayEquals(dialect.openApiDocument(), dialect.openApiDocument());
     }
 
-    private static Set<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+    /** The seed's example charge, from {@link #PAYMENT}. */
+    static void assertTheExampleCharge(JsonNode charge) {
+        assertEquals("ch_abc123", charge.get("id").textValue());
+        assertEquals(1500, charge.get("amount").intValue());
+        assertEquals("USD", charge.get("currency").textValue());
+        assertEquals("succeeded", charge.get("status").textValue());
+        assertFalse(charge.has("object"));
+    }
+
+    /** The seed's example refund, from {@link #REFUND}. */
+    static void assertTheExampleRefund(JsonNode refund) {
+        assertEquals("rf_xyz789", refund.get("id").textValue());
+        assertEquals("ch_abc123", refund.get("charge_id").textValue());
+        assertEquals(1500, refund.get("amount").intValue());
+        assertEquals("succeeded", refund.get("status").textValue());
+        assertFalse(refund.has("payment_id"));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new java.util.TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
