@@ -1,6 +1,7 @@
 package dev.paysuite.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,7 +96,13 @@ class Seed003ConformanceIT {
                 .body("charge_id", equalTo(id))
                 .body("amount", equalTo(1500))
                 .body("status", equalTo("succeeded"));
-        as(key).get("/charge/" + id).then().statusCode(200).body("status", equalTo("refunded"));
+        chargeBecomes(key, id, "refunded");
+    }
+
+    /** A payment learns of its refunds from refunds.events, a moment after the refund answered. */
+    static void chargeBecomes(String key, String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(key).get("/charge/" + id).then().statusCode(200)
+                .body("status", equalTo(status)));
     }
 
     @Test
@@ -162,7 +170,7 @@ class Seed003ConformanceIT {
         String id = charge(key, CHARGE);
         as(key).body("{\"charge_id\": \"" + id + "\", \"amount\": 500}").post("/refund").then().statusCode(200)
                 .body("amount", equalTo(500)).body("charge_id", equalTo(id));
-        as(key).get("/charge/" + id).then().statusCode(200).body("status", equalTo("partially_refunded"));
+        chargeBecomes(key, id, "partially_refunded");
         as(key).body("{\"charge_id\": \"" + id + "\"}").post("/refund").then().statusCode(200)
                 .body("amount", equalTo(1000)).body("status", equalTo("succeeded"));
         as(key).body("{\"charge_id\": \"" + id + "\"}").post("/refund").then().statusCode(400)

@@ -16,7 +16,6 @@ import dev.paysuite.e2e.seed003.client.model.PostCreateRefundRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,8 +115,7 @@ class Seed003GeneratedClientIT {
      */
     private static void assertLike(JsonNode example, JsonNode actual) {
         assertNotNull(actual, "no answer");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = example.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : example.properties()) {
             String name = field.getKey();
             JsonNode expected = field.getValue();
             JsonNode value = actual.get(name);
