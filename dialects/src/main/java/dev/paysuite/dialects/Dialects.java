@@ -1,14 +1,17 @@
 package dev.paysuite.dialects;
 
 import dev.paysuite.dialects.aikdata.AikdataDialect;
+import dev.paysuite.dialects.aqnt.AqntDialect;
 import dev.paysuite.dialects.example.ExampleDialect;
+import dev.paysuite.dialects.paymentprocessing.PaymentProcessingDialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Every dialect the gateway serves. A new dialect is one package and one line here. */
 public final class Dialects {
-    private static final List<Dialect> ALL = List.of(new ExampleDialect(), new AikdataDialect());
+    private static final List<Dialect> ALL = List.of(new AqntDialect(), new ExampleDialect(), new AikdataDialect(),
+            new PaymentProcessingDialect());
 
     private Dialects() {
     }

@@ -115,7 +115,7 @@ public final class ExampleDialect implements Dialect {
     private DialectAnswer canonicalError(int status, ApiError error, ObjectNode canonical) {
         String details = error.param() == null ? null : "Parameter: " + error.param() + ".";
         if (status == 402) {
-            String payment = canonical.path("error").path("details").path("id").asText(null);
+            String payment = canonical.path("error").path("details").path("payment_id").asText(null);
             details = payment == null ? details : "The failed payment is " + payment + ".";
         }
         int documented = status == 402 || status == 422 ? 400 : status;

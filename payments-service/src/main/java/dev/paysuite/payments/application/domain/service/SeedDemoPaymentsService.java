@@ -41,14 +41,18 @@ public class SeedDemoPaymentsService implements SeedDemoPaymentsUseCase {
 
     @Override
     public void seed(String merchantId, List<DemoPayment> payments) {
-        for (DemoPayment demo : payments) {
+        for (int i = 0; i < payments.size(); i++) {
+            DemoPayment demo = payments.get(i);
+            // As seed 002's examples show them: its first payment is order #12345 of customer cust_abc123
+            String order = String.valueOf(12345 + i);
             if (load.load(new PaymentRef(merchantId, false, demo.id())).isPresent()) {
                 continue;
             }
             PaymentSource source = PaymentSource.StoredMethod.of(demo.paymentMethodId());
             PaymentInstrument instrument = demo.instrument();
             Payment.Change opened = Payment.open(new PaymentId(demo.id()), merchantId, false, demo.amount(), source,
-                    CaptureMethod.AUTOMATIC, instrument, "Demo payment", null, Metadata.EMPTY, Now.of(clock));
+                    CaptureMethod.AUTOMATIC, instrument, "Payment for order #" + order, null,
+                    Metadata.of(java.util.Map.of("order_id", order, "customer_id", "cust_abc123")), Now.of(clock));
             Payment.Change approved = opened.payment()
                     .recordOutcome(new AuthorizationResult.Approved("sim_demo_" + demo.id()), Now.of(clock));
             transactions.inTransaction(() -> {
