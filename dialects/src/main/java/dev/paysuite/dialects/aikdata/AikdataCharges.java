@@ -1,5 +1,8 @@
 package dev.paysuite.dialects.aikdata;
 
+import static dev.paysuite.dialects.support.Representations.copy;
+import static dev.paysuite.dialects.support.Representations.requiredText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,14 +43,10 @@ final class AikdataCharges {
         ObjectNode canonical = Json.object();
         JsonNode amount = body.get(AMOUNT);
         if (amount == null || amount.isNull()) {
-            throw missing(AMOUNT);
+            throw DialectRefusal.invalid(ErrorCodes.PARAMETER_MISSING, "Missing required parameter: amount.", AMOUNT);
         }
         canonical.put(AMOUNT, cents(amount));
-        String currency = Json.optionalText(body, CURRENCY);
-        if (currency == null) {
-            throw missing(CURRENCY);
-        }
-        canonical.put(CURRENCY, currency);
+        canonical.put(CURRENCY, requiredText(body, CURRENCY));
         String method = Json.optionalText(body, PAYMENT_METHOD_ID);
         canonical.put(PAYMENT_METHOD_ID, method == null ? TEST_METHOD : method);
         copyText(body, canonical, DESCRIPTION);
@@ -58,10 +57,7 @@ final class AikdataCharges {
     /** {@code POST /refund}: the canonical {@code POST /v1/refunds} body; no amount refunds what is left. */
     static ObjectNode refundRequest(ObjectNode body) {
         onlyKnown(body, REFUND_FIELDS);
-        String charge = Json.optionalText(body, CHARGE_ID);
-        if (charge == null) {
-            throw missing(CHARGE_ID);
-        }
+        String charge = requiredText(body, CHARGE_ID);
         JsonNode amount = body.get(AMOUNT);
         long cents = amount == null || amount.isNull() ? 0 : cents(amount);
         ObjectNode canonical = Json.object();
@@ -75,10 +71,10 @@ final class AikdataCharges {
     }
 
     /** A canonical payment as a charge: {@code id, amount, currency, status, created_at}, with description and metadata. */
-    static ObjectNode charge(JsonNode payment) {
-        ObjectNode charge = Json.object();
+    static ObjectNode charge(ObjectNode payment) {
+        ObjectNode charge = copy(payment, "id", AMOUNT, CURRENCY, STATUS, DESCRIPTION, METADATA, CREATED_AT);
         charge.put("id", AikdataIds.chargeId(payment.path("id").asText(null)));
-        return copy(payment, charge, AMOUNT, CURRENCY, STATUS, DESCRIPTION, METADATA, CREATED_AT);
+        return charge;
     }
 
     /** A canonical page as seed 003's offset page: {@code data, total, limit, offset}. */
@@ -86,7 +82,9 @@ final class AikdataCharges {
         ObjectNode page = Json.object();
         ArrayNode data = page.putArray("data");
         for (JsonNode payment : canonical.path("data")) {
-            data.add(charge(payment));
+            if (payment.isObject()) {
+                data.add(charge((ObjectNode) payment));
+            }
         }
         page.put("total", canonical.path("total_count").asLong(data.size()));
         page.put("limit", window.limit());
@@ -95,19 +93,11 @@ final class AikdataCharges {
     }
 
     /** A canonical refund: {@code id, charge_id, amount, status}, with currency, reason, metadata and created_at. */
-    static ObjectNode refund(JsonNode canonical) {
-        ObjectNode refund = Json.object();
+    static ObjectNode refund(ObjectNode canonical) {
+        ObjectNode refund = copy(canonical, "id", CHARGE_ID, AMOUNT, CURRENCY, STATUS, REASON, METADATA, CREATED_AT);
         refund.put("id", AikdataIds.refundId(canonical.path("id").asText(null)));
         refund.put(CHARGE_ID, AikdataIds.chargeId(canonical.path("payment_id").asText(null)));
-        return copy(canonical, refund, AMOUNT, CURRENCY, STATUS, REASON, METADATA, CREATED_AT);
-    }
-
-    /** The fields the dialect shows as the canonical object has them (null when it has none). */
-    private static ObjectNode copy(JsonNode canonical, ObjectNode shown, String... fields) {
-        for (String field : fields) {
-            shown.set(field, canonical.get(field));
-        }
-        return shown;
+        return refund;
     }
 
     /** An amount in cents: a positive JSON integer no larger than any JSON reader holds exactly. */
@@ -156,9 +146,5 @@ final class AikdataCharges {
                     "Invalid metadata: expected an object of string keys and values.", METADATA);
         }
         canonical.set(METADATA, metadata);
-    }
-
-    private static DialectRefusal missing(String field) {
-        return DialectRefusal.invalid(ErrorCodes.PARAMETER_MISSING, "Missing required parameter: " + field + ".", field);
     }
 }

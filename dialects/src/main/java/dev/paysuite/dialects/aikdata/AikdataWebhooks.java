@@ -1,10 +1,8 @@
 package dev.paysuite.dialects.aikdata;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.dialects.WebhookDialect;
-import dev.paysuite.dialects.support.DialectEndpoints;
-import dev.paysuite.dialects.support.Json;
+import dev.paysuite.dialects.support.Representations;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,33 +14,26 @@ import java.util.Optional;
  * show it.
  */
 final class AikdataWebhooks implements WebhookDialect {
-    private static final String REFUND_SUCCEEDED = "refund.succeeded";
+    private static final Map<String, String> CHARGE_EVENTS = new LinkedHashMap<>();
+    private static final Map<String, String> REFUND_EVENTS = Map.of("refund.succeeded", "refund.succeeded");
     private static final Map<String, String> TYPES = new LinkedHashMap<>();
 
     static {
-        TYPES.put("charge.succeeded", "payment.succeeded");
-        TYPES.put("charge.failed", "payment.failed");
-        TYPES.put("charge.refunded", "payment.refunded");
-        TYPES.put(REFUND_SUCCEEDED, REFUND_SUCCEEDED);
+        CHARGE_EVENTS.put("charge.succeeded", "payment.succeeded");
+        CHARGE_EVENTS.put("charge.failed", "payment.failed");
+        CHARGE_EVENTS.put("charge.refunded", "payment.refunded");
+        TYPES.putAll(CHARGE_EVENTS);
+        TYPES.putAll(REFUND_EVENTS);
     }
 
     @Override
     public Map<String, String> eventTypes() {
-        return java.util.Collections.unmodifiableMap(TYPES);
+        return Collections.unmodifiableMap(TYPES);
     }
 
     @Override
     public Optional<String> event(String canonicalEvent) {
-        ObjectNode canonical = Json.parse(canonicalEvent);
-        return DialectEndpoints.dialectType(TYPES, canonical.path("type").asText("")).map(type -> {
-            JsonNode object = canonical.path("data");
-            ObjectNode event = Json.object();
-            event.set("id", canonical.get("id"));
-            event.put("type", type);
-            event.set("created_at", canonical.get("created_at"));
-            event.set("data", type.equals(REFUND_SUCCEEDED) ? AikdataCharges.refund(object)
-                    : AikdataCharges.charge(object));
-            return Json.text(event);
-        });
+        return Representations.event(canonicalEvent, CHARGE_EVENTS, AikdataCharges::charge)
+                .or(() -> Representations.event(canonicalEvent, REFUND_EVENTS, AikdataCharges::refund));
     }
 }
