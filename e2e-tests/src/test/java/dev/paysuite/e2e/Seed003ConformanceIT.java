@@ -2,17 +2,21 @@ package dev.paysuite.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static dev.paysuite.e2e.Seed003Document.assertLike;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,28 +32,13 @@ class Seed003ConformanceIT {
     static final String BASE_PATH = "/compat/aikdata/v1/payments";
     static final String BASE = Suite.GATEWAY + BASE_PATH;
 
-    /** The create-charge request body, from the properties' examples. */
-    static final String CHARGE = """
-            {
-              "amount": 1500,
-              "currency": "USD",
-              "description": "Order #1234",
-              "metadata": {
-                "order_id": "ORD-1234",
-                "channel": "playground"
-              }
-            }""";
+    /** The create-charge request the document's examples make. */
+    static final String CHARGE = Seed003Document.request("/charge", "post").toString();
 
-    /** The refund request body, from the properties' examples (the charge id is the one just created). */
-    static final String REFUND = """
-            {
-              "charge_id": "%s",
-              "amount": 1500,
-              "reason": "requested_by_customer",
-              "metadata": {
-                "ticket": "SUP-1001"
-              }
-            }""";
+    /** The refund request the document's examples make, for the charge just created. */
+    static String refund(String chargeId) {
+        return Seed003Document.request("/refund", "post").put("charge_id", chargeId).toString();
+    }
 
     static RequestSpecification as(String key) {
         return given().baseUri(BASE).header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
@@ -62,41 +51,36 @@ class Seed003ConformanceIT {
     @Test
     void createRetrieveListAndRefundAsTheDocumentsExamples() {
         String key = Merchants.create().apiKey();
-        String id = as(key).body(CHARGE).post("/charge").then().statusCode(200)
-                .contentType(ContentType.JSON)
-                .body("id", startsWith("ch_"))
-                .body("amount", equalTo(1500))
-                .body("currency", equalTo("USD"))
-                .body("status", equalTo("succeeded"))
-                .body("created_at", notNullValue())
-                .body("description", equalTo("Order #1234"))
-                .body("metadata.order_id", equalTo("ORD-1234"))
-                .body("metadata.channel", equalTo("playground"))
-                .extract().path("id");
+        JsonNode created = answer(as(key).body(CHARGE).post("/charge"), 200);
+        assertLike(Seed003Document.answer("/charge", "post", 200), created);
+        String id = created.get("id").textValue();
+        assertTrue(id.startsWith("ch_"), id);
+        assertEquals("Order #1234", created.get("description").textValue());
+        assertEquals(Seed003Document.request("/charge", "post").get("metadata"), created.get("metadata"));
 
-        as(key).get("/charge/" + id).then().statusCode(200)
-                .body("id", equalTo(id))
-                .body("amount", equalTo(1500))
-                .body("currency", equalTo("USD"))
-                .body("status", equalTo("succeeded"));
+        JsonNode retrieved = answer(as(key).get("/charge/" + id), 200);
+        assertLike(Seed003Document.answer("/charge/{id}", "get", 200), retrieved);
+        assertEquals(id, retrieved.get("id").textValue());
 
-        as(key).queryParam("limit", 20).queryParam("offset", 0).queryParam("status", "succeeded").get("/charges")
-                .then().statusCode(200)
-                .body("data.size()", equalTo(1))
-                .body("data[0].id", equalTo(id))
-                .body("data[0].amount", equalTo(1500))
-                .body("data[0].status", equalTo("succeeded"))
-                .body("total", equalTo(1))
-                .body("limit", equalTo(20))
-                .body("offset", equalTo(0));
+        JsonNode page = answer(as(key).queryParam("limit", 20).queryParam("offset", 0)
+                .queryParam("status", "succeeded").get("/charges"), 200);
+        assertLike(Seed003Document.answer("/charges", "get", 200), page);
+        assertEquals(1, page.get("total").intValue());
+        assertEquals(20, page.get("limit").intValue());
+        assertEquals(0, page.get("offset").intValue());
+        assertEquals(id, page.path("data").path(0).path("id").textValue());
 
-        as(key).body(REFUND.formatted(id)).post("/refund").then().statusCode(200)
-                .contentType(ContentType.JSON)
-                .body("id", startsWith("rf_"))
-                .body("charge_id", equalTo(id))
-                .body("amount", equalTo(1500))
-                .body("status", equalTo("succeeded"));
+        JsonNode refunded = answer(as(key).body(refund(id)).post("/refund"), 200);
+        assertLike(Seed003Document.answer("/refund", "post", 200), refunded);
+        assertTrue(refunded.get("id").textValue().startsWith("rf_"), refunded.toString());
+        assertEquals(id, refunded.get("charge_id").textValue());
         chargeBecomes(key, id, "refunded");
+    }
+
+    /** The answer's JSON, once its status and content type are the documented ones. */
+    static JsonNode answer(Response response, int status) {
+        response.then().statusCode(status).contentType(ContentType.JSON);
+        return Seed003Document.parse(response.asString());
     }
 
     /** A payment learns of its refunds from refunds.events, a moment after the refund answered. */
@@ -109,13 +93,13 @@ class Seed003ConformanceIT {
     void theDocumentedErrorsInTheSeedsShape() {
         String key = Merchants.create().apiKey();
         // The 400 example: a declined card (the one field added to the seed's names a declining test method)
-        as(key).body(CHARGE.replace("\"currency\"", "\"payment_method_id\": \"pm_test_decline\", \"currency\""))
-                .post("/charge").then().statusCode(400)
-                .contentType(ContentType.JSON)
-                .body("error.code", equalTo("card_declined"))
-                .body("error.message", notNullValue())
-                .body("error.charge_id", startsWith("ch_"))
-                .body("error", not(hasKey("type")));
+        String declining = Seed003Document.request("/charge", "post").put("payment_method_id", "pm_test_decline")
+                .toString();
+        JsonNode declined = answer(as(key).body(declining).post("/charge"), 400);
+        assertLike(Seed003Document.answer("/charge", "post", 400), declined);
+        assertEquals("card_declined", declined.at("/error/code").textValue());
+        assertTrue(declined.at("/error/charge_id").textValue().startsWith("ch_"), declined.toString());
+        assertTrue(declined.at("/error/type").isMissingNode(), declined.toString());
         // 401 for a bad key or none, in the same shape
         given().baseUri(BASE).contentType(ContentType.JSON).header("Authorization", "Bearer sk_test_nope")
                 .body(CHARGE).post("/charge").then().statusCode(401)
@@ -126,14 +110,14 @@ class Seed003ConformanceIT {
             as(key).get("/charge/" + unknown).then().statusCode(404)
                     .body("error.code", equalTo("resource_missing")).body("error.message", notNullValue());
         }
-        as(key).body(REFUND.formatted("ch_doesnotexist")).post("/refund").then().statusCode(404)
+        as(key).body(refund("ch_doesnotexist")).post("/refund").then().statusCode(404)
                 .body("error.code", equalTo("resource_missing"));
     }
 
     @Test
     void offsetPagesCountEveryChargeAndFilterByStatus() {
         String key = Merchants.create().apiKey();
-        Set<String> created = new java.util.HashSet<>();
+        Set<String> created = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             created.add(charge(key, CHARGE));
         }
@@ -146,10 +130,10 @@ class Seed003ConformanceIT {
         Response second = as(key).queryParam("limit", 2).queryParam("offset", 2).get("/charges");
         second.then().statusCode(200).body("data.size()", equalTo(2)).body("total", equalTo(4))
                 .body("offset", equalTo(2));
-        Set<String> listed = new java.util.HashSet<>(first.path("data.id"));
+        Set<String> listed = new HashSet<>(first.path("data.id"));
         listed.addAll(second.path("data.id"));
-        org.junit.jupiter.api.Assertions.assertEquals(4, listed.size(), "two pages, no overlap: " + listed);
-        org.junit.jupiter.api.Assertions.assertTrue(listed.containsAll(created), listed.toString());
+        assertEquals(4, listed.size(), "two pages, no overlap: " + listed);
+        assertTrue(listed.containsAll(created), listed.toString());
 
         as(key).queryParam("status", "succeeded").get("/charges").then().statusCode(200)
                 .body("total", equalTo(3)).body("data.status", everyItem(equalTo("succeeded")))
@@ -174,7 +158,7 @@ class Seed003ConformanceIT {
         as(key).body("{\"charge_id\": \"" + id + "\"}").post("/refund").then().statusCode(200)
                 .body("amount", equalTo(1000)).body("status", equalTo("succeeded"));
         as(key).body("{\"charge_id\": \"" + id + "\"}").post("/refund").then().statusCode(400)
-                .body("error.code", notNullValue()).body("error.message", not(org.hamcrest.Matchers.containsString("pay_")));
+                .body("error.code", notNullValue()).body("error.message", not(containsString("pay_")));
     }
 
     @Test
