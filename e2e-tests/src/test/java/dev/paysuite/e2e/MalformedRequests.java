@@ -66,6 +66,19 @@ final class MalformedRequests {
         ADMIN_REVOKE_KEY("POST", "/admin/keys/{id}/revoke", Slot.ADMIN_KEY, false),
         ADMIN_KEY_LIMITS("POST", "/admin/keys/{id}/limits", Slot.ADMIN_KEY, true),
         ADMIN_LIST_AUDIT_EVENTS("GET", "/admin/audit_events", Slot.NONE, false),
+        // The seeds' dialects (issue 11), each at its base path
+        EXAMPLE_CREATE_PAYMENT("POST", "/compat/example/v3/payments", Slot.NONE, true),
+        EXAMPLE_LIST_PAYMENTS("GET", "/compat/example/v3/payments", Slot.NONE, false),
+        EXAMPLE_RETRIEVE_PAYMENT("GET", "/compat/example/v3/payments/{id}", Slot.PAYMENT, false),
+        EXAMPLE_REFUND_PAYMENT("POST", "/compat/example/v3/payments/{id}/refunds", Slot.REFUNDABLE_PAYMENT, true),
+        EXAMPLE_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/example/v3/webhook_endpoints", Slot.NONE, true),
+        AQNT_CREATE_PAYMENT("POST", "/compat/aqnt/v1/payments", Slot.NONE, true),
+        AQNT_LIST_PAYMENTS("GET", "/compat/aqnt/v1/payments", Slot.NONE, false),
+        AQNT_RETRIEVE_PAYMENT("GET", "/compat/aqnt/v1/payments/{id}", Slot.PAYMENT, false),
+        AQNT_REFUND_PAYMENT("POST", "/compat/aqnt/v1/payments/{id}/refunds", Slot.REFUNDABLE_PAYMENT, true),
+        PAYMENTPROCESSING_CREATE_PAYMENT("POST", "/compat/paymentprocessing/v1/payments", Slot.NONE, true),
+        PAYMENTPROCESSING_RETRIEVE_PAYMENT("GET", "/compat/paymentprocessing/v1/payments/{id}", Slot.PAYMENT, false),
+        PAYMENTPROCESSING_CREATE_REFUND("POST", "/compat/paymentprocessing/v1/refunds", Slot.NONE, true),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -83,6 +96,11 @@ final class MalformedRequests {
         /** The gateway's own admin API: an admin's Keycloak token, not the merchant's key. */
         boolean admin() {
             return path.startsWith("/admin/");
+        }
+
+        /** A seed's dialect: its refusals are in the seed's error shape, not the canonical error object. */
+        boolean dialect() {
+            return path.startsWith("/compat/");
         }
     }
 
@@ -285,6 +303,22 @@ final class MalformedRequests {
                 case CREATE_REFUND -> fields(field("payment_id", q(pick(fixtures.refundablePayments()))),
                         field("amount", "1"), field("reason", q("requested_by_customer")),
                         field("metadata", "{\"k\": \"v\"}"));
+                case EXAMPLE_CREATE_PAYMENT -> fields(field("amount", "2500"), field("currency", q("USD")),
+                        field("payment_method", "{\"type\": \"card\", \"card_number\": \"4111111111111111\", "
+                                + "\"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
+                        field("description", q("Payment for order #12345")), field("customer_id", q("cust_abc123")));
+                case EXAMPLE_REFUND_PAYMENT -> fields(field("amount", "1"), field("reason", q("customer_request")),
+                        field("description", q("Refund for returned item")));
+                case EXAMPLE_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
+                        field("events", "[\"payment.completed\", \"refund.created\"]"));
+                case AQNT_CREATE_PAYMENT -> fields(field("amount", "100.00"), field("currency", q("USD")),
+                        field("payment_method", q("card")), field("card_token", q("card_token_123")),
+                        field("description", q("Payment for invoice #INV-001")));
+                case AQNT_REFUND_PAYMENT -> fields(field("amount", "0.01"), field("reason", q("requested_by_customer")));
+                case PAYMENTPROCESSING_CREATE_PAYMENT -> fields(field("amount", "100.00"), field("currency", q("USD")),
+                        field("source", q("tok_visa")), field("description", q("Payment for order #12345")));
+                case PAYMENTPROCESSING_CREATE_REFUND -> fields(
+                        field("payment_id", q(pick(fixtures.refundablePayments()))), field("amount", "0.01"));
                 default -> fields(field("amount", "1"), field("reason", q("requested_by_customer")),
                         field("currency", q("USD")), field("metadata", "{\"k\": \"v\"}"));
             };
@@ -292,7 +326,8 @@ final class MalformedRequests {
         if (endpoint.method.equals("POST") && random.nextBoolean()) {
             r.header("Idempotency-Key", idempotencyKey());
         }
-        if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
+        if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.EXAMPLE_LIST_PAYMENTS
+                || endpoint == Endpoint.AQNT_LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
                 || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS
                 || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS || endpoint == Endpoint.ADMIN_LIST_AUDIT_EVENTS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
