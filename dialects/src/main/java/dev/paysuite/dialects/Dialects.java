@@ -1,5 +1,6 @@
 package dev.paysuite.dialects;
 
+import dev.paysuite.dialects.aikdata.AikdataDialect;
 import dev.paysuite.dialects.aqnt.AqntDialect;
 import dev.paysuite.dialects.example.ExampleDialect;
 import dev.paysuite.dialects.paymentprocessing.PaymentProcessingDialect;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /** Every dialect the gateway serves. A new dialect is one package and one line here. */
 public final class Dialects {
-    private static final List<Dialect> ALL = List.of(new AqntDialect(), new ExampleDialect(),
+    private static final List<Dialect> ALL = List.of(new AqntDialect(), new ExampleDialect(), new AikdataDialect(),
             new PaymentProcessingDialect());
 
     private Dialects() {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Suite.Extension.class)
 class MalformedInputThroughGatewayIT {
     static final long DEFAULT_SEED = 20261122L;
-    static final int DEFAULT_REQUESTS = 5700;
+    static final int DEFAULT_REQUESTS = 6100;
     static final Set<String> ERROR_TYPES = Set.of("invalid_request_error", "authentication_error", "card_error",
             "idempotency_error", "rate_limit_error", "api_error");
     static final ObjectMapper JSON = new ObjectMapper();

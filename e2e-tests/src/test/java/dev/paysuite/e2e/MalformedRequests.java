@@ -19,7 +19,7 @@ final class MalformedRequests {
 
     /** Which object a path's id slot names. */
     enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT,
-        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY }
+        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -79,6 +79,10 @@ final class MalformedRequests {
         PAYMENTPROCESSING_CREATE_PAYMENT("POST", "/compat/paymentprocessing/v1/payments", Slot.NONE, true),
         PAYMENTPROCESSING_RETRIEVE_PAYMENT("GET", "/compat/paymentprocessing/v1/payments/{id}", Slot.PAYMENT, false),
         PAYMENTPROCESSING_CREATE_REFUND("POST", "/compat/paymentprocessing/v1/refunds", Slot.NONE, true),
+        AIKDATA_CREATE_CHARGE("POST", "/compat/aikdata/v1/payments/charge", Slot.NONE, true),
+        AIKDATA_RETRIEVE_CHARGE("GET", "/compat/aikdata/v1/payments/charge/{id}", Slot.CHARGE, false),
+        AIKDATA_LIST_CHARGES("GET", "/compat/aikdata/v1/payments/charges", Slot.NONE, false),
+        AIKDATA_REFUND("POST", "/compat/aikdata/v1/payments/refund", Slot.NONE, true),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -251,6 +255,11 @@ final class MalformedRequests {
         }
     }
 
+    /** Seed 003 names a payment pay_X as the charge ch_X. */
+    private static String charge(String payment) {
+        return "ch_" + payment.substring(payment.indexOf('_') + 1);
+    }
+
     private Request baseline(Endpoint endpoint) {
         Request r = new Request(endpoint);
         r.header("Authorization", "Bearer " + (endpoint.admin() ? fixtures.adminToken().get() : fixtures.apiKey()));
@@ -266,6 +275,7 @@ final class MalformedRequests {
             case DELETABLE_WEBHOOK_ENDPOINT -> pick(fixtures.deletableWebhookEndpoints());
             case ADMIN_MERCHANT -> pick(fixtures.adminMerchants());
             case ADMIN_KEY -> pick(fixtures.adminKeys());
+            case CHARGE -> charge(pick(fixtures.payments()));
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -317,6 +327,11 @@ final class MalformedRequests {
                 case AQNT_REFUND_PAYMENT -> fields(field("amount", "0.01"), field("reason", q("requested_by_customer")));
                 case PAYMENTPROCESSING_CREATE_PAYMENT -> fields(field("amount", "100.00"), field("currency", q("USD")),
                         field("source", q("tok_visa")), field("description", q("Payment for order #12345")));
+                case AIKDATA_CREATE_CHARGE -> fields(field("amount", "1500"), field("currency", q("USD")),
+                        field("description", q("Order #1234")), field("metadata", "{\"order_id\": \"ORD-1234\"}"));
+                case AIKDATA_REFUND -> fields(field("charge_id", q(charge(pick(fixtures.refundablePayments())))),
+                        field("amount", "1"), field("reason", q("requested_by_customer")),
+                        field("metadata", "{\"ticket\": \"SUP-1001\"}"));
                 case PAYMENTPROCESSING_CREATE_REFUND -> fields(
                         field("payment_id", q(pick(fixtures.refundablePayments()))), field("amount", "0.01"));
                 default -> fields(field("amount", "1"), field("reason", q("requested_by_customer")),
@@ -327,7 +342,8 @@ final class MalformedRequests {
             r.header("Idempotency-Key", idempotencyKey());
         }
         if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.EXAMPLE_LIST_PAYMENTS
-                || endpoint == Endpoint.AQNT_LIST_PAYMENTS || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
+                || endpoint == Endpoint.AQNT_LIST_PAYMENTS || endpoint == Endpoint.AIKDATA_LIST_CHARGES
+                || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
                 || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS
                 || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS || endpoint == Endpoint.ADMIN_LIST_AUDIT_EVENTS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
