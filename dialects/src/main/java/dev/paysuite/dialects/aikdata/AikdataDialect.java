@@ -6,6 +6,7 @@ import dev.paysuite.dialects.CanonicalRequest;
 import dev.paysuite.dialects.DialectAnswer;
 import dev.paysuite.dialects.Exchange;
 import dev.paysuite.dialects.support.Json;
+import dev.paysuite.dialects.support.DialectEndpoints;
 import dev.paysuite.dialects.support.JsonExchange;
 import dev.paysuite.dialects.support.Paths;
 import dev.paysuite.dialects.support.PublishedDialect;
@@ -58,6 +59,12 @@ public final class AikdataDialect extends PublishedDialect {
             return exchange("POST", "/v1/refunds",
                     (query, body) -> new CanonicalRequest(null, Json.bytes(AikdataCharges.refundRequest(body))),
                     AikdataCharges::refund);
+        }
+        if (Paths.matches(s, "webhook_endpoints") && method.equals("POST")) {
+            // Not in the seed's document: where an endpoint subscribes to its charge and refund events
+            return exchange("POST", "/v1/webhook_endpoints", (query, body) -> new CanonicalRequest(null,
+                    Json.bytes(DialectEndpoints.canonicalRequest(body, webhooks().eventTypes(), NAME))),
+                    canonical -> DialectEndpoints.endpoint(canonical, webhooks().eventTypes()));
         }
         return Optional.empty();
     }

@@ -385,4 +385,14 @@ class AikdataDialectTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void anEndpointRegisteredAtItsBasePathSubscribesInItsEventNames() {
+        var register = new AikdataDialect().open("POST", "/webhook_endpoints").orElseThrow();
+        var canonical = dev.paysuite.dialects.support.Json.answerObject(((dev.paysuite.dialects.CanonicalRequest) register
+                .request(null, "{\"url\": \"https://example.com/h\", \"events\": [\"charge.succeeded\"]}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).body());
+        org.junit.jupiter.api.Assertions.assertEquals("payment.succeeded", canonical.at("/enabled_events/0").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("aikdata", canonical.get("dialect").asText());
+    }
 }
