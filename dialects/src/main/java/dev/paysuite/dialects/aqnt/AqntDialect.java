@@ -8,20 +8,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.dialects.ApiError;
 import dev.paysuite.dialects.CanonicalRequest;
-import dev.paysuite.dialects.Dialect;
 import dev.paysuite.dialects.DialectAnswer;
 import dev.paysuite.dialects.DialectRefusal;
 import dev.paysuite.dialects.Exchange;
-import dev.paysuite.dialects.RateLimit;
 import dev.paysuite.dialects.Translation;
-import dev.paysuite.dialects.WebhookDialect;
 import dev.paysuite.dialects.support.DialectEndpoints;
 import dev.paysuite.dialects.support.Json;
 import dev.paysuite.dialects.support.JsonExchange;
 import dev.paysuite.dialects.support.Paths;
 import dev.paysuite.dialects.support.Query;
 import dev.paysuite.dialects.support.Representations;
-import dev.paysuite.dialects.support.Resources;
+import dev.paysuite.dialects.support.EventsInShape;
+import dev.paysuite.dialects.support.PublishedDialect;
 import dev.paysuite.kernel.error.ErrorCodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +32,7 @@ import java.util.function.UnaryOperator;
  * statuses {@code processing} and {@code cancelled}. The seed documents no error shape, so errors are
  * the canonical error object; nor a rate limit, so the key's own policy applies.
  */
-public final class AqntDialect implements Dialect, WebhookDialect {
+public final class AqntDialect extends PublishedDialect {
     public static final String NAME = "aqnt";
     private static final Map<String, String> EVENTS = new LinkedHashMap<>();
 
@@ -47,21 +45,9 @@ public final class AqntDialect implements Dialect, WebhookDialect {
         EVENTS.put("refund.succeeded", "refund.succeeded");
     }
 
-    private final byte[] openApi = Resources.read(AqntDialect.class, "openapi.json");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String basePath() {
-        return "/compat/aqnt/v1/payments";
-    }
-
-    @Override
-    public Optional<RateLimit> rateLimit() {
-        return Optional.empty();
+    public AqntDialect() {
+        super(NAME, "/compat/aqnt/v1/payments", Optional.empty(), new EventsInShape(EVENTS,
+                data -> "refund".equals(data.path("object").asText()) ? refund(data) : payment(data)));
     }
 
     @Override
@@ -176,26 +162,5 @@ public final class AqntDialect implements Dialect, WebhookDialect {
             fields.put("param", error.param());
         }
         return Json.bytes(body);
-    }
-
-    @Override
-    public WebhookDialect webhooks() {
-        return this;
-    }
-
-    @Override
-    public Map<String, String> eventTypes() {
-        return Map.copyOf(EVENTS);
-    }
-
-    @Override
-    public Optional<String> event(String canonicalEvent) {
-        return Representations.event(canonicalEvent, EVENTS,
-                data -> "refund".equals(data.path("object").asText()) ? refund(data) : payment(data));
-    }
-
-    @Override
-    public byte[] openApiDocument() {
-        return openApi.clone();
     }
 }

@@ -3,17 +3,15 @@ package dev.paysuite.dialects.example;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.dialects.ApiError;
 import dev.paysuite.dialects.CanonicalRequest;
-import dev.paysuite.dialects.Dialect;
 import dev.paysuite.dialects.DialectAnswer;
 import dev.paysuite.dialects.DialectRefusal;
 import dev.paysuite.dialects.Exchange;
 import dev.paysuite.dialects.RateLimit;
-import dev.paysuite.dialects.WebhookDialect;
 import dev.paysuite.dialects.support.Json;
 import dev.paysuite.dialects.support.JsonExchange;
 import dev.paysuite.dialects.support.Paths;
 import dev.paysuite.dialects.support.Query;
-import dev.paysuite.dialects.support.Resources;
+import dev.paysuite.dialects.support.PublishedDialect;
 import dev.paysuite.kernel.error.ErrorCodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,25 +25,18 @@ import java.util.Optional;
  * {@code customer_id} is the merchant's own reference, stored and filtered as given (the canonical
  * payment's {@code customer_id} is that already).
  */
-public final class ExampleDialect implements Dialect {
+public final class ExampleDialect extends PublishedDialect {
     public static final String NAME = "example";
     private static final RateLimit DOCUMENTED = new RateLimit(1_000, 3_600, 1_000);
-    private final byte[] openApi = Resources.read(ExampleDialect.class, "openapi.json");
-    private final ExampleWebhooks webhooks = new ExampleWebhooks();
+    private final ExampleWebhooks webhooks;
 
-    @Override
-    public String name() {
-        return NAME;
+    public ExampleDialect() {
+        this(new ExampleWebhooks());
     }
 
-    @Override
-    public String basePath() {
-        return "/compat/example/v3";
-    }
-
-    @Override
-    public Optional<RateLimit> rateLimit() {
-        return Optional.of(DOCUMENTED);
+    private ExampleDialect(ExampleWebhooks webhooks) {
+        super(NAME, "/compat/example/v3", Optional.of(DOCUMENTED), webhooks);
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -143,15 +134,5 @@ public final class ExampleDialect implements Dialect {
         ObjectNode error = Json.object();
         error.putObject("error").put("code", code).put("message", message).put("details", details);
         return Json.bytes(error);
-    }
-
-    @Override
-    public WebhookDialect webhooks() {
-        return webhooks;
-    }
-
-    @Override
-    public byte[] openApiDocument() {
-        return openApi.clone();
     }
 }

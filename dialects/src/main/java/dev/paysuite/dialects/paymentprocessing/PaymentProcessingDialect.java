@@ -6,19 +6,17 @@ import static dev.paysuite.dialects.support.Representations.majorAmount;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.dialects.ApiError;
 import dev.paysuite.dialects.CanonicalRequest;
-import dev.paysuite.dialects.Dialect;
 import dev.paysuite.dialects.DialectAnswer;
 import dev.paysuite.dialects.DialectRefusal;
 import dev.paysuite.dialects.Exchange;
-import dev.paysuite.dialects.RateLimit;
 import dev.paysuite.dialects.Translation;
-import dev.paysuite.dialects.WebhookDialect;
 import dev.paysuite.dialects.support.DialectEndpoints;
 import dev.paysuite.dialects.support.Json;
 import dev.paysuite.dialects.support.JsonExchange;
 import dev.paysuite.dialects.support.Paths;
 import dev.paysuite.dialects.support.Representations;
-import dev.paysuite.dialects.support.Resources;
+import dev.paysuite.dialects.support.EventsInShape;
+import dev.paysuite.dialects.support.PublishedDialect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,7 @@ import java.util.function.UnaryOperator;
  * ({@code refund_...} ids, 201), and errors as a plain string: {@code {"error": "Payment not found"}}.
  * The seed documents no rate limit: the key's own policy applies.
  */
-public final class PaymentProcessingDialect implements Dialect, WebhookDialect {
+public final class PaymentProcessingDialect extends PublishedDialect {
     public static final String NAME = "paymentprocessing";
     private static final String REFUND_PREFIX = "refund_";
     private static final String CANONICAL_REFUND_PREFIX = "ref_";
@@ -43,21 +41,9 @@ public final class PaymentProcessingDialect implements Dialect, WebhookDialect {
         EVENTS.put("refund.failed", "refund.failed");
     }
 
-    private final byte[] openApi = Resources.read(PaymentProcessingDialect.class, "openapi.json");
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String basePath() {
-        return "/compat/paymentprocessing/v1";
-    }
-
-    @Override
-    public Optional<RateLimit> rateLimit() {
-        return Optional.empty();
+    public PaymentProcessingDialect() {
+        super(NAME, "/compat/paymentprocessing/v1", Optional.empty(), new EventsInShape(EVENTS,
+                data -> "refund".equals(data.path("object").asText()) ? refund(data) : payment(data)));
     }
 
     @Override
@@ -148,26 +134,4 @@ public final class PaymentProcessingDialect implements Dialect, WebhookDialect {
     public byte[] error(int status, ApiError error) {
         return Json.bytes(Json.object().put("error", error.message()));
     }
-
-    @Override
-    public WebhookDialect webhooks() {
-        return this;
-    }
-
-    @Override
-    public Map<String, String> eventTypes() {
-        return Map.copyOf(EVENTS);
-    }
-
-    @Override
-    public Optional<String> event(String canonicalEvent) {
-        return Representations.event(canonicalEvent, EVENTS,
-                data -> "refund".equals(data.path("object").asText()) ? refund(data) : payment(data));
-    }
-
-    @Override
-    public byte[] openApiDocument() {
-        return openApi.clone();
-    }
-
 }
