@@ -1,4 +1,4 @@
-package dev.paysuite.e2e;
+package dev.paysuite.e2e.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,15 +26,15 @@ import java.util.function.Function;
  * resolved, each Secret reference answered by the caller). kubectl is taken from {@code KUBECTL} or the
  * PATH (.ci/run installs it when missing); each overlay is rendered once per test JVM.
  */
-final class KubernetesManifests {
-    static final Path ROOT = Path.of(System.getProperty("paysuite.root", "..")).toAbsolutePath().normalize();
-    static final Path DEPLOY = ROOT.resolve("deploy");
-    static final ObjectMapper YAML = new YAMLMapper();
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class KubernetesManifests {
+    public static final Path ROOT = Path.of(System.getProperty("paysuite.root", "..")).toAbsolutePath().normalize();
+    public static final Path DEPLOY = ROOT.resolve("deploy");
+    public static final ObjectMapper YAML = new YAMLMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, KubernetesManifests> RENDERED = new ConcurrentHashMap<>();
 
-    final String overlay;
-    final List<JsonNode> resources;
+    public final String overlay;
+    public final List<JsonNode> resources;
 
     private KubernetesManifests(String overlay, List<JsonNode> resources) {
         this.overlay = overlay;
@@ -42,12 +42,12 @@ final class KubernetesManifests {
     }
 
     /** The resources of one overlay (dev, prod) as kubectl kustomize renders them. */
-    static KubernetesManifests overlay(String overlay) {
+    public static KubernetesManifests overlay(String overlay) {
         return RENDERED.computeIfAbsent(overlay, o -> new KubernetesManifests(o, parse(kustomize(DEPLOY.resolve("overlays").resolve(o)))));
     }
 
     /** Every document of a kustomization directory rendered by kubectl kustomize. */
-    static String kustomize(Path dir) {
+    public static String kustomize(Path dir) {
         String kubectl = Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
         try {
             Process p = new ProcessBuilder(kubectl, "kustomize", dir.toString()).redirectErrorStream(false).start();
@@ -94,23 +94,23 @@ final class KubernetesManifests {
         return docs;
     }
 
-    List<JsonNode> ofKind(String kind) {
+    public List<JsonNode> ofKind(String kind) {
         return resources.stream().filter(r -> kind.equals(r.path("kind").asText())).toList();
     }
 
-    static String name(JsonNode resource) {
+    public static String name(JsonNode resource) {
         return resource.path("metadata").path("name").asText();
     }
 
-    Optional<JsonNode> find(String kind, String name) {
+    public Optional<JsonNode> find(String kind, String name) {
         return ofKind(kind).stream().filter(r -> name.equals(name(r))).findFirst();
     }
 
-    JsonNode deployment(String name) {
+    public JsonNode deployment(String name) {
         return find("Deployment", name).orElseThrow(() -> new AssertionError(overlay + ": no Deployment " + name));
     }
 
-    static List<JsonNode> containers(JsonNode workload) {
+    public static List<JsonNode> containers(JsonNode workload) {
         List<JsonNode> all = new ArrayList<>();
         JsonNode spec = workload.path("spec").path("template").path("spec");
         spec.path("initContainers").forEach(all::add);
@@ -123,7 +123,7 @@ final class KubernetesManifests {
      * values resolved from the rendered ConfigMaps, each Secret value asked of {@code secret} (Secret
      * name, key; for envFrom secretRef the key is null and the answer is a map of variables).
      */
-    Map<String, String> environment(JsonNode container, BiFunction<String, String, String> secret,
+    public Map<String, String> environment(JsonNode container, BiFunction<String, String, String> secret,
                                     Function<String, Map<String, String>> secretAsEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         for (JsonNode from : container.path("envFrom")) {
@@ -149,7 +149,7 @@ final class KubernetesManifests {
         return env;
     }
 
-    JsonNode configMap(String name) {
+    public JsonNode configMap(String name) {
         return find("ConfigMap", name).orElseThrow(() -> new AssertionError(overlay + ": no ConfigMap " + name));
     }
 }
