@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.paysuite.e2e.environment.KubernetesManifests;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paysuite.e2e.environment.KubernetesManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
