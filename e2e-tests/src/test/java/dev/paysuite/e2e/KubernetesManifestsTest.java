@@ -97,12 +97,12 @@ class KubernetesManifestsTest {
         }
     }
 
-    /** The service's quarkus.shutdown.timeout in prod (its default profile), 0 when it sets none. */
+    /** The service's quarkus.shutdown.timeout in prod (its default profile; the last line wins), 0 when it sets none. */
     private static long shutdownTimeoutSeconds(String service) throws IOException {
         return Files.readAllLines(ROOT.resolve(service).resolve("src/main/resources/application.properties")).stream()
                 .filter(line -> line.startsWith("quarkus.shutdown.timeout="))
                 .map(line -> java.time.Duration.parse(line.substring(line.indexOf('=') + 1).trim()).toSeconds())
-                .findFirst().orElse(0L);
+                .reduce((first, last) -> last).orElse(0L);
     }
 
     @ParameterizedTest
