@@ -1,7 +1,5 @@
 package dev.paysuite.e2e.environment;
 
-import static dev.paysuite.e2e.environment.KubernetesManifests.name;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,15 +42,15 @@ public final class KubernetesEnvironments implements EnvironmentSource {
     public Map<String, String> hosts() {
         KubernetesManifests m = manifests();
         Map<String, String> hosts = new LinkedHashMap<>();
-        m.ofKind("Kafka").forEach(k -> hosts.put(name(k) + "-kafka-bootstrap", Target.KAFKA));
-        m.ofKind("Cluster").forEach(c -> hosts.put(name(c) + "-rw", Target.POSTGRES));
-        m.ofKind("Keycloak").forEach(k -> hosts.put(name(k) + "-service", Target.KEYCLOAK));
+        m.ofKind("Kafka").forEach(k -> hosts.put(KubernetesManifests.name(k) + "-kafka-bootstrap", Target.KAFKA));
+        m.ofKind("Cluster").forEach(c -> hosts.put(KubernetesManifests.name(c) + "-rw", Target.POSTGRES));
+        m.ofKind("Keycloak").forEach(k -> hosts.put(KubernetesManifests.name(k) + "-service", Target.KEYCLOAK));
         for (JsonNode service : m.ofKind("Service")) {
             String selected = service.path("spec").path("selector").path("app.kubernetes.io/name").asText();
             if (m.find("Deployment", selected).isPresent()) {
-                hosts.put(name(service), selected);
+                hosts.put(KubernetesManifests.name(service), selected);
             } else if (m.find("StatefulSet", selected).filter(KubernetesEnvironments::runsRedis).isPresent()) {
-                hosts.put(name(service), Target.REDIS);
+                hosts.put(KubernetesManifests.name(service), Target.REDIS);
             }
         }
         return hosts;
@@ -70,7 +68,7 @@ public final class KubernetesEnvironments implements EnvironmentSource {
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             JsonNode container = pod.path("containers").path(0);
             Map<String, String> env = m.environment(container, this::secretValue, this::secretAsEnvironment);
-            services.add(new ServiceEnvironment(name(deployment), env, mounts(pod, container)));
+            services.add(new ServiceEnvironment(KubernetesManifests.name(deployment), env, mounts(pod, container)));
         }
         return services;
     }
