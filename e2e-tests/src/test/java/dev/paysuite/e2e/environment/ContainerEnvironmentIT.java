@@ -113,7 +113,10 @@ class ContainerEnvironmentIT {
                 Stream.of(source).flatMap(ContainerEnvironmentIT::started)));
     }
 
-    /** Starts every service of the source at once (as a deployment would), then one test awaits each. */
+    /**
+     * One test per service of the source: started, awaited and stopped in turn (one JVM starting at a
+     * time: on a busy machine five at once starve each other past the pool's acquisition timeout).
+     */
     private static Stream<DynamicTest> started(EnvironmentSource source) {
         try {
             List<ServiceEnvironment> environments = source.services();
@@ -122,22 +125,18 @@ class ContainerEnvironmentIT {
                 httpPorts.put(s.module(), freePort());
             }
             Map<String, String> addresses = addresses(source.hosts(), httpPorts);
-            List<DynamicTest> tests = new ArrayList<>();
-            for (ServiceEnvironment s : environments) {
-                Map<String, String> env = remapped(s, addresses);
-                int http = httpPorts.get(s.module());
-                int management = freePort();
-                env.put("QUARKUS_HTTP_PORT", String.valueOf(http));
-                env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
-                prepareDatabase(env);
-                String name = source.name() + "-" + s.module();
-                Process process = launch(s.module(), env, name);
-                tests.add(dynamicTest(s.module() + " is ready and well with " + source.name() + "'s environment",
-                        () -> awaitReadyAndWell(name, process, management)));
-            }
-            return tests.stream();
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("Could not start " + source.name() + "'s services", e);
+            return environments.stream().map(s -> dynamicTest(
+                    s.module() + " is ready and well with " + source.name() + "'s environment", () -> {
+                        Map<String, String> env = remapped(s, addresses);
+                        int management = freePort();
+                        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPorts.get(s.module())));
+                        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+                        prepareDatabase(env);
+                        String name = source.name() + "-" + s.module();
+                        awaitReadyAndWell(name, launch(s.module(), env, name), management);
+                    }));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read " + source.name() + "'s services", e);
         }
     }
 
