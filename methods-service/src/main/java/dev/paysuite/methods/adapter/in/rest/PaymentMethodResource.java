@@ -36,6 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Stored payment methods ({@code /v1/payment_methods}) of the merchant the gateway vouched for. */
 @Path("/v1/payment_methods")
@@ -68,6 +71,8 @@ public class PaymentMethodResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The payment method (a card shows brand, last4, expiry and fingerprint, never its number)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             CreateMethodRequest body) {
         Caller caller = callers.caller();
@@ -181,6 +186,8 @@ public class PaymentMethodResource {
     @POST
     @Path("/{id}/attach")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The payment method",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodJson.class)))
     public Response attach(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, AttachRequest body) {
         Caller caller = callers.caller();
@@ -194,6 +201,8 @@ public class PaymentMethodResource {
 
     @POST
     @Path("/{id}/detach")
+    @APIResponse(responseCode = "200", description = "The payment method",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodJson.class)))
     public Response detach(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri) {
         Caller caller = callers.caller();

@@ -49,6 +49,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The payments part of the canonical API ({@code /v1/payments}), for the merchant the gateway vouched for. */
 @Path("/v1/payments")
@@ -84,6 +87,8 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The payment, succeeded or waiting (a declined one is 402 with the error object)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey, @Context UriInfo uri,
             CreatePaymentRequest body) {
         Caller caller = callers.caller();
@@ -125,6 +130,8 @@ public class PaymentResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The canceled payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response cancel(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri, CancelPaymentRequest body) {
         Caller caller = callers.caller();
@@ -137,6 +144,8 @@ public class PaymentResource {
     @POST
     @Path("/{id}/capture")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The captured payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response capture(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri, CapturePaymentRequest body) {
         Caller caller = callers.caller();
@@ -150,6 +159,8 @@ public class PaymentResource {
 
     @POST
     @Path("/{id}/confirm")
+    @APIResponse(responseCode = "200", description = "The payment after 3-D Secure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response confirm(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         Caller caller = callers.caller();

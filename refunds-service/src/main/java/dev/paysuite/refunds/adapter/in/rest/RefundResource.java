@@ -38,6 +38,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The refunds part of the canonical API, for the merchant the gateway vouched for. */
 @Path("/v1")
@@ -69,6 +72,8 @@ public class RefundResource {
     @POST
     @Path("/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             CreateRefundRequest body) {
         CreateRefundRequest request = body == null ? CreateRefundRequest.EMPTY : body;
@@ -78,6 +83,8 @@ public class RefundResource {
     @POST
     @Path("/payments/{paymentId}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundJson.class)))
     public Response refundPayment(@PathParam("paymentId") String paymentId,
             @HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri, CreateRefundRequest body) {
         CreateRefundRequest request = body == null ? CreateRefundRequest.EMPTY : body;
@@ -92,6 +99,8 @@ public class RefundResource {
     @POST
     @Path("/payments/{paymentId}/refund")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundJson.class)))
     public Response refundPaymentAlias(@PathParam("paymentId") String paymentId,
             @HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri, CreateRefundRequest body) {
         return refundPayment(paymentId, key, uri, body);

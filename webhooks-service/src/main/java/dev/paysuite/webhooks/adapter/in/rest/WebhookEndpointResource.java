@@ -37,6 +37,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Webhook endpoints ({@code /v1/webhook_endpoints}) of the merchant the gateway vouched for, in the
@@ -60,6 +63,8 @@ public class WebhookEndpointResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The endpoint with its signing secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             EndpointRequest body) {
         Caller caller = callers.caller();
@@ -93,6 +98,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The endpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointJson.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, EndpointRequest body) {
         Caller caller = callers.caller();
@@ -117,6 +124,8 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("/{id}/roll_secret")
+    @APIResponse(responseCode = "200", description = "The endpoint with its new signing secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointJson.class)))
     public Response rollSecret(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri) {
         Caller caller = callers.caller();
@@ -140,6 +149,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}/resend")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The delivery made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryJson.class)))
     public Response resend(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, ResendRequest body) {
         Caller caller = callers.caller();
@@ -157,6 +168,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}/recover")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "How many deliveries were made again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveredJson.class)))
     public Response recover(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, RecoverRequest body) {
         Caller caller = callers.caller();
