@@ -89,7 +89,33 @@ public final class PublicApiDocument {
         object(components, "responses").fields().forEachRemaining(response -> errorAnswer(
                 (ObjectNode) response.getValue(), RETRY_AFTER.contains(response.getKey())));
         attachExamples(documentPaths, examples);
+        keepOnlyReferencedSchemas(document);
         return document;
+    }
+
+    /** The schemas the kept operations use, and the error object: an internal endpoint's never show. */
+    static void keepOnlyReferencedSchemas(ObjectNode document) {
+        ObjectNode schemas = object(object(document, "components"), "schemas");
+        Set<String> used = new java.util.HashSet<>(Set.of("Error"));
+        List<JsonNode> pending = new ArrayList<>(List.of(document.path("paths"), document.path("components").path("responses"),
+                document.path("components").path("parameters"), document.path("components").path("headers")));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.remove(pending.size() - 1);
+            String ref = node.path("$ref").asText("");
+            if (ref.startsWith(SCHEMAS) && used.add(ref.substring(SCHEMAS.length()))) {
+                pending.add(schemas.path(ref.substring(SCHEMAS.length())));
+            }
+            if (node.isContainerNode()) {
+                node.elements().forEachRemaining(pending::add);
+            }
+        }
+        List<String> unused = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (!used.contains(name)) {
+                unused.add(name);
+            }
+        });
+        schemas.remove(unused);
     }
 
     /** Whether the gateway serves {@code path} (a template) and sends it to {@code upstream}. */

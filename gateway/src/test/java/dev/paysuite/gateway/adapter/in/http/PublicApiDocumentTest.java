@@ -101,6 +101,18 @@ class PublicApiDocumentTest {
     }
 
     @Test
+    void schemasNoKeptOperationUsesAreDropped() {
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        ObjectNode payments = (ObjectNode) payments();
+        ((ObjectNode) payments.path("components").path("schemas")).set("InternalThing", json("{'type': 'object'}"));
+        services.put("payments", payments);
+        JsonNode schemas = PublicApiDocument.merge(base(), services, ROUTES, NO_EXAMPLES).path("components").path("schemas");
+        assertFalse(schemas.has("InternalThing"));
+        assertTrue(schemas.has("Card"), "used through CreatePaymentRequest");
+        assertTrue(schemas.has("Error"));
+    }
+
+    @Test
     void propertiesNotRequiredMayBeNull() {
         JsonNode request = merged(NO_EXAMPLES).path("components").path("schemas").path("CreatePaymentRequest").path("properties");
         assertEquals(json("'integer'"), request.path("amount").path("type"));

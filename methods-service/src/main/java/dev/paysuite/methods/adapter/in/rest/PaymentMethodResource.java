@@ -36,8 +36,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Stored payment methods ({@code /v1/payment_methods}) of the merchant the gateway vouched for. */
@@ -168,6 +171,10 @@ public class PaymentMethodResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<PaymentMethodJson> list(@QueryParam("customer_id") String customerId,
             @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,

@@ -49,8 +49,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The payments part of the canonical API ({@code /v1/payments}), for the merchant the gateway vouched for. */
@@ -113,6 +116,10 @@ public class PaymentResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<PaymentJson> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @QueryParam("status") String status, @QueryParam("customer_id") String customerId,

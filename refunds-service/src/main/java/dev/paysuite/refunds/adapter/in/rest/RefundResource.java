@@ -38,8 +38,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The refunds part of the canonical API, for the merchant the gateway vouched for. */
@@ -115,6 +118,10 @@ public class RefundResource {
 
     @GET
     @Path("/refunds")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<RefundJson> list(@QueryParam("payment_id") String paymentId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
@@ -124,6 +131,10 @@ public class RefundResource {
 
     @GET
     @Path("/payments/{paymentId}/refunds")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<RefundJson> listForPayment(@PathParam("paymentId") String paymentId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,

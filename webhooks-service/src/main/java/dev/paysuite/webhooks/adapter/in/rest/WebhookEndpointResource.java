@@ -37,8 +37,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -86,6 +89,10 @@ public class WebhookEndpointResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<WebhookEndpointJson> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @Context UriInfo uri) {
@@ -135,6 +142,10 @@ public class WebhookEndpointResource {
 
     @GET
     @Path("/{id}/attempts")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<DeliveryAttemptJson> attempts(@PathParam("id") String id, @QueryParam("event_id") String eventId,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
