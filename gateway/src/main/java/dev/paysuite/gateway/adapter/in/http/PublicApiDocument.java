@@ -88,7 +88,7 @@ public final class PublicApiDocument {
         });
         object(components, "responses").fields().forEachRemaining(response -> errorAnswer(
                 (ObjectNode) response.getValue(), RETRY_AFTER.contains(response.getKey())));
-        attachExamples(documentPaths, examples);
+        attachExamples(document, documentPaths, examples);
         keepOnlyReferencedSchemas(document);
         return document;
     }
@@ -173,6 +173,11 @@ public final class PublicApiDocument {
         object.path("required").elements().forEachRemaining(r -> required.add(r.asText()));
         properties.fields().forEachRemaining(property -> {
             if (property.getValue() instanceof ObjectNode p) {
+                if (p.has("oneOf")) {
+                    // a JsonNode field annotated with its real choices: SmallRye also writes what it
+                    // makes of JsonNode itself (an array of JsonNode), which is not what is accepted
+                    p.remove(List.of("type", "$ref", "items"));
+                }
                 if (!required.contains(property.getKey())) {
                     nullable(p);
                 }
@@ -183,6 +188,10 @@ public final class PublicApiDocument {
     }
 
     private static void nullable(ObjectNode property) {
+        if (property.get("oneOf") instanceof ArrayNode choices) {
+            choices.addObject().put("type", "null");
+            return;
+        }
         JsonNode type = property.get("type");
         if (type != null && type.isTextual() && !type.asText().equals("null")) {
             property.set("type", JSON.arrayNode().add(type.asText()).add("null"));
@@ -291,7 +300,7 @@ public final class PublicApiDocument {
         }
     }
 
-    private static void attachExamples(ObjectNode paths, JsonNode examples) {
+    private static void attachExamples(ObjectNode document, ObjectNode paths, JsonNode examples) {
         int n = 0;
         for (JsonNode example : examples.path("examples")) {
             n++;
@@ -302,13 +311,18 @@ public final class PublicApiDocument {
                 ObjectNode media = object(object(object(operation, "requestBody"), "content"), "application/json");
                 object(media, "examples").set(key, named(example, example.get("request")));
             }
-            JsonNode answer = operation.path("responses").get(example.path("status").asText());
-            if (!(answer instanceof ObjectNode response) || response.has("$ref")) {
-                // a shared error answer: this operation gets its own copy, with the example
-                ObjectNode own = JSON.objectNode().put("description", "Refused.");
-                errorAnswer(own, false);
-                ((ObjectNode) operation.get("responses")).set(example.path("status").asText(), own);
+            String status = example.path("status").asText();
+            JsonNode answer = operation.path("responses").get(status);
+            ObjectNode response;
+            if (answer instanceof ObjectNode own && !own.has("$ref")) {
                 response = own;
+            } else {
+                // a shared error answer: this operation gets its own copy, with the example
+                JsonNode shared = answer == null ? null : document.at(answer.path("$ref").asText("#").substring(1));
+                response = JSON.objectNode().put("description",
+                        shared == null ? "Refused." : shared.path("description").asText("Refused."));
+                errorAnswer(response, false);
+                ((ObjectNode) operation.get("responses")).set(status, response);
             }
             if (!(response.path("content").path("application/json") instanceof ObjectNode media)) {
                 throw new IllegalStateException("The answer " + example.path("status").asText() + " of "

@@ -55,7 +55,10 @@ class PublicApiDocumentTest {
                  'components': {'schemas': {
                    'CreatePaymentRequest': {'type': 'object', 'required': ['amount'], 'properties': {
                      'amount': {'type': 'integer'}, 'description': {'type': 'string'},
-                     'card': {'$ref': '#/components/schemas/Card'}}},
+                     'card': {'$ref': '#/components/schemas/Card'},
+                     'payment_method': {'oneOf': [{'type': 'string'}, {'type': 'object'}], 'type': 'array',
+                       '$ref': '#/components/schemas/JsonNode'}}},
+                   'JsonNode': {'type': 'object'},
                    'Card': {'type': 'object', 'properties': {'brand': {'type': 'string'}}}}}}
                 """);
     }
@@ -108,6 +111,7 @@ class PublicApiDocumentTest {
         services.put("payments", payments);
         JsonNode schemas = PublicApiDocument.merge(base(), services, ROUTES, NO_EXAMPLES).path("components").path("schemas");
         assertFalse(schemas.has("InternalThing"));
+        assertFalse(schemas.has("JsonNode"), "no longer used once payment_method says what it takes");
         assertTrue(schemas.has("Card"), "used through CreatePaymentRequest");
         assertTrue(schemas.has("Error"));
     }
@@ -118,6 +122,8 @@ class PublicApiDocumentTest {
         assertEquals(json("'integer'"), request.path("amount").path("type"));
         assertEquals(json("['string', 'null']"), request.path("description").path("type"));
         assertEquals(json("[{'$ref': '#/components/schemas/Card'}, {'type': 'null'}]"), request.path("card").path("anyOf"));
+        assertEquals(json("{'oneOf': [{'type': 'string'}, {'type': 'object'}, {'type': 'null'}]}"), request.path("payment_method"),
+                "what SmallRye makes of a JsonNode goes, the choices it was annotated with stay");
     }
 
     @Test
