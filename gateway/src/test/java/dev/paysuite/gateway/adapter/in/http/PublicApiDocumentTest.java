@@ -189,7 +189,7 @@ class PublicApiDocumentTest {
     @Test
     void theServicesDocumentsOfThisBuildMerge() throws IOException {
         Map<String, JsonNode> services = new LinkedHashMap<>();
-        for (String service : List.of("methods", "payments", "refunds", "webhooks")) {
+        for (String service : ApiDocumentation.DOCUMENTED) {
             services.put(service, resource(ApiDocumentation.SERVICE_DOCUMENTS + service + "/openapi.json"));
         }
         Properties config = new Properties();
@@ -210,8 +210,7 @@ class PublicApiDocumentTest {
             assertTrue(paths.has(path), path);
         }
         paths.fieldNames().forEachRemaining(path -> assertTrue(path.startsWith("/v1/"), path));
-        assertEquals("amount", document.path("components").path("schemas").path("PaymentJson").path("properties")
-                .fieldNames().next());
+        assertTrue(document.path("components").path("schemas").path("PaymentJson").path("properties").has("amount"));
         assertTrue(document.path("components").path("schemas").path("PaymentJson").path("properties")
                 .has("amount_refunded"), "snake_case, as the API answers");
     }
