@@ -65,10 +65,10 @@ class ContainerEnvironmentIT {
     private static int brokerPort;
     private static final List<Process> services = new ArrayList<>();
 
-    /** Where deployments' environments come from; the Kubernetes Deployments are the next source. */
+    /** Where deployments' environments come from: docker-compose.yml, and the Deployments of deploy/overlays/dev. */
     static List<EnvironmentSource> sources() {
         return List.of(new ComposeEnvironments(ROOT.resolve("docker-compose.yml"), ROOT.resolve(".env.example"),
-                ROOT.resolve(".local/keys")));
+                ROOT.resolve(".local/keys")), new KubernetesEnvironments("dev", ROOT.resolve(".local/keys")));
     }
 
     @BeforeAll
