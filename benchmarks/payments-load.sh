@@ -49,12 +49,13 @@ psql -d postgres -qAt -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE D
 port_open "$HTTP_PORT" && die "port $HTTP_PORT is taken"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -Dquarkus.profile=local -Dpaysuite.root="$ROOT" -Dquarkus.http.port="$HTTP_PORT" \
+  -Dquarkus.management.port="$((HTTP_PORT + 1000))" \
   -D%local.quarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
   -D%local.kafka.bootstrap.servers="127.0.0.1:$BROKER_PORT" -Dpaysuite.instance-id=payments-bench \
   -jar "$ROOT/payments-service/target/quarkus-app/quarkus-run.jar" >"$OUT/payments-service.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$((HTTP_PORT + 1000))/q/health/ready" >/dev/null 2>&1 && break
   kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -30 "$OUT/payments-service.log"; die "payments-service exited"; }
   sleep 0.5
 done

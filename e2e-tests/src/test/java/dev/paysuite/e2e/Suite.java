@@ -172,7 +172,8 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.profile=local", "-Dpaysuite.root=" + ROOT, "-Dquarkus.http.port=" + port));
+                "-Dquarkus.profile=local", "-Dpaysuite.root=" + ROOT, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort(port)));
         // Every trace kept and exported to the suite's receiver within a fraction of a second
         command.addAll(List.of("-Dquarkus.otel.traces.sampler.arg=1",
                 "-Dquarkus.otel.exporter.otlp.traces.endpoint=http://127.0.0.1:" + OTLP_PORT,
@@ -202,11 +203,16 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         awaitHealthy(name, previous.port());
     }
 
+    /** Where a service started on {@code port} serves /q/health and /q/metrics: its management interface. */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
     private void awaitHealthy(String app, int port) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")
                         .toURL().openConnection();
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(2000);

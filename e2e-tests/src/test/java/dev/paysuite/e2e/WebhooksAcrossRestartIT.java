@@ -65,8 +65,17 @@ class WebhooksAcrossRestartIT {
                     .extract().path("id");
 
             // both events were attempted once and refused: their deliveries now wait for a retry
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> refused.size() == 2);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (refused.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (refused.size() < 2) {
+                // say where the events stopped: not consumed or not visible (the Events API), or not attempted
+                String events = WebhooksThroughGatewayIT.as(key).get("/v1/events?limit=10").asString();
+                String endpoints = WebhooksThroughGatewayIT.as(key).get("/v1/webhook_endpoints").asString();
+                throw new AssertionError("the two events were not both attempted within 90 s; refused: " + refused
+                        + "; events: " + events + "; endpoints: " + endpoints);
+            }
             Process webhooks = suite.process("webhooks-service");
             webhooks.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye
             assertTrue(webhooks.waitFor(30, TimeUnit.SECONDS));

@@ -128,6 +128,11 @@ public class EventInbox {
         int failuresInARow = 0;
         try {
             for (int attempt = 1;; attempt++) {
+                if (stopping) {
+                    // the application is stopping: no new work starts (the database may be closing);
+                    // the event stays unacknowledged and is read again after the restart
+                    throw new InboxStoppedException();
+                }
                 try {
                     boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                         if (!processed.firstTime(consumer, event.id(), event.type())) {
@@ -141,6 +146,10 @@ public class EventInbox {
                     }
                     return applied;
                 } catch (RuntimeException e) {
+                    if (stopping) {
+                        // failed because the application is stopping under it: not the event's fault
+                        throw new InboxStoppedException();
+                    }
                     if (InboxFailures.isRejection(e)) {
                         throw giveUp(consumer, describe(event), e);
                     }

@@ -107,6 +107,7 @@ public class OutboxRelay {
     private final Counter failures;
     private final Counter parked;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
 
     // Touched on the relay thread only
     private Connection session;
@@ -138,6 +139,11 @@ public class OutboxRelay {
         if (meters.find("paysuite.outbox.pending").gauge() == null) { // one per process, however many relays a test makes
             Gauge.builder("paysuite.outbox.pending", pending, AtomicLong::get)
                     .description("Events not yet published, as the relaying instance last counted them")
+                    .register(meters);
+            // the relay lag: how long the oldest of them has waited (0 when none waits)
+            Gauge.builder("paysuite.outbox.oldest.pending", oldestPendingMillis, m -> m.get() / 1000.0)
+                    .baseUnit("seconds")
+                    .description("Age of the oldest event not yet published, as the relaying instance last saw it")
                     .register(meters);
         }
     }
@@ -415,10 +421,12 @@ public class OutboxRelay {
 
     private void countPending() throws SQLException {
         try (PreparedStatement ps = session.prepareStatement(
-                "SELECT count(*) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL");
+                "SELECT count(*), COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) * 1000, 0) FROM outbox"
+                        + " WHERE published_at IS NULL AND parked_at IS NULL");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             pending.set(rs.getLong(1));
+            oldestPendingMillis.set(Math.max(0, rs.getLong(2)));
         }
     }
 

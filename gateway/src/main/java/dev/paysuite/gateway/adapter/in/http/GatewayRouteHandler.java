@@ -32,6 +32,8 @@ import dev.paysuite.gateway.config.GatewayConfig;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.error.ErrorType;
 import io.vertx.core.AsyncResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.MDC;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -84,6 +86,7 @@ public class GatewayRouteHandler {
     /** The dialect a request under a seed's base path speaks, and its exchange when the dialect knows the endpoint. */
     private static final String DIALECT = "paysuite.dialect";
     private static final String EXCHANGE = "paysuite.exchange";
+    private static final String SURFACE = "paysuite.surface";
     /** Asks nginx (and proxies that honour it) not to buffer the answer: a stream's events must pass at once. */
     private static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
     private static final String NO_STORE = "no-store";
@@ -95,10 +98,12 @@ public class GatewayRouteHandler {
     private final ForwardRequestUseCase forwardRequest;
     private final int maxBodyBytes;
     private final String apiPaths;
+    private final MeterRegistry meters;
 
     public GatewayRouteHandler(AdmitRequestUseCase admitRequest, ForwardRequestUseCase forwardRequest,
-            GatewayConfig config,
+            GatewayConfig config, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String quarkusRoot) {
+        this.meters = meters;
         this.admitRequest = admitRequest;
         this.forwardRequest = forwardRequest;
         this.maxBodyBytes = config.maxBodyBytes();
@@ -149,6 +154,8 @@ public class GatewayRouteHandler {
     private void admit(RoutingContext ctx) {
         String requestId = RequestIds.next();
         ctx.put(REQUEST_ID, requestId);
+        // every log line of this request carries it (the MDC lives in the request's own Vert.x context)
+        MDC.put("requestId", requestId);
         ctx.put(STARTED, System.nanoTime());
         ctx.response().putHeader(ForwardingRules.REQUEST_ID, requestId);
         ctx.addEndHandler(done -> accessLog(ctx, done));
@@ -161,6 +168,10 @@ public class GatewayRouteHandler {
         }
         String method = request.method().name();
         String path = ctx.normalizedPath();
+        String route = RouteTemplates.of(path);
+        Context requestContext = ctx.vertx().getOrCreateContext();
+        ctx.addHeadersEndHandler(v -> UpstreamMetricsTag.route(requestContext,
+                RouteTemplates.forAnswer(route, ctx.response().getStatusCode())));
         ApiSurface surface = ApiSurface.CANONICAL;
         Optional<Dialects.Located> located = Dialects.locate(path);
         if (located.isPresent()) {
@@ -176,6 +187,7 @@ public class GatewayRouteHandler {
                 path = exchange.get().path();
             }
         }
+        ctx.put(SURFACE, surface.name());
         AdmitRequestCommand command = new AdmitRequestCommand(request.getHeader(ForwardingRules.AUTHORIZATION),
                 clientAddress(request), method, path, surface);
         onEventLoop(ctx, () -> admitRequest.admit(command), this::admitted);
@@ -204,6 +216,8 @@ public class GatewayRouteHandler {
                             + forbidden.needed().wireName() + "'. Use a key or token with that scope, or a secret key.");
         } else if (admission instanceof Admission.RateLimited limited) {
             limited.caller().ifPresent(caller -> ctx.put(CALLER, caller));
+            // paysuite_gateway_rate_limited_total{api}: the refusals an alert or a dashboard watches
+            meters.counter("paysuite.gateway.rate.limited", "api", ctx.<String>get(SURFACE)).increment();
             ctx.response().putHeader("Retry-After", String.valueOf(limit.retryAfterSeconds()));
             error(ctx, 429, RATE_LIMIT, ErrorCodes.RATE_LIMIT_EXCEEDED,
                     "Too many requests. Retry after " + limit.retryAfterSeconds() + " s.");

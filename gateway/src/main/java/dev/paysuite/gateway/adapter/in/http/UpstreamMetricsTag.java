@@ -17,7 +17,12 @@ public class UpstreamMetricsTag implements HttpServerMetricsTagsContributor {
     // io.vertx.core.Context spelled out: this class's own Context is the contributor's.
 
     static void gatewayRequest(io.vertx.core.Context requestContext) {
-        requestContext.putLocal(URL_PATH_TEMPLATE, "/*");
+        requestContext.putLocal(URL_PATH_TEMPLATE, RouteTemplates.UNMATCHED);
+    }
+
+    /** The route the request stands for ({@link RouteTemplates}), once its answer's status is known. */
+    static void route(io.vertx.core.Context requestContext, String template) {
+        requestContext.putLocal(URL_PATH_TEMPLATE, template);
     }
 
     static void forwardedTo(io.vertx.core.Context requestContext, String upstream) {

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -41,8 +42,15 @@ import org.jboss.logging.Logger;
  * Forwards to the services with Vert.x's non-blocking HTTP client over pooled keep-alive
  * connections. An upstream may name several instances (comma-separated base URLs): requests go
  * round robin, and one that an instance refuses to connect to goes to the next (it was never
- * sent, so this is safe for any request, payments included). The upstream timeout bounds the
- * whole exchange, failover included; on expiry the request is reset so the service sees it abandoned.
+ * sent, so this is safe for any request, payments included). So does one that a stopping instance
+ * turned away: Quarkus's graceful shutdown answers requests that arrive while it drains with an
+ * empty 503 and {@code Connection: close}, before any of the service's code saw them (our services'
+ * own 503s always carry the error object). A request whose connection closed before its answer came
+ * (an instance that died with it) goes to the next instance only when repeating it is safe: a
+ * {@code GET} or {@code HEAD}, or a request with an {@code Idempotency-Key}, which the service answers
+ * once whatever the number of tries. So a rolling restart behind the gateway shows no error. The
+ * upstream timeout bounds the whole exchange, failover included; on expiry the request is reset so
+ * the service sees it abandoned.
  * <p>
  * An answer that is a stream of Server-Sent Events ({@link ForwardingRules#isStreamed}) is not
  * read: it is handed on as soon as its headers are in ({@link ForwardResult.Streaming}), its body
@@ -179,7 +187,9 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                         return Future.succeededFuture(new ForwardResult.Streaming(upstream.name(),
                                 response.statusCode(), headers(response), body));
                     }
-                    return response.body().map(body -> new ForwardResult.Answered(upstream.name(), answer(response, body)));
+                    return response.body().compose(body -> turnedAway(response, body)
+                            ? Future.failedFuture(new TurnedAway())
+                            : Future.succeededFuture(new ForwardResult.Answered(upstream.name(), answer(response, body))));
                 })
                 .onComplete(done -> {
                     if (done.succeeded()) {
@@ -187,16 +197,43 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
                                 && done.result() instanceof ForwardResult.Streaming late) {
                             late.body().cancel(); // the headers came after the timeout: nobody will read it
                         }
-                    } else if (done.cause() instanceof ConnectException && tried + 1 < instances.size()
-                            && !result.future().isComplete()) {
-                        LOG.debugf("Upstream %s instance %s:%d refused the connection, trying the next one",
-                                upstream.name(), instance.host(), instance.port());
+                    } else if (tried + 1 < instances.size() && !result.future().isComplete()
+                            && mayTryNext(done.cause(), request)) {
+                        LOG.debugf("Upstream %s instance %s:%d did not take the request (%s), trying the next one",
+                                upstream.name(), instance.host(), instance.port(), done.cause().toString());
                         attempt(upstream, first, tried + 1, request, mayStream, result, sent);
                     } else if (result.tryComplete(new ForwardResult.Unavailable(upstream.name()))) {
                         LOG.debugf("Upstream %s instance %s:%d could not answer: %s", upstream.name(), instance.host(),
                                 instance.port(), done.cause().toString());
                     }
                 });
+    }
+
+    /** A stopping instance's refusal: it never handled the request. */
+    static final class TurnedAway extends RuntimeException {
+        TurnedAway() {
+            super("turned away by a stopping instance", null, false, false);
+        }
+    }
+
+    /** Quarkus's graceful shutdown answer: 503, {@code Connection: close}, nothing else. */
+    static boolean turnedAway(HttpClientResponse response, Buffer body) {
+        return response.statusCode() == 503 && body.length() == 0
+                && "close".equalsIgnoreCase(response.getHeader(HttpHeaders.CONNECTION));
+    }
+
+    /** Whether a failed try may go to the next instance: see the class comment. */
+    static boolean mayTryNext(Throwable cause, UpstreamRequest request) {
+        if (cause instanceof ConnectException || cause instanceof TurnedAway) {
+            return true;
+        }
+        return cause instanceof HttpClosedException && safeToRepeat(request);
+    }
+
+    static boolean safeToRepeat(UpstreamRequest request) {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        return method.equals("GET") || method.equals("HEAD")
+                || request.headers().first("Idempotency-Key").filter(k -> !k.isBlank()).isPresent();
     }
 
     private static UpstreamResponse answer(HttpClientResponse response, Buffer body) {

@@ -32,6 +32,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Customers ({@code /v1/customers}) of the merchant the gateway vouched for. */
 @Path("/v1/customers")
@@ -55,6 +61,8 @@ public class CustomerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             CustomerRequest body) {
         Caller caller = callers.caller();
@@ -78,6 +86,8 @@ public class CustomerResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerJson.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, CustomerRequest body) {
         Caller caller = callers.caller();
@@ -96,6 +106,10 @@ public class CustomerResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<CustomerJson> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @Context UriInfo uri) {
@@ -108,6 +122,10 @@ public class CustomerResource {
     /** A customer's methods: {@code GET /v1/customers/{id}/payment_methods} (filter {@code type}). */
     @GET
     @Path("/{id}/payment_methods")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<PaymentMethodJson> methods(@PathParam("id") String id, @QueryParam("type") String type,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,

@@ -36,6 +36,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Stored payment methods ({@code /v1/payment_methods}) of the merchant the gateway vouched for. */
 @Path("/v1/payment_methods")
@@ -68,6 +74,8 @@ public class PaymentMethodResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The payment method (a card shows brand, last4, expiry and fingerprint, never its number)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             CreateMethodRequest body) {
         Caller caller = callers.caller();
@@ -163,6 +171,10 @@ public class PaymentMethodResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<PaymentMethodJson> list(@QueryParam("customer_id") String customerId,
             @QueryParam("type") String type, @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
@@ -181,6 +193,8 @@ public class PaymentMethodResource {
     @POST
     @Path("/{id}/attach")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The payment method",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodJson.class)))
     public Response attach(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, AttachRequest body) {
         Caller caller = callers.caller();
@@ -194,6 +208,8 @@ public class PaymentMethodResource {
 
     @POST
     @Path("/{id}/detach")
+    @APIResponse(responseCode = "200", description = "The payment method",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentMethodJson.class)))
     public Response detach(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri) {
         Caller caller = callers.caller();

@@ -12,11 +12,25 @@ import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.error.ApiParameters;
 import dev.paysuite.platform.identity.Caller;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /v1/payments}, as received; the command it becomes is validated. */
 public record CreatePaymentRequest(Long amount, String currency, String paymentMethodId, String source,
-        String cardToken, JsonNode paymentMethod, String description, String customerId, Map<String, String> metadata,
+        String cardToken,
+        @Schema(oneOf = { String.class, InlinePaymentMethod.class }, description = "The kind of method the token is "
+                + "(\"card\", with card_token), or card details inline, which the gateway exchanges for a token at the "
+                + "vault before the payment reaches this service") JsonNode paymentMethod,
+        String description, String customerId, Map<String, String> metadata,
         String captureMethod) {
+    /** Card details inline, as the public API takes them: for the document only, never received here. */
+    @Schema(name = "InlinePaymentMethod")
+    record InlinePaymentMethod(@Schema(enumeration = "card") String type, InlineCard card) {
+    }
+
+    @Schema(name = "InlineCard")
+    record InlineCard(String number, Integer expMonth, Integer expYear, String cvc) {
+    }
+
     static final String PAYMENT_METHOD_ID = "payment_method_id";
     static final String CARD_TOKEN = "card_token";
     static final String PAYMENT_METHOD = "payment_method";

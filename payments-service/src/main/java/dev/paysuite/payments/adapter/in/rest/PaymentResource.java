@@ -49,6 +49,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The payments part of the canonical API ({@code /v1/payments}), for the merchant the gateway vouched for. */
 @Path("/v1/payments")
@@ -84,6 +90,8 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The payment, succeeded or waiting (a declined one is 402 with the error object)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey, @Context UriInfo uri,
             CreatePaymentRequest body) {
         Caller caller = callers.caller();
@@ -108,6 +116,10 @@ public class PaymentResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<PaymentJson> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @QueryParam("status") String status, @QueryParam("customer_id") String customerId,
@@ -125,6 +137,8 @@ public class PaymentResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The canceled payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response cancel(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri, CancelPaymentRequest body) {
         Caller caller = callers.caller();
@@ -137,6 +151,8 @@ public class PaymentResource {
     @POST
     @Path("/{id}/capture")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The captured payment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response capture(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri, CapturePaymentRequest body) {
         Caller caller = callers.caller();
@@ -150,6 +166,8 @@ public class PaymentResource {
 
     @POST
     @Path("/{id}/confirm")
+    @APIResponse(responseCode = "200", description = "The payment after 3-D Secure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentJson.class)))
     public Response confirm(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
         Caller caller = callers.caller();

@@ -38,6 +38,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The refunds part of the canonical API, for the merchant the gateway vouched for. */
 @Path("/v1")
@@ -69,6 +75,8 @@ public class RefundResource {
     @POST
     @Path("/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             CreateRefundRequest body) {
         CreateRefundRequest request = body == null ? CreateRefundRequest.EMPTY : body;
@@ -78,6 +86,8 @@ public class RefundResource {
     @POST
     @Path("/payments/{paymentId}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundJson.class)))
     public Response refundPayment(@PathParam("paymentId") String paymentId,
             @HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri, CreateRefundRequest body) {
         CreateRefundRequest request = body == null ? CreateRefundRequest.EMPTY : body;
@@ -92,6 +102,8 @@ public class RefundResource {
     @POST
     @Path("/payments/{paymentId}/refund")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The refund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundJson.class)))
     public Response refundPaymentAlias(@PathParam("paymentId") String paymentId,
             @HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri, CreateRefundRequest body) {
         return refundPayment(paymentId, key, uri, body);
@@ -106,6 +118,10 @@ public class RefundResource {
 
     @GET
     @Path("/refunds")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<RefundJson> list(@QueryParam("payment_id") String paymentId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
@@ -115,6 +131,10 @@ public class RefundResource {
 
     @GET
     @Path("/payments/{paymentId}/refunds")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<RefundJson> listForPayment(@PathParam("paymentId") String paymentId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,

@@ -38,6 +38,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The Events API ({@code /v1/events}): the merchant's visible events in the caller's mode, newest first. */
 @Path("/v1/events")
@@ -125,6 +129,10 @@ public class EventResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<EventJson> list(@QueryParam("type") String type, @QueryParam("created_after") String createdAfter,
             @QueryParam("created_before") String createdBefore, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @QueryParam("starting_after") String startingAfter,

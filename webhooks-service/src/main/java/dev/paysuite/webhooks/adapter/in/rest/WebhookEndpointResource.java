@@ -37,6 +37,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Webhook endpoints ({@code /v1/webhook_endpoints}) of the merchant the gateway vouched for, in the
@@ -60,6 +66,8 @@ public class WebhookEndpointResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The endpoint with its signing secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointJson.class)))
     public Response create(@HeaderParam(IdempotencyGuard.HEADER) String key, @Context UriInfo uri,
             EndpointRequest body) {
         Caller caller = callers.caller();
@@ -81,6 +89,10 @@ public class WebhookEndpointResource {
     }
 
     @GET
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<WebhookEndpointJson> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @Context UriInfo uri) {
@@ -93,6 +105,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The endpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointJson.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, EndpointRequest body) {
         Caller caller = callers.caller();
@@ -117,6 +131,8 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("/{id}/roll_secret")
+    @APIResponse(responseCode = "200", description = "The endpoint with its new signing secret (shown this once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpointJson.class)))
     public Response rollSecret(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri) {
         Caller caller = callers.caller();
@@ -126,6 +142,10 @@ public class WebhookEndpointResource {
 
     @GET
     @Path("/{id}/attempts")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "How many objects, 1 to 100 (default 10)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "How many objects to skip (default 0)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public ListJson<DeliveryAttemptJson> attempts(@PathParam("id") String id, @QueryParam("event_id") String eventId,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
@@ -140,6 +160,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}/resend")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The delivery made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryJson.class)))
     public Response resend(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, ResendRequest body) {
         Caller caller = callers.caller();
@@ -157,6 +179,8 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}/recover")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "How many deliveries were made again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveredJson.class)))
     public Response recover(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String key,
             @Context UriInfo uri, RecoverRequest body) {
         Caller caller = callers.caller();

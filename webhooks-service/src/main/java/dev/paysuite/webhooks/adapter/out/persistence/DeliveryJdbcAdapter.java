@@ -16,6 +16,7 @@ import dev.paysuite.webhooks.application.port.in.AttemptLine;
 import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase.Claimed;
 import dev.paysuite.webhooks.application.port.out.DeliveryStore;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -62,9 +63,11 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
             RETURNING d.id, d.endpoint_id, (SELECT ev.traceparent FROM events ev WHERE ev.id = d.event_id)
             """;
     private final AgroalDataSource dataSource;
+    private final MeterRegistry meters;
 
-    public DeliveryJdbcAdapter(AgroalDataSource dataSource) {
+    public DeliveryJdbcAdapter(AgroalDataSource dataSource, MeterRegistry meters) {
         this.dataSource = dataSource;
+        this.meters = meters;
     }
 
     @Override
@@ -185,6 +188,21 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
             i.executeUpdate();
         } catch (SQLException x) {
             throw failed("record an attempt", x);
+        }
+        count(d, attempt);
+    }
+
+    /**
+     * paysuite_webhooks_deliveries_total{outcome}: each recorded attempt, {@code succeeded} (2xx),
+     * {@code rejected} (another answer) or {@code no_answer} (timeout, refused connection, refused
+     * address); and paysuite_webhooks_deliveries_given_up_total when one ends its schedule failed.
+     */
+    private void count(Delivery d, DeliveryAttempt attempt) {
+        Integer status = attempt.statusCode();
+        String outcome = status == null ? "no_answer" : status >= 200 && status < 300 ? "succeeded" : "rejected";
+        meters.counter("paysuite.webhooks.deliveries", "outcome", outcome).increment();
+        if (d.state() == DeliveryState.FAILED) {
+            meters.counter("paysuite.webhooks.deliveries.given.up").increment();
         }
     }
 
