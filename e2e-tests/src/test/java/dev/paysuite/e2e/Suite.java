@@ -33,6 +33,8 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     static final int WEBHOOKS_PORT = PORT_BASE + 5;
     /** A second gateway replica, started only for the tests that need two ({@link #secondGateway()}). */
     static final int GATEWAY_B_PORT = PORT_BASE + 6;
+    /** The OTLP receiver every service exports its traces to ({@link #traces()}). */
+    static final int OTLP_PORT = PORT_BASE + 9;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
     public static final String GATEWAY_B = "http://127.0.0.1:" + GATEWAY_B_PORT;
     public static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
@@ -42,6 +44,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
 
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private OtlpReceiver traces;
     private static volatile Suite running;
 
     private record Launch(String app, int port, List<String> properties, Process process) {
@@ -77,9 +80,16 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         return PORT_BASE + 2 + i;
     }
 
+    /** The spans the suite's services exported so far. */
+    static OtlpReceiver traces() {
+        return running().traces;
+    }
+
     private static Suite start() {
         Suite suite = new Suite();
         try {
+            // Before any service, so that none of them ever exports into the void
+            suite.traces = OtlpReceiver.start(OTLP_PORT);
             suite.launch("methods-service", METHODS_PORT, List.of(
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("methods"),
                     "-Dkafka.bootstrap.servers=" + KAFKA));
@@ -164,6 +174,11 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dquarkus.profile=local", "-Dpaysuite.root=" + ROOT, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort(port)));
+        // Every trace kept and exported to the suite's receiver within a fraction of a second
+        command.addAll(List.of("-Dquarkus.otel.traces.sampler.arg=1",
+                "-Dquarkus.otel.exporter.otlp.traces.endpoint=http://127.0.0.1:" + OTLP_PORT,
+                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
+                "-Dquarkus.otel.bsp.schedule.delay=PT0.2S"));
         command.addAll(properties);
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -234,6 +249,9 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 }

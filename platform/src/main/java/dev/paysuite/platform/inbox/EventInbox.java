@@ -4,8 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -35,6 +43,11 @@ import org.jboss.logging.Logger;
  * <p>Metrics (tag {@code consumer}): {@code paysuite_inbox_retries_total}, every attempt that is
  * retried; {@code paysuite_inbox_dead_lettered_total} (and {@code reason}, the failure's class name),
  * records given up on; {@code paysuite_inbox_waiting}, 1 while the consumer waits out a transient failure.
+ *
+ * <p>Traces: each record is applied in a {@code <topic> process} span whose parent is the record's
+ * own context (the Kafka connector's receive span, a child of the producer's from the record's
+ * {@code traceparent} header), so the handler's work, and whatever it writes to an outbox, stays in
+ * the trace of the request that published the event. A record given up on marks its span failed.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -47,11 +60,15 @@ public class EventInbox {
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public EventInbox(ObjectMapper mapper, ProcessedEvents processed, InboxConfig config, MeterRegistry registry) {
+    private final Tracer tracer;
+
+    public EventInbox(ObjectMapper mapper, ProcessedEvents processed, InboxConfig config, MeterRegistry registry,
+            Tracer tracer) {
         this.mapper = mapper;
         this.processed = processed;
         this.config = config;
         this.registry = registry;
+        this.tracer = tracer;
     }
 
     /**
@@ -61,14 +78,32 @@ public class EventInbox {
      */
     public CompletionStage<Void> consume(String consumer, Message<String> message, Set<String> types,
             Consumer<IncomingEvent> handler) {
-        try {
+        Span span = processSpan(consumer, message);
+        try (Scope ignored = span.makeCurrent()) {
             apply(consumer, message.getPayload(), types, handler);
             return message.ack();
         } catch (UnprocessableEventException e) {
+            span.setStatus(StatusCode.ERROR, "dead-lettered: " + e.failure());
             return message.nack(e);
         } catch (InboxStoppedException e) {
+            span.setAttribute("paysuite.inbox.outcome", "left for after the restart");
             return CompletableFuture.completedFuture(null);
+        } finally {
+            span.end();
         }
+    }
+
+    private Span processSpan(String consumer, Message<String> message) {
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse(consumer);
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElse(Context.current());
+        return tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER).setParent(parent)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("paysuite.consumer", consumer)
+                .startSpan();
     }
 
     /**
@@ -84,6 +119,7 @@ public class EventInbox {
         } catch (IncomingEvent.MalformedEventException e) {
             throw giveUp(consumer, null, e);
         }
+        Span.current().setAttribute("messaging.message.id", event.id()).setAttribute("paysuite.event.type", event.type());
         if (!types.contains(event.type())) {
             return false;
         }

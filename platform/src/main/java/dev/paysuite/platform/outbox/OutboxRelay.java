@@ -3,6 +3,7 @@ package dev.paysuite.platform.outbox;
 import dev.paysuite.platform.outbox.BatchVerdict.Outcome;
 import dev.paysuite.platform.outbox.BatchVerdict.Sent;
 import dev.paysuite.platform.outbox.BatchVerdict.Verdict;
+import dev.paysuite.platform.tracing.TraceContexts;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +76,11 @@ import org.jboss.logging.Logger;
  * batch is not sent again while records of an earlier attempt are still unanswered, so at most one
  * batch is in the producer at a time. A record the broker can never take is parked
  * ({@code parked_at}, {@code park_reason}), logged by event id, and counted.
+ *
+ * <p><b>Traces.</b> Each record is sent with the trace context its writer stored ({@code traceparent},
+ * {@link OutboxWriter}) as its {@link TracingMetadata}: the Kafka connector's producer span is a child
+ * of the request that wrote the event, and the record's headers carry that span's context on to the
+ * consumers. A record written outside any trace starts a trace of its own.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "paysuite.outbox.enabled", stringValue = "true")
@@ -278,7 +285,7 @@ public class OutboxRelay {
         List<String> keys = new ArrayList<>();
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         try (PreparedStatement select = session.prepareStatement("""
-                SELECT id, event_id, topic, message_key, payload FROM outbox
+                SELECT id, event_id, topic, message_key, payload, traceparent FROM outbox
                 WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ?""")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
@@ -287,7 +294,8 @@ public class OutboxRelay {
                     eventIds.add(rs.getString("event_id"));
                     keys.add(rs.getString("message_key"));
                     // Subscribing hands the record to the emitter now, so records leave in id order
-                    acks.add(send(rs.getString("topic"), rs.getString("message_key"), rs.getString("payload")));
+                    acks.add(send(rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                            rs.getString("traceparent")));
                 }
             }
         }
@@ -338,13 +346,16 @@ public class OutboxRelay {
         return new Round(ids.size(), verdict.publish().size(), verdict.whole());
     }
 
-    private CompletableFuture<Void> send(String topic, String key, String payload) {
+    private CompletableFuture<Void> send(String topic, String key, String payload, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
         try {
-            return emitter.sendMessage(Message.of(payload).addMetadata(metadata)).subscribeAsCompletionStage();
+            // Always given, so the context is the writer's and never whatever this thread has
+            TracingMetadata trace = TracingMetadata.withCurrent(TraceContexts.parent(traceparent));
+            return emitter.sendMessage(Message.of(payload).addMetadata(metadata).addMetadata(trace))
+                    .subscribeAsCompletionStage();
         } catch (RuntimeException refused) { // the emitter's buffer is full, or the channel is down
             return CompletableFuture.failedFuture(refused);
         }

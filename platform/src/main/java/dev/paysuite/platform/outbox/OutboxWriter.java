@@ -2,6 +2,7 @@ package dev.paysuite.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paysuite.platform.tracing.TraceContexts;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +15,8 @@ import java.sql.Timestamp;
 /**
  * Appends events to the service's {@code outbox} table inside the caller's transaction, so an event
  * exists if and only if the state change it announces committed. {@link OutboxRelay} publishes it.
+ * The current trace context goes with it ({@code traceparent}), so that its publication shows in the
+ * trace of the request (or consumed event) that caused it.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -40,14 +43,15 @@ public class OutboxWriter {
             throw new IllegalStateException("Could not serialize event " + message.type(), e);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO outbox (event_id, topic, message_key, event_type, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO outbox (event_id, topic, message_key, event_type, payload, created_at, traceparent)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, message.id());
             ps.setString(2, message.topic());
             ps.setString(3, message.key());
             ps.setString(4, message.type());
             ps.setString(5, payload);
             ps.setTimestamp(6, Timestamp.from(message.time()));
+            ps.setString(7, TraceContexts.current().orElse(null));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write event " + message.type() + " to the outbox", e);

@@ -7,11 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.platform.persistence.ListedThing;
 import dev.paysuite.platform.persistence.ListedThingRepository;
+import dev.paysuite.platform.tracing.RecordedSpans;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import java.sql.Connection;
@@ -23,7 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +60,12 @@ class EventInboxTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    RecordedSpans spans;
 
     final String consumer = "consumer-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -229,6 +247,45 @@ class EventInboxTest {
                 e -> runs.incrementAndGet()));
         assertEquals(0, runs.get());
         assertEquals(List.of(), processed(consumer, id), "so that handling the type later still applies it");
+    }
+
+    @Test
+    void aRecordIsAppliedInAProcessSpanThatContinuesTheRecordsTrace() throws Exception {
+        String id = newEventId();
+        Span received = tracer.spanBuilder("thing.events receive").startSpan();
+        received.end();
+        Message<String> record = Message.of(event(id, "thing.created", "thg_traced"))
+                .addMetadata(TracingMetadata.withCurrent(Context.root().with(received)));
+        List<SpanContext> current = new ArrayList<>();
+
+        inbox.consume(consumer, record, THING_EVENTS, e -> current.add(Span.current().getSpanContext()))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertEquals(1, current.size());
+        assertEquals(received.getSpanContext().getTraceId(), current.get(0).getTraceId(), "the handler runs in the trace");
+        SpanData process = spans.withId(current.get(0).getSpanId()).orElseThrow();
+        assertEquals(consumer + " process", process.getName());
+        assertEquals(SpanKind.CONSUMER, process.getKind());
+        assertEquals(received.getSpanContext().getSpanId(), process.getParentSpanId());
+        assertEquals(id, process.getAttributes().get(AttributeKey.stringKey("messaging.message.id")));
+        assertEquals(StatusCode.UNSET, process.getStatus().getStatusCode());
+    }
+
+    @Test
+    void aRecordGivenUpOnMarksItsProcessSpanFailed() throws Exception {
+        Span received = tracer.spanBuilder("thing.events receive").startSpan();
+        received.end();
+        Message<String> record = Message.of(event(newEventId(), "thing.changed", "thg_refused"))
+                .addMetadata(TracingMetadata.withCurrent(Context.root().with(received)));
+
+        inbox.consume(consumer, record, THING_EVENTS, e -> {
+            throw new IllegalArgumentException("a thing's status is never this");
+        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        List<SpanData> trace = spans.ofTrace(received.getSpanContext().getTraceId());
+        SpanData process = trace.stream().filter(sp -> sp.getKind() == SpanKind.CONSUMER).findFirst().orElseThrow();
+        assertEquals(StatusCode.ERROR, process.getStatus().getStatusCode());
+        assertEquals("dead-lettered: IllegalArgumentException", process.getStatus().getDescription());
     }
 
     @Test

@@ -3,14 +3,23 @@ package dev.paysuite.platform.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paysuite.platform.tracing.RecordedSpans;
 import dev.paysuite.platform.tx.JtaTransactions;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -48,6 +57,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -86,6 +96,12 @@ class OutboxRelayTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    RecordedSpans spans;
 
     @Inject
     @Channel("outbox")
@@ -214,6 +230,51 @@ class OutboxRelayTest {
         assertEquals(key, e.get("data").get("thing_id").asText(), "data in the API's snake_case");
         assertEquals(4200, e.get("data").get("amount_captured").asLong());
         assertTrue(publishedAt(m.id()).isPresent(), "marked once the broker took it");
+    }
+
+    @Test
+    void theRecordContinuesTheTraceOfTheTransactionThatWroteTheEvent() {
+        OutboxMessage m = event(newKey(), 1);
+        Span request = tracer.spanBuilder("a request").startSpan();
+        try (Scope ignored = request.makeCurrent()) {
+            appendInOneTransaction(m);
+        } finally {
+            request.end();
+        }
+        SpanContext requestContext = request.getSpanContext();
+        assertEquals("00-" + requestContext.getTraceId() + "-" + requestContext.getSpanId() + "-01",
+                query("SELECT traceparent FROM outbox WHERE event_id = ?", rs -> rs.getString(1), m.id()),
+                "the writer's context kept with the event");
+
+        relay.relayPending(); // on the relay's own thread, long after the request
+        String[] header = traceparent(readEvents(Set.of(m.id())).get(0));
+        assertEquals(requestContext.getTraceId(), header[1], "the record is in the request's trace");
+        SpanData producer = spans.withId(header[2]).orElseThrow(() -> new AssertionError("no span " + header[2]));
+        assertEquals(SpanKind.PRODUCER, producer.getKind());
+        assertEquals(requestContext.getSpanId(), producer.getParentSpanId(), "the producer span's parent is the request");
+        assertEquals(TOPIC + " publish", producer.getName());
+    }
+
+    @Test
+    void anEventWrittenOutsideAnyTraceIsPublishedInATraceOfItsOwn() {
+        OutboxMessage m = event(newKey(), 1);
+        appendInOneTransaction(m);
+        assertNull(query("SELECT traceparent FROM outbox WHERE event_id = ?", rs -> rs.getString(1), m.id()));
+
+        relay.relayPending();
+        String[] header = traceparent(readEvents(Set.of(m.id())).get(0));
+        SpanData producer = spans.withId(header[2]).orElseThrow(() -> new AssertionError("no span " + header[2]));
+        assertEquals(header[1], producer.getTraceId());
+        assertFalse(producer.getParentSpanContext().isValid(), "a new trace: the producer span is its root");
+    }
+
+    /** The record's W3C traceparent header, split: version, trace id, span id, flags. */
+    static String[] traceparent(ConsumerRecord<String, String> r) {
+        Header header = r.headers().lastHeader("traceparent");
+        assertNotNull(header, "the record carries its trace context");
+        String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("-");
+        assertEquals(4, parts.length);
+        return parts;
     }
 
     @Test

@@ -1,8 +1,13 @@
 package dev.paysuite.webhooks.adapter.in.scheduler;
 
+import dev.paysuite.platform.tracing.TraceContexts;
 import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase;
 import dev.paysuite.webhooks.application.port.in.DeliverWebhooksUseCase.Claimed;
 import dev.paysuite.webhooks.config.WebhooksConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +29,10 @@ import org.jboss.logging.Logger;
  * so a slow or dead endpoint holds at most that many threads and the others keep flowing. Every
  * finished attempt looks for due work at once (one claim at a time), so a busy queue does not wait
  * for the next tick; the tick ({@code paysuite.webhooks.delivery.every}) picks up what became due.
+ * <p>
+ * Each attempt runs in a {@code webhook delivery} span continuing the trace its event was consumed
+ * in (kept with the event), so the HTTP call to the endpoint shows in the trace of the request that
+ * caused the event, and carries that trace's {@code traceparent} to the receiver.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -36,9 +45,12 @@ public class DeliveryWorker {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock claiming = new ReentrantLock();
 
-    public DeliveryWorker(DeliverWebhooksUseCase deliveries, WebhooksConfig config) {
+    private final Tracer tracer;
+
+    public DeliveryWorker(DeliverWebhooksUseCase deliveries, WebhooksConfig config, Tracer tracer) {
         this.deliveries = deliveries;
         this.config = config;
+        this.tracer = tracer;
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "webhook-delivery-" + n.incrementAndGet());
@@ -94,7 +106,11 @@ public class DeliveryWorker {
     }
 
     private void attempt(Claimed c) {
-        try {
+        Span span = tracer.spanBuilder("webhook delivery").setParent(TraceContexts.parent(c.traceContext()))
+                .setAttribute("paysuite.delivery.id", c.id().value())
+                .setAttribute("paysuite.webhook_endpoint.id", c.endpointId().value())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             deliveries.attempt(c.id());
         } catch (CancellationException stopping) {
             LOG.debugf("Delivery %s stopped with the worker; attempted again once its claim runs out", c.id());
@@ -102,7 +118,9 @@ public class DeliveryWorker {
             // The outcome was not recorded: the claim runs out and the delivery is attempted again then
             LOG.warnf("Delivery %s to endpoint %s could not be attempted or recorded (%s); it is retried once its"
                     + " claim runs out", c.id(), c.endpointId(), e.getClass().getSimpleName());
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
         } finally {
+            span.end();
             inFlight.decrementAndGet();
         }
         // a thread and an endpoint slot are free: look for due work now rather than at the next tick

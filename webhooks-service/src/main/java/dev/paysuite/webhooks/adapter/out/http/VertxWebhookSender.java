@@ -4,6 +4,13 @@ import dev.paysuite.webhooks.application.domain.model.AttemptOutcome;
 import dev.paysuite.webhooks.application.domain.model.DeliveryUrl;
 import dev.paysuite.webhooks.application.port.out.SendWebhookPort;
 import dev.paysuite.webhooks.config.WebhooksConfig;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -12,6 +19,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
@@ -35,6 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * most {@code max-response-bytes} of the answer read: the connection is closed past that. The
  * first checked address is used (a name with several is tried at its first; a failure there is the
  * attempt's outcome, and the next attempt checks and resolves again).
+ * <p>
+ * Each POST is a client span of the current trace (the worker's {@code webhook delivery} span),
+ * made here rather than by Vert.x's tracer: the request is written on an event loop, where the
+ * worker thread's context is not, so the client's own tracing is off and the span's context goes
+ * out in the request's {@code traceparent} header (the signature covers the body, not this header).
  */
 @ApplicationScoped
 public class VertxWebhookSender implements SendWebhookPort {
@@ -43,10 +56,16 @@ public class VertxWebhookSender implements SendWebhookPort {
     private final Duration timeout;
     private final int maxResponseBytes;
 
-    public VertxWebhookSender(Vertx vertx, WebhooksConfig config) {
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+
+    public VertxWebhookSender(Vertx vertx, WebhooksConfig config, OpenTelemetry telemetry) {
         this.timeout = config.delivery().timeout();
         this.maxResponseBytes = config.delivery().maxResponseBytes();
+        this.tracer = telemetry.getTracer(VertxWebhookSender.class.getName());
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setKeepAlive(false)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setForceSni(true)
@@ -61,6 +80,31 @@ public class VertxWebhookSender implements SendWebhookPort {
 
     @Override
     public AttemptOutcome post(DeliveryUrl url, List<InetAddress> addresses, Map<String, String> headers, String body) {
+        Span span = tracer.spanBuilder("POST").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("server.address", url.host())
+                .startSpan();
+        try {
+            AttemptOutcome outcome = post(url, addresses, headers, body, Context.current().with(span));
+            if (outcome.statusCode() != null) {
+                span.setAttribute("http.response.status_code", outcome.statusCode().longValue());
+                if (outcome.statusCode() >= 400) {
+                    span.setStatus(StatusCode.ERROR);
+                }
+            } else {
+                span.setStatus(StatusCode.ERROR, outcome.error());
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private AttemptOutcome post(DeliveryUrl url, List<InetAddress> addresses, Map<String, String> headers, String body,
+            Context trace) {
         long started = System.nanoTime();
         URI uri = URI.create(url.value());
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
@@ -76,6 +120,7 @@ public class VertxWebhookSender implements SendWebhookPort {
         headers.forEach(options::putHeader);
         options.putHeader("content-type", "application/json");
         options.putHeader("user-agent", USER_AGENT);
+        propagator.inject(trace, options, RequestOptions::putHeader);
         CompletableFuture<Integer> done = new CompletableFuture<>();
         AtomicLong read = new AtomicLong();
         CompletableFuture<HttpClientRequest> sent = new CompletableFuture<>();

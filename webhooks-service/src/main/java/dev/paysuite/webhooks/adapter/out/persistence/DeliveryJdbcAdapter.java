@@ -60,7 +60,7 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
                   AND state = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)
                 FOR NO KEY UPDATE SKIP LOCKED)
             UPDATE deliveries d SET claimed_until = ? FROM picked WHERE d.id = picked.id
-            RETURNING d.id, d.endpoint_id
+            RETURNING d.id, d.endpoint_id, (SELECT ev.traceparent FROM events ev WHERE ev.id = d.event_id)
             """;
     private final AgroalDataSource dataSource;
     private final MeterRegistry meters;
@@ -104,7 +104,8 @@ public class DeliveryJdbcAdapter implements DeliveryStore {
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(new DeliveryId(rs.getString(1)), new WebhookEndpointId(rs.getString(2))));
+                    claimed.add(new Claimed(new DeliveryId(rs.getString(1)), new WebhookEndpointId(rs.getString(2)),
+                            rs.getString(3)));
                 }
             }
             return claimed;

@@ -2,6 +2,7 @@ package dev.paysuite.webhooks.adapter.out.persistence;
 
 import dev.paysuite.kernel.PaymentHistory;
 import dev.paysuite.kernel.id.EventId;
+import dev.paysuite.platform.tracing.TraceContexts;
 import dev.paysuite.webhooks.application.domain.model.PaymentSequencer.Arrival;
 import dev.paysuite.webhooks.application.domain.model.PaymentTimeline;
 import dev.paysuite.webhooks.application.domain.model.PublicEvent;
@@ -32,8 +33,9 @@ public class EventLogAdapter implements EventLog {
             long afterRefundEvent, Instant receivedAt) {
         return em.createNativeQuery("""
                 INSERT INTO events (id, merchant_id, livemode, type, created_at, received_at, source_topic,
-                                    payment_id, payment_position, refund_position, after_refund_event, sequence, data)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, NULL, ?11)
+                                    payment_id, payment_position, refund_position, after_refund_event, sequence, data,
+                                    traceparent)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, NULL, ?11, ?13)
                 ON CONFLICT (id) DO NOTHING""")
                 .setParameter(1, event.id().value()).setParameter(2, event.merchantId())
                 .setParameter(3, event.livemode()).setParameter(4, event.type())
@@ -42,6 +44,8 @@ public class EventLogAdapter implements EventLog {
                 .setParameter(9, position == null ? null : position.paymentSequence())
                 .setParameter(10, position == null ? null : position.refundSequence())
                 .setParameter(11, event.data()).setParameter(12, afterRefundEvent)
+                // the consumer's trace, which its deliveries continue (DeliveryWorker)
+                .setParameter(13, TraceContexts.current().orElse(null))
                 .executeUpdate() == 1;
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -270,6 +272,22 @@ class EventsFromTopicsTest {
     }
 
     @Test
+    void anEventIsKeptWithTheTraceItsRecordCameInSoItsDeliveriesContinueIt() throws Exception {
+        String id = evt();
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        String published = "00-" + trace + "-b7ad6b7169203331-01";
+        ProducerRecord<String, String> record = new ProducerRecord<>("methods.events", "cus_t",
+                customerEvent(id, merchant, Instant.now()));
+        record.headers().add("traceparent", published.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> countRows("SELECT count(*) FROM events WHERE id = ?", id) == 1);
+        String kept = stringRow("SELECT traceparent FROM events WHERE id = ?", id);
+        assertTrue(kept != null && kept.startsWith("00-" + trace + "-"), "in the producer's trace: " + kept);
+        assertFalse(kept.contains("b7ad6b7169203331"), "under the consumer's own span, not the producer's: " + kept);
+    }
+
+    @Test
     void anotherMerchantsEventsAndTheOtherModesDoNotExist() throws Exception {
         String id = evt();
         send("methods.events", "cus_2", customerEvent(id, merchant, Instant.now()));
@@ -398,6 +416,15 @@ class EventsFromTopicsTest {
             }
         }
         return found;
+    }
+
+    private String stringRow(String sql, String param) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private long countRows(String sql, String param) throws Exception {

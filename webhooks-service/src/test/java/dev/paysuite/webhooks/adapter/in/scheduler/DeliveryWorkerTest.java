@@ -106,6 +106,36 @@ class DeliveryWorkerTest {
                 .body("data[0].succeeded", equalTo(true));
     }
 
+    @Test
+    void aDeliveryContinuesTheTraceItsEventWasConsumedInAndSendsItToTheReceiver() throws Exception {
+        String path = path();
+        Made endpoint = endpoint(merchant, path, List.of("payment.succeeded"));
+        String evt = events().insert(merchant.merchantId(), "payment.succeeded");
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        String consumedIn = "00-" + trace + "-00f067aa0ba902b7-01";
+        events().update("UPDATE events SET traceparent = ? WHERE id = ?", consumedIn, evt);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at(path).size() == 1);
+        Received r = receiver.at(path).get(0);
+        String[] traceparent = r.header("traceparent").split("-");
+        assertEquals(4, traceparent.length, r.header("traceparent"));
+        assertEquals(trace, traceparent[1], "the event's trace");
+        assertFalse(traceparent[2].equals("00f067aa0ba902b7"), "a span of the delivery's own, child of the consumer's");
+        assertEquals("01", traceparent[3]);
+        verifiedByTheOfficialLibrary(endpoint.secret(), r); // the header is beside the signature, not in it
+    }
+
+    @Test
+    void anEventKeptWithoutATraceIsDeliveredInATraceOfItsOwn() throws Exception {
+        String path = path();
+        endpoint(merchant, path, List.of("payment.succeeded"));
+        events().insert(merchant.merchantId(), "payment.succeeded");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at(path).size() == 1);
+        String traceparent = receiver.at(path).get(0).header("traceparent");
+        assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), traceparent);
+    }
+
     static void assertThrowsVerification(String secret, Received r) {
         try {
             verifiedByTheOfficialLibrary(secret, r);
