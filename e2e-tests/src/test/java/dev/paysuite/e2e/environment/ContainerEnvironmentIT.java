@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -243,6 +245,7 @@ class ContainerEnvironmentIT {
             int well = awaitOk(name, process, "http://127.0.0.1:" + management + "/q/health/well",
                     Instant.now().plusSeconds(30));
             assertEquals(200, well, name + " is ready but not well (its broker?)" + tail(name));
+            loggedAsJson(name);
         } finally {
             stop(process);
         }
@@ -267,6 +270,26 @@ class ContainerEnvironmentIT {
             Thread.sleep(500);
         }
         return status;
+    }
+
+    /** In production every log line is one JSON object (level, logger, message, the MDC), for the log pipeline. */
+    private static void loggedAsJson(String name) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(LOGS.resolve("env-" + name + ".log"), StandardCharsets.UTF_8);
+        assertTrue(lines.stream().anyMatch(l -> !l.isBlank()), name + " logged nothing");
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode entry;
+            try {
+                entry = json.readTree(line);
+            } catch (IOException e) {
+                throw new AssertionError(name + " logged a line that is not JSON: " + line, e);
+            }
+            assertTrue(entry.isObject() && entry.has("level") && entry.has("message") && entry.has("loggerName"),
+                    name + " logged a line without level, logger and message: " + line);
+        }
     }
 
     private static String tail(String name) {
