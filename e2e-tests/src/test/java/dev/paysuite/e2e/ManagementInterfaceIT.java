@@ -111,7 +111,8 @@ class ManagementInterfaceIT {
 
     /** Whether the Prometheus text has a sample of {@code name} whose labels contain {@code label}. */
     static boolean series(String prometheus, String name, String label) {
-        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{.*\\})? [0-9.eE+-]+$");
+        // a sample may end with an exemplar (" # {trace_id=...} value timestamp") now that requests are traced
+        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{.*?\\})? [0-9.eE+-]+( # .*)?$");
         return line.matcher(prometheus).results().anyMatch(m -> m.group().contains(label));
     }
 }
