@@ -104,6 +104,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     "-Dpaysuite.webhooks.delivery.claim-margin=PT5S"));
             suite.launch("payments-service", PAYMENTS_PORT, List.of(
                     "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
+                    "-Dpaysuite.payments.public-url=http://127.0.0.1:" + GATEWAY_PORT,
                     "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
                     "-Dkafka.bootstrap.servers=" + KAFKA,
                     // Card …9987 halts the process right after the acquirer charged (PaymentCrashIT);

@@ -23,6 +23,13 @@ public final class IdentityClaims {
     /** The audience of service tokens: no public route accepts it. */
     public static final String INTERNAL_AUDIENCE = "paysuite-internal";
     public static final String SERVICE_ROLE = "service";
+    /**
+     * The group of the identity token the gateway signs for a public page (a payment link's hosted
+     * page, a 3-D Secure challenge): no API key was given, {@code sub} is {@link #PUBLIC_SUBJECT} and
+     * there is no mode; only the page routes accept it.
+     */
+    public static final String PUBLIC_ROLE = "public";
+    public static final String PUBLIC_SUBJECT = "public";
 
     private IdentityClaims() {
     }

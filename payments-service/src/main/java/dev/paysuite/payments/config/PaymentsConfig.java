@@ -7,6 +7,13 @@ import java.util.List;
 @ConfigMapping(prefix = "paysuite.payments")
 public interface PaymentsConfig {
 
+    /**
+     * Where customers reach the suite's public pages: the gateway's public URL (a payment link's
+     * {@code url}, the 3-D Secure challenge page). No trailing slash.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     /** Where the simulator sends a payer for 3-D Secure; {payment_id} is replaced. */
     @WithDefault("https://simulator.paysuite.invalid/3ds/{payment_id}")
     String threeDSecureUrl();
