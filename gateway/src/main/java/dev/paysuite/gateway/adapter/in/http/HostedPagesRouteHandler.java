@@ -51,6 +51,12 @@ public class HostedPagesRouteHandler {
         ctx.addEndHandler(done -> ACCESS.infof("%s %s %s %s %dms page", requestId, request.method().name(),
                 ctx.normalizedPath(), done.succeeded() ? String.valueOf(ctx.response().getStatusCode()) : "aborted",
                 (System.nanoTime() - started) / 1_000_000));
+        // the uri tag of the HTTP metrics: /pay/{id}, /3ds/{id}, never one series per link
+        Context requestContext = ctx.vertx().getOrCreateContext();
+        UpstreamMetricsTag.gatewayRequest(requestContext);
+        String route = RouteTemplates.of(ctx.normalizedPath());
+        ctx.addHeadersEndHandler(v -> UpstreamMetricsTag.route(requestContext,
+                RouteTemplates.forAnswer(route, ctx.response().getStatusCode())));
         String method = request.method().name();
         if (!method.equals("GET") && !method.equals("POST")) {
             drain(ctx);
@@ -58,7 +64,7 @@ public class HostedPagesRouteHandler {
             send(ctx.response(), 405, "This page takes GET and POST only.");
             return;
         }
-        Context context = ctx.vertx().getOrCreateContext();
+        Context context = requestContext;
         readBody(ctx, body -> pages.serve(new PageRequest(method, request.uri(),
                 request.getHeader(HttpHeaders.CONTENT_TYPE), body.getBytes(), clientAddress(request), requestId))
                 .whenComplete((answer, failure) -> context.runOnContext(v -> {

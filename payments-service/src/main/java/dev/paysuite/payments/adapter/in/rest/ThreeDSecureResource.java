@@ -11,6 +11,7 @@ import dev.paysuite.payments.application.port.in.AuthenticationChallengeUseCase.
 import dev.paysuite.platform.error.ApiParameters;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import dev.paysuite.payments.adapter.in.web.AmountFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -122,12 +123,19 @@ public class ThreeDSecureResource {
         return html(status, messagePage.data("title", title).data("message", text).render());
     }
 
+    /**
+     * A page of the issuer's: never cached or framed, no script, no resource from elsewhere. Its form's
+     * answer may send the browser to the merchant's return_url on any host, so forms are not limited.
+     */
     private static Response html(int status, String body) {
-        return Response.status(status).type(HTML).entity(body).build();
+        return Response.status(status).type(HTML).entity(body).header("Cache-Control", "no-store")
+                .header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
+                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     private static String amount(Payment payment) {
-        return payment.amount().currency().toMajor(payment.amount().amount()) + " "
-                + payment.amount().currency().code();
+        return AmountFormat.of(payment.amount());
     }
 }

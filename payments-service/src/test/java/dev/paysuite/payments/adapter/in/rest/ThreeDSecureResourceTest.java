@@ -63,7 +63,7 @@ class ThreeDSecureResourceTest {
                 .contentType("text/html;charset=utf-8")
                 .extract().asString();
         for (String expected : List.of("<html lang=\"en\">", "name=\"viewport\"", "<h1>Confirm your payment</h1>",
-                "9.00 USD", "Order &lt;b&gt;#7&lt;/b&gt;", "<form method=\"post\">",
+                "$9.00", "Order &lt;b&gt;#7&lt;/b&gt;", "<form method=\"post\">",
                 "<button type=\"submit\" id=\"approve\" name=\"outcome\" value=\"approve\">Complete authentication</button>",
                 "<button type=\"submit\" id=\"fail\" name=\"outcome\" value=\"fail\">Fail authentication</button>")) {
             assertTrue(page.contains(expected), expected + " in " + page);
