@@ -5,6 +5,7 @@ import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.PaymentLinkId;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.kernel.page.Listable;
 import java.net.URI;
@@ -42,7 +43,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
         NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
         Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending,
-        String returnUrl)
+        PaymentLinkId paymentLink, String returnUrl)
         implements Listable {
 
     public static final int MAX_DESCRIPTION = 1000;
@@ -80,7 +81,15 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, Instant now) {
         return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
-                metadata, (String) null, now);
+                metadata, (PaymentLinkId) null, null, now);
+    }
+
+    /** Opens a new payment made on a payment link's page ({@code paymentLink}, or null for one made by the API). */
+    public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
+            Metadata metadata, PaymentLinkId paymentLink, Instant now) {
+        return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
+                metadata, paymentLink, null, now);
     }
 
     /**
@@ -90,6 +99,14 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
     public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, String returnUrl, Instant now) {
+        return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
+                metadata, null, returnUrl, now);
+    }
+
+    /** Opens a new payment: made on a payment link's page or by the API, with or without a return URL. */
+    public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
+            Metadata metadata, PaymentLinkId paymentLink, String returnUrl, Instant now) {
         requireValidReturnUrl(returnUrl);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
@@ -106,7 +123,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         Payment opened = new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
                 .status(PaymentStatus.PENDING).captureMethod(captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod)
                 .source(source).instrument(instrument).description(description).customerId(customerId)
-                .metadata(metadata == null ? Metadata.EMPTY : metadata).returnUrl(returnUrl).createdAt(now).updatedAt(now)
+                .metadata(metadata == null ? Metadata.EMPTY : metadata).paymentLink(paymentLink).returnUrl(returnUrl)
+                .createdAt(now).updatedAt(now)
                 .build();
         Payment processing = opened.toBuilder().status(PaymentStatus.PROCESSING).eventSequence(1)
                 .pending(PendingOperation.of(PendingOperation.Operation.AUTHORIZE, opened, amount.amount(), now))
@@ -303,7 +321,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
                 .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence)
-                .pending(pending).returnUrl(returnUrl);
+                .pending(pending).paymentLink(paymentLink).returnUrl(returnUrl);
     }
 
     public static Builder builder() {
@@ -335,6 +353,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private Instant updatedAt;
         private long eventSequence;
         private PendingOperation pending;
+        private PaymentLinkId paymentLink;
         private String returnUrl;
 
         private Builder() {
@@ -455,6 +474,11 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             return this;
         }
 
+        public Builder paymentLink(PaymentLinkId value) {
+            paymentLink = value;
+            return this;
+        }
+
         public Builder returnUrl(String value) {
             returnUrl = value;
             return this;
@@ -463,7 +487,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         public Payment build() {
             return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
                     source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
-                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, returnUrl);
+                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, paymentLink,
+                    returnUrl);
         }
     }
 }
