@@ -1,4 +1,4 @@
-package dev.paysuite.payments.adapter.in.rest;
+package dev.paysuite.payments.adapter.in.web;
 
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.identity.IdentityClaims;
@@ -123,11 +123,11 @@ public class ThreeDSecureResource {
     }
 
     private static Response html(int status, String body) {
-        return Response.status(status).type(HTML).entity(body).build();
+        // an answered challenge must not come back from a cache
+        return Response.status(status).type(HTML).header("Cache-Control", "no-store").entity(body).build();
     }
 
     private static String amount(Payment payment) {
-        return payment.amount().currency().toMajor(payment.amount().amount()) + " "
-                + payment.amount().currency().code();
+        return AmountFormat.of(payment.amount());
     }
 }
