@@ -74,7 +74,7 @@ public class ThreeDSecureResource {
                     + payment.status().wireName().replace('_', ' ') + ".");
         }
         return html(200, challengePage.data("amount", amount(payment)).data("description", payment.description())
-.render());
+                .render());
     }
 
     @POST
