@@ -43,7 +43,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
         NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
         Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending,
-        PaymentLinkId paymentLink, String returnUrl)
+        String returnUrl, PaymentLinkId paymentLink)
         implements Listable {
 
     public static final int MAX_DESCRIPTION = 1000;
@@ -81,15 +81,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, Instant now) {
         return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
-                metadata, (PaymentLinkId) null, null, now);
-    }
-
-    /** Opens a new payment made on a payment link's page ({@code paymentLink}, or null for one made by the API). */
-    public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
-            CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
-            Metadata metadata, PaymentLinkId paymentLink, Instant now) {
-        return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
-                metadata, paymentLink, null, now);
+                metadata, (String) null, now);
     }
 
     /**
@@ -100,13 +92,13 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, String returnUrl, Instant now) {
         return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
-                metadata, null, returnUrl, now);
+                metadata, returnUrl, null, now);
     }
 
-    /** Opens a new payment: made on a payment link's page or by the API, with or without a return URL. */
+    /** The same, for a payment made on a payment link's page ({@code paymentLink}; null for one made by the API). */
     public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
-            Metadata metadata, PaymentLinkId paymentLink, String returnUrl, Instant now) {
+            Metadata metadata, String returnUrl, PaymentLinkId paymentLink, Instant now) {
         requireValidReturnUrl(returnUrl);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
@@ -123,7 +115,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         Payment opened = new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
                 .status(PaymentStatus.PENDING).captureMethod(captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod)
                 .source(source).instrument(instrument).description(description).customerId(customerId)
-                .metadata(metadata == null ? Metadata.EMPTY : metadata).paymentLink(paymentLink).returnUrl(returnUrl)
+                .metadata(metadata == null ? Metadata.EMPTY : metadata).returnUrl(returnUrl).paymentLink(paymentLink)
                 .createdAt(now).updatedAt(now)
                 .build();
         Payment processing = opened.toBuilder().status(PaymentStatus.PROCESSING).eventSequence(1)
@@ -321,7 +313,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
                 .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence)
-                .pending(pending).paymentLink(paymentLink).returnUrl(returnUrl);
+                .pending(pending).returnUrl(returnUrl).paymentLink(paymentLink);
     }
 
     public static Builder builder() {
@@ -353,8 +345,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private Instant updatedAt;
         private long eventSequence;
         private PendingOperation pending;
-        private PaymentLinkId paymentLink;
         private String returnUrl;
+        private PaymentLinkId paymentLink;
 
         private Builder() {
         }
@@ -474,21 +466,21 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             return this;
         }
 
-        public Builder paymentLink(PaymentLinkId value) {
-            paymentLink = value;
+        public Builder returnUrl(String value) {
+            returnUrl = value;
             return this;
         }
 
-        public Builder returnUrl(String value) {
-            returnUrl = value;
+        public Builder paymentLink(PaymentLinkId value) {
+            paymentLink = value;
             return this;
         }
 
         public Payment build() {
             return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
                     source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
-                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, paymentLink,
-                    returnUrl);
+                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, returnUrl,
+                    paymentLink);
         }
     }
 }
