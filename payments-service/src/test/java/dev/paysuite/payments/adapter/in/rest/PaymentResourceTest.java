@@ -203,7 +203,7 @@ class PaymentResourceTest {
         String id = created.path("id");
         merchant.request().post("/v1/payments/" + id + "/confirm")
                 .then().statusCode(400).body("error.code", equalTo("payment_authentication_incomplete"));
-        ThreeDSecureResourceTest.answerOnly(created.path("next_action.redirect_to_url.url"), "approve")
+        dev.paysuite.payments.adapter.in.web.ThreeDSecureResourceTest.answerOnly(created.path("next_action.redirect_to_url.url"), "approve")
                 .then().statusCode(200);
         merchant.request().get("/v1/payments/" + id)
                 .then().statusCode(200).body("status", equalTo("succeeded")).body("next_action", nullValue());

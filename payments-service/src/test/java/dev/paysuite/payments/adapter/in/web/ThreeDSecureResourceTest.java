@@ -1,4 +1,4 @@
-package dev.paysuite.payments.adapter.in.rest;
+package dev.paysuite.payments.adapter.in.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The simulated issuer's 3-D Secure challenge page, as a payer reaches it through the gateway (its public token). */
 @QuarkusTest
-class ThreeDSecureResourceTest {
+public class ThreeDSecureResourceTest {
     static final String RETURN_URL = "https://shop.example/return?order=7";
     final TestCaller merchant = TestCaller.newTestMerchant();
 
@@ -33,12 +33,12 @@ class ThreeDSecureResourceTest {
     AgroalDataSource dataSource;
 
     /** The challenge's path on this service: the next_action URL is on the gateway's public URL. */
-    static String path(String nextActionUrl) {
+    public static String path(String nextActionUrl) {
         return URI.create(nextActionUrl).getPath();
     }
 
     /** The payer answers the challenge, without following where it sends them. */
-    static Response answerOnly(String nextActionUrl, String outcome) {
+    public static Response answerOnly(String nextActionUrl, String outcome) {
         return TestCaller.publicVisitor().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .body("outcome=" + outcome).post(path(nextActionUrl));
     }
@@ -60,7 +60,7 @@ class ThreeDSecureResourceTest {
         ExtractableResponse<Response> created = create("automatic", RETURN_URL);
         String page = TestCaller.publicVisitor().get(path(created.path("next_action.redirect_to_url.url")))
                 .then().statusCode(200)
-                .contentType("text/html;charset=utf-8")
+                .contentType("text/html;charset=utf-8").header("Cache-Control", "no-store")
                 .extract().asString();
         for (String expected : List.of("<html lang=\"en\">", "name=\"viewport\"", "<h1>Confirm your payment</h1>",
                 "$9.00", "Order &lt;b&gt;#7&lt;/b&gt;", "<form method=\"post\">",

@@ -1,4 +1,4 @@
-package dev.paysuite.payments.adapter.in.rest;
+package dev.paysuite.payments.adapter.in.web;
 
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.identity.IdentityClaims;
@@ -11,7 +11,6 @@ import dev.paysuite.payments.application.port.in.AuthenticationChallengeUseCase.
 import dev.paysuite.platform.error.ApiParameters;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import dev.paysuite.payments.adapter.in.web.AmountFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -75,7 +74,7 @@ public class ThreeDSecureResource {
                     + payment.status().wireName().replace('_', ' ') + ".");
         }
         return html(200, challengePage.data("amount", amount(payment)).data("description", payment.description())
-.render());
+                .render());
     }
 
     @POST
