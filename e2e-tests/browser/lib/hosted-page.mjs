@@ -172,6 +172,7 @@ export async function readReceipt(page) {
       paymentId: text('#payment-id'),
       amount: text('#amount'),
       continueHref: document.getElementById('continue')?.href ?? null,
+      scroll: { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth },
       metaRefresh: refresh,
     };
   });
@@ -185,6 +186,7 @@ export async function readChallenge(page) {
       lang: document.documentElement.getAttribute('lang'),
       h1: text('h1'),
       amount: text('#amount'),
+      scroll: { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth },
       approve: !!document.getElementById('approve'),
       fail: !!document.getElementById('fail'),
       method: document.getElementById('approve')?.closest('form')?.getAttribute('method')?.toLowerCase() ?? null,

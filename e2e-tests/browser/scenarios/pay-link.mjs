@@ -35,6 +35,8 @@ await run(async (s, args) => {
       await clickPay(page);
     }
     r.outcome = await outcome(page);
+    // Whatever comes back must not carry the card number (a re-rendered form that kept it, say)
+    if (a.card?.number) r.cardNumberInPage = (await page.content()).includes(a.card.number);
     if (r.outcome === 'challenge') {
       r.challenge = await readChallenge(page);
       await s.shot(`${label}-challenge`);
@@ -44,6 +46,7 @@ await run(async (s, args) => {
       r.outcome = await outcome(page);
     }
     r.url = page.url();
+    if (a.card?.number) r.cardNumberInPage ||= (await page.content()).includes(a.card.number);
     if (r.outcome === 'receipt') {
       r.receipt = await readReceipt(page);
       await s.shot(`${label}-receipt`);
