@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a scenario script of e2e-tests/browser in Node: Playwright driving Debian's headless Chromium.
@@ -35,6 +37,14 @@ final class Browser {
     static final List<String> FAILING_IMPACTS = List.of("serious", "critical");
 
     private Browser() {
+    }
+
+    /** Checks {@link #requireInstalled()} before the suite starts: listed before Suite.Extension. */
+    static final class Installed implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            requireInstalled();
+        }
     }
 
     /**

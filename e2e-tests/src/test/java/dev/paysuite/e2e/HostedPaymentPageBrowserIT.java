@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * browser reports is checked against the API. Screenshots of every step:
  * e2e-tests/target/browser-screenshots/&lt;scenario&gt;/NN-step.png.
  */
-@ExtendWith(Suite.Extension.class)
+@ExtendWith({Browser.Installed.class, Suite.Extension.class})
 class HostedPaymentPageBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VISA = "4242424242424242";
@@ -52,8 +52,7 @@ class HostedPaymentPageBrowserIT {
     private static ShopServer shop;
 
     @BeforeAll
-    static void browserAndShop() {
-        Browser.requireInstalled();
+    static void shop() {
         shop = ShopServer.start();
     }
 
