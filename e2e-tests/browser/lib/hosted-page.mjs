@@ -35,10 +35,15 @@ export async function readPaymentPage(page) {
         visible: !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length),
       };
     }
-    const methods = [...document.querySelectorAll('#payment-form [name="method"]')].map((m) => ({
-      id: m.id || null, type: m.type, value: m.value, checked: m.type === 'hidden' ? true : m.checked,
-    }));
-    const button = document.getElementById('pay-button');
+    // A method is a radio of the one form, or a form of its own with a hidden input (one per method)
+    const methods = [...document.querySelectorAll('form [name="method"]')].map((m) => {
+      const submit = m.form?.querySelector('button[type="submit"], button:not([type])');
+      return {
+        id: m.id || null, type: m.type, value: m.value, checked: m.type === 'hidden' ? true : m.checked,
+        button: submit ? { id: submit.id || null, text: submit.textContent.trim().replace(/\s+/g, ' ') } : null,
+      };
+    });
+    const button = document.getElementById('pay-button') ?? document.getElementById('pay-card');
     const box = button?.getBoundingClientRect();
     return {
       title: document.title,
@@ -52,6 +57,7 @@ export async function readPaymentPage(page) {
       methods,
       fields: byId,
       payButton: button ? {
+        id: button.id,
         text: button.textContent.trim().replace(/\s+/g, ' '),
         type: button.getAttribute('type'),
         visible: !!(box && box.width > 0 && box.height > 0),
@@ -74,16 +80,18 @@ function valueFor(id, card) {
   }[id];
 }
 
-/** Picks the method radio (when the link offers several) with the mouse. */
-export async function chooseMethod(page, method) {
-  const radio = page.locator(`#payment-form input[type="radio"][name="method"][value="${method}"]`);
-  if (await radio.count()) {
-    await radio.check();
-    return;
+/**
+ * The submit button that pays with `method`: the one form's (after its radio is picked, when the
+ * link offers several methods in one form), or that of the method's own form.
+ */
+export async function payButtonFor(page, method) {
+  const input = page.locator(`form input[name="method"][value="${method}"]`);
+  if (!(await input.count())) {
+    const offered = await page.locator('form input[name="method"]').evaluateAll((l) => l.map((e) => e.value));
+    throw new Error(`the page offers no method ${method} (it offers: ${offered.join(', ') || 'none'})`);
   }
-  const hidden = await page.locator('#payment-form input[type="hidden"][name="method"]').getAttribute('value')
-    .catch(() => null);
-  if (hidden !== method) throw new Error(`the page offers no method ${method} (hidden method: ${hidden})`);
+  if ((await input.first().getAttribute('type')) === 'radio') await input.first().check();
+  return page.locator(`form:has(input[name="method"][value="${method}"]) button[type="submit"]`).first();
 }
 
 /** Fills the card fields with the mouse and keyboard as Playwright does (fill). */
@@ -92,6 +100,7 @@ export async function fillCard(page, card) {
     const value = valueFor(id, card);
     if (value === undefined || value === null) continue;
     const el = page.locator(`#${id}`);
+    if (!(await el.count())) continue;
     if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(String(value));
     else await el.fill(String(value));
   }
@@ -99,13 +108,15 @@ export async function fillCard(page, card) {
 
 /**
  * Fills the card form and submits it with the keyboard only: Tab from the top of the page, type
- * into each card field as focus reaches it, Tab on to the pay button and press Enter. Returns the
+ * into each card field (of those the page has) as focus reaches it, Tab on to the button that pays
+ * with `method` and press Enter. Returns the
  * order in which focus went through the page. A radio group for the method is left as it is
  * moved with the arrow keys when another than `method` is chosen. beforeSubmit runs with focus on
  * the pay button, before Enter.
  */
 export async function payWithKeyboard(page, card, method = 'card', beforeSubmit = async () => {}) {
-  const wanted = CARD_FIELDS.filter((id) => valueFor(id, card) !== undefined && valueFor(id, card) !== null);
+  const present = await page.evaluate((ids) => ids.filter((id) => document.getElementById(id)), CARD_FIELDS);
+  const wanted = present.filter((id) => valueFor(id, card) !== undefined && valueFor(id, card) !== null);
   const filled = new Set();
   const order = [];
   await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
@@ -116,6 +127,10 @@ export async function payWithKeyboard(page, card, method = 'card', beforeSubmit 
       return e && e !== document.body ? {
         id: e.id || null, tag: e.tagName, type: e.getAttribute('type'), name: e.getAttribute('name'),
         value: e.value ?? null, checked: e.checked ?? null,
+        // the submit button of the form that pays with the method
+        submitsMethod: e.tagName === 'BUTTON' && (e.type === 'submit')
+          ? (e.form?.querySelector('input[name="method"]:checked, input[name="method"][type="hidden"]')?.value ?? null)
+          : null,
       } : null;
     });
     if (!focused) continue;
@@ -135,21 +150,22 @@ export async function payWithKeyboard(page, card, method = 'card', beforeSubmit 
       filled.add(focused.id);
       continue;
     }
-    if (focused.id === 'pay-button') {
+    if (focused.submitsMethod === method) {
       const missing = wanted.filter((id) => !filled.has(id));
-      if (missing.length) throw new Error(`Tab reached #pay-button before ${missing.join(', ')} (focus order: ${order.join(' > ')})`);
+      if (missing.length) throw new Error(`Tab reached the pay button before ${missing.join(', ')} (focus order: ${order.join(' > ')})`);
       log(`focus order: ${order.join(' > ')}`);
       await beforeSubmit();
       await navigation(page, () => page.keyboard.press('Enter'));
       return order;
     }
   }
-  throw new Error(`Tab never reached #pay-button with the fields filled (focus order: ${order.join(' > ')})`);
+  throw new Error(`Tab never reached the pay button with the fields filled (focus order: ${order.join(' > ')})`);
 }
 
-/** Clicks the pay button and waits for the answer. */
-export async function clickPay(page) {
-  await navigation(page, () => page.click('#pay-button'));
+/** Clicks the button that pays with `method` and waits for the answer. */
+export async function clickPay(page, method) {
+  const button = await payButtonFor(page, method);
+  await navigation(page, () => button.click());
 }
 
 /** What the browser shows after a submission: 'receipt', 'challenge', 'error', or 'other'. */
@@ -162,6 +178,25 @@ export async function outcome(page) {
   });
 }
 
+/**
+ * Waits while the receipt says the payment is still being processed (it reloads itself until the
+ * payment is settled), at most timeoutMs.
+ */
+export async function settleReceipt(page, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const selfRefresh = await page.evaluate(() => {
+      const content = document.querySelector('meta[http-equiv="refresh" i]')?.getAttribute('content') ?? '';
+      const target = content.replace(/^[^;]*;\s*url=/i, '');
+      return !!target && new URL(target, location.href).pathname === location.pathname;
+    }).catch(() => true); // a context destroyed by the reload: look again
+    if (!selfRefresh) return;
+    if (Date.now() > deadline) throw new Error(`the receipt still says processing after ${timeoutMs} ms`);
+    await page.waitForTimeout(500);
+    await page.waitForLoadState('load');
+  }
+}
+
 export async function readReceipt(page) {
   return page.evaluate(() => {
     const text = (sel) => document.querySelector(sel)?.textContent.trim().replace(/\s+/g, ' ') ?? null;
@@ -170,6 +205,7 @@ export async function readReceipt(page) {
       url: location.href,
       h1: text('#receipt h1') ?? text('h1'),
       paymentId: text('#payment-id'),
+      status: text('#payment-status'),
       amount: text('#amount'),
       continueHref: document.getElementById('continue')?.href ?? null,
       scroll: { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth },

@@ -6,7 +6,7 @@
 //                   "followRedirect": true}]}'
 import { run, log } from '../lib/session.mjs';
 import {
-  open, readPaymentPage, chooseMethod, fillCard, payWithKeyboard, clickPay, outcome, readReceipt,
+  open, readPaymentPage, fillCard, payWithKeyboard, clickPay, outcome, settleReceipt, readReceipt,
   readChallenge, answerChallenge,
 } from '../lib/hosted-page.mjs';
 
@@ -29,10 +29,9 @@ await run(async (s, args) => {
     if (a.keyboard) {
       r.focusOrder = await payWithKeyboard(page, a.card || {}, method, () => s.shot(`${label}-filled`));
     } else {
-      await chooseMethod(page, method);
       if (a.card) await fillCard(page, a.card);
       await s.shot(`${label}-filled`);
-      await clickPay(page);
+      await clickPay(page, method);
     }
     r.outcome = await outcome(page);
     // Whatever comes back must not carry the card number (a re-rendered form that kept it, say)
@@ -48,6 +47,8 @@ await run(async (s, args) => {
     r.url = page.url();
     if (a.card?.number) r.cardNumberInPage ||= (await page.content()).includes(a.card.number);
     if (r.outcome === 'receipt') {
+      await settleReceipt(page);
+      r.url = page.url();
       r.receipt = await readReceipt(page);
       await s.shot(`${label}-receipt`);
       // A receipt that refreshes to the merchant's page is audited only if it waits for us
