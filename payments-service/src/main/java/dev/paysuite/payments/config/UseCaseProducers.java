@@ -5,7 +5,13 @@ import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
 import dev.paysuite.payments.application.domain.service.ListPaymentsService;
+import dev.paysuite.payments.application.domain.service.ManagePaymentLinksService;
+import dev.paysuite.payments.application.domain.service.PayPaymentLinkService;
 import dev.paysuite.payments.application.domain.service.ProcessPaymentService;
+import dev.paysuite.payments.application.port.in.ManagePaymentLinksUseCase;
+import dev.paysuite.payments.application.port.in.PayPaymentLinkUseCase;
+import dev.paysuite.payments.application.port.out.LoadPaymentLinkPort;
+import dev.paysuite.payments.application.port.out.SavePaymentLinkPort;
 import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
 import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
@@ -67,5 +73,20 @@ public class UseCaseProducers {
     @Singleton
     ListPaymentsUseCase listPayments(ListPaymentsPort list, LoadPaymentPort load) {
         return new ListPaymentsService(list, load);
+    }
+
+    @Produces
+    @Singleton
+    ManagePaymentLinksUseCase managePaymentLinks(LoadPaymentLinkPort load, SavePaymentLinkPort save,
+            Transactions transactions, Clock clock) {
+        return new ManagePaymentLinksService(load, save, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    PayPaymentLinkUseCase payPaymentLink(LoadPaymentLinkPort links, LoadPaymentPort loadPayments,
+            ResolvePaymentMethodPort methods, SavePaymentPort save, PublishPaymentEventPort events,
+            ProcessPaymentService processing, Transactions transactions, Clock clock) {
+        return new PayPaymentLinkService(links, loadPayments, methods, save, events, processing, transactions, clock);
     }
 }

@@ -71,4 +71,7 @@ public class PaymentJpaEntity extends MerchantOwnedEntity {
     public String pendingAcquirerKey;
     @Column(name = "pending_since")
     public Instant pendingSince;
+
+    @Column(name = "payment_link")
+    public String paymentLink;
 }

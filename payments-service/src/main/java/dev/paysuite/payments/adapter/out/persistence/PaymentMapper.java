@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.PaymentLinkId;
 import dev.paysuite.kernel.money.CurrencyUnit;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
@@ -48,6 +49,7 @@ public class PaymentMapper {
                 .pending(e.pendingOperation == null ? null : new PendingOperation(
                         PendingOperation.Operation.valueOf(e.pendingOperation), e.pendingAmount, e.pendingAcquirerKey,
                         e.pendingSince))
+                .paymentLink(e.paymentLink == null ? null : new PaymentLinkId(e.paymentLink))
                 .build();
     }
 
@@ -56,6 +58,7 @@ public class PaymentMapper {
         e.id = p.id().value();
         e.merchantId = p.merchantId();
         e.livemode = p.livemode();
+        e.paymentLink = p.paymentLink() == null ? null : p.paymentLink().value();
         e.amount = p.amount().amount();
         e.currency = p.amount().currency().code();
         e.captureMethod = p.captureMethod().name();

@@ -91,6 +91,10 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
             where.append(" and customerId = :customer");
             params.and("customer", f.customerId());
         }
+        if (f.paymentLink() != null) {
+            where.append(" and paymentLink = :link");
+            params.and("link", f.paymentLink());
+        }
         if (f.createdAfter() != null) {
             where.append(" and createdAt > :after");
             params.and("after", f.createdAfter());

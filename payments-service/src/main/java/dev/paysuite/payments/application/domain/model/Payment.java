@@ -5,6 +5,7 @@ import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.PaymentLinkId;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.kernel.page.Listable;
 import java.time.Instant;
@@ -38,7 +39,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         long amountRefunded, PaymentStatus status, CaptureMethod captureMethod, PaymentSource source,
         PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
         NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
-        Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending)
+        Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending,
+        PaymentLinkId paymentLink)
         implements Listable {
 
     public static final int MAX_DESCRIPTION = 1000;
@@ -74,6 +76,14 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
     public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, Instant now) {
+        return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
+                metadata, null, now);
+    }
+
+    /** Opens a new payment made on a payment link's page ({@code paymentLink}, or null for one made by the API). */
+    public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
+            Metadata metadata, PaymentLinkId paymentLink, Instant now) {
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
                     "{description} can be at most " + MAX_DESCRIPTION + " characters.", "description");
@@ -89,7 +99,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         Payment opened = new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
                 .status(PaymentStatus.PENDING).captureMethod(captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod)
                 .source(source).instrument(instrument).description(description).customerId(customerId)
-                .metadata(metadata == null ? Metadata.EMPTY : metadata).createdAt(now).updatedAt(now).build();
+                .metadata(metadata == null ? Metadata.EMPTY : metadata).paymentLink(paymentLink).createdAt(now).updatedAt(now)
+                .build();
         Payment processing = opened.toBuilder().status(PaymentStatus.PROCESSING).eventSequence(1)
                 .pending(PendingOperation.of(PendingOperation.Operation.AUTHORIZE, opened, amount.amount(), now))
                 .build();
@@ -246,7 +257,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
                 .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence)
-                .pending(pending);
+                .pending(pending).paymentLink(paymentLink);
     }
 
     public static Builder builder() {
@@ -278,6 +289,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private Instant updatedAt;
         private long eventSequence;
         private PendingOperation pending;
+        private PaymentLinkId paymentLink;
 
         private Builder() {
         }
@@ -397,10 +409,15 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             return this;
         }
 
+        public Builder paymentLink(PaymentLinkId value) {
+            paymentLink = value;
+            return this;
+        }
+
         public Payment build() {
             return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
                     source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
-                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending);
+                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, paymentLink);
         }
     }
 }

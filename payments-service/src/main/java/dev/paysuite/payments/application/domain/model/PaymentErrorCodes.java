@@ -12,6 +12,8 @@ public final class PaymentErrorCodes {
     public static final String PAYMENT_ALREADY_CAPTURED = "payment_already_captured";
     public static final String CAPTURE_AMOUNT_INVALID = "amount_to_capture_invalid";
     public static final String REFUND_EXCEEDS_CAPTURED = "refund_exceeds_captured";
+    /** A payment link that is deactivated, expired, or (one-time) already paid takes no payment. */
+    public static final String PAYMENT_LINK_INACTIVE = "payment_link_inactive";
     public static final String CARD_DECLINED = "card_declined";
     public static final String INSUFFICIENT_FUNDS = "insufficient_funds";
     public static final String EXPIRED_CARD = "expired_card";

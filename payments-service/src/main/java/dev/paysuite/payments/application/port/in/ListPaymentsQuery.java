@@ -7,10 +7,15 @@ import java.util.Objects;
 
 /**
  * One page of a merchant's payments, newest first, optionally only those with a status, of a
- * customer, or created in a window (bounds exclusive).
+ * customer, or created in a window (bounds exclusive), or made on a payment link.
  */
 public record ListPaymentsQuery(String merchantId, boolean livemode, PaymentStatus status, String customerId,
-        Instant createdAfter, Instant createdBefore, PageQuery page) {
+        Instant createdAfter, Instant createdBefore, String paymentLink, PageQuery page) {
+
+    public ListPaymentsQuery(String merchantId, boolean livemode, PaymentStatus status, String customerId,
+            Instant createdAfter, Instant createdBefore, PageQuery page) {
+        this(merchantId, livemode, status, customerId, createdAfter, createdBefore, null, page);
+    }
 
     public ListPaymentsQuery {
         if (merchantId == null || merchantId.isBlank()) {

@@ -5,5 +5,10 @@ import java.time.Instant;
 
 /** Which of a merchant's payments a list covers; null fields do not filter. Bounds are exclusive. */
 public record PaymentFilter(String merchantId, boolean livemode, PaymentStatus status, String customerId,
-        Instant createdAfter, Instant createdBefore) {
+        Instant createdAfter, Instant createdBefore, String paymentLink) {
+
+    public PaymentFilter(String merchantId, boolean livemode, PaymentStatus status, String customerId,
+            Instant createdAfter, Instant createdBefore) {
+        this(merchantId, livemode, status, customerId, createdAfter, createdBefore, null);
+    }
 }
