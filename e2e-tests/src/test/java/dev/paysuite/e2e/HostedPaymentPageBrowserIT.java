@@ -278,6 +278,31 @@ class HostedPaymentPageBrowserIT {
         assertNoSeriousViolations("f-bitcoin", result);
     }
 
+    @Test
+    void aPaidOneTimeLinkAndADeactivatedLinkAreGone() {
+        Link once = createLink(Map.of("amount", 500, "currency", "usd", "description", "One-time",
+                "payment_method_types", List.of("card"), "reusable", false));
+        JsonNode paid = Browser.run("pay-link", "g-one-time", Map.of("url", once.url(),
+                "attempts", List.of(attempt("visa", card(VISA), Map.of())))).path("attempts").get(0);
+        assertEquals("receipt", paid.path("outcome").asText(), "the one payment of a one-time link: " + paid);
+        Link deactivated = createLink(Map.of("amount", 700, "currency", "usd", "description", "Withdrawn offer"));
+        api().post("/v1/payment_links/" + deactivated.id() + "/deactivate").then().statusCode(200)
+                .body("active", equalTo(false));
+
+        Map<String, Object> urls = new LinkedHashMap<>();
+        urls.put("paid-one-time", once.url());
+        urls.put("deactivated", deactivated.url());
+        JsonNode result = Browser.run("pages", "g-gone", Map.of("urls", urls));
+        for (String name : urls.keySet()) {
+            JsonNode page = result.path("pages").path(name);
+            assertEquals(410, page.path("status").asInt(), name + ": " + page);
+            assertFalse(page.path("h1").asText("").isBlank(), name + ": a heading says why");
+            assertFalse(page.path("form").asBoolean(), name + ": no form to pay with");
+            assertTrue(page.path("methods").isEmpty(), name + ": no way to pay");
+        }
+        assertNoSeriousViolations("g-gone", result);
+    }
+
     // --- helpers ---
 
     private record Link(String id, String url) {
