@@ -109,7 +109,7 @@ final class Browser {
      */
     static List<String> seriousViolations(String scenario, JsonNode result) {
         List<String> failing = new ArrayList<>();
-        result.path("axe").fields().forEachRemaining(page -> {
+        result.path("axe").properties().forEach(page -> {
             for (JsonNode v : page.getValue()) {
                 StringBuilder line = new StringBuilder(page.getKey() + ": " + v.path("impact").asText() + " "
                         + v.path("id").asText() + " (" + v.path("help").asText() + ")");
