@@ -44,6 +44,14 @@ public interface GatewayConfig {
     @WithDefault("PT5S")
     Duration vaultTimeout();
 
+    /**
+     * The upstream that serves the public pages ({@code /pay/...}, a payment link's page, and
+     * {@code /3ds/...}, the 3-D Secure challenge): payments-service. No API key opens them; each
+     * counts against its client's address.
+     */
+    @WithDefault("payments")
+    String pagesUpstream();
+
     /** The upstream that holds the card vault (methods-service), for the inline-card exchange. */
     @WithDefault("methods")
     String vaultUpstream();

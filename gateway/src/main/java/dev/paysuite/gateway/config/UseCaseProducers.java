@@ -19,6 +19,9 @@ import dev.paysuite.gateway.application.port.out.PublishKeyChangePort;
 import dev.paysuite.gateway.application.port.out.RecordAuditEventPort;
 import dev.paysuite.gateway.application.port.out.SaveManagedKeyPort;
 import dev.paysuite.gateway.application.domain.service.AdmitRequestService;
+import dev.paysuite.gateway.application.domain.service.ServeHostedPageService;
+import dev.paysuite.gateway.application.port.in.ServeHostedPageUseCase;
+import dev.paysuite.gateway.application.port.out.LookUpPaymentLinkPort;
 import dev.paysuite.gateway.application.domain.service.AuthenticateApiKeyService;
 import dev.paysuite.gateway.application.domain.service.ForwardRequestService;
 import dev.paysuite.gateway.application.domain.service.SeedDemoMerchantService;
@@ -88,6 +91,19 @@ public class UseCaseProducers {
     AuthenticateApiKeyUseCase authenticateApiKey(LoadApiKeyPort keys, VerifyAccessTokenPort tokens,
             RateLimitPolicy defaultRateLimit, Clock clock) {
         return new AuthenticateApiKeyService(keys, tokens, defaultRateLimit, clock);
+    }
+
+    @Produces
+    @Singleton
+    ServeHostedPageUseCase serveHostedPage(ConsumeRateLimitPort rateLimits, RateLimitPolicy defaultRateLimit,
+            LookUpPaymentLinkPort links, ExchangeCardPort vault, IssueIdentityTokenPort tokens,
+            SendUpstreamPort upstreams, GatewayConfig config) {
+        if (!config.upstreams().containsKey(config.pagesUpstream())) {
+            throw new IllegalStateException("paysuite.gateway.pages-upstream names '" + config.pagesUpstream()
+                    + "', which paysuite.gateway.upstreams does not define");
+        }
+        return new ServeHostedPageService(rateLimits, defaultRateLimit, links, vault, tokens, upstreams,
+                config.pagesUpstream());
     }
 
     @Produces

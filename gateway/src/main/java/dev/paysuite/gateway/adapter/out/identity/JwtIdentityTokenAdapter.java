@@ -54,6 +54,7 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
     private final Duration serviceTokenLifetime;
     private final ConcurrentHashMap<Caller, Signed> recent = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ActingFor, Signed> recentServiceTokens = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Signed> recentPublic = new ConcurrentHashMap<>();
 
     public JwtIdentityTokenAdapter(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
             @ConfigProperty(name = "paysuite.identity.token-lifetime", defaultValue = "PT30S") Duration serviceTokenLifetime,
@@ -77,6 +78,29 @@ public class JwtIdentityTokenAdapter implements IssueIdentityTokenPort {
         ActingFor actingFor = new ActingFor(caller.merchantId(), caller.mode().wireName());
         return cached(recentServiceTokens, actingFor, serviceTokenLifetime.dividedBy(2),
                 now -> signServiceToken(actingFor, now));
+    }
+
+    @Override
+    public String serviceTokenForItself() {
+        return cached(recentPublic, "itself", serviceTokenLifetime.dividedBy(2), now -> Jwt.issuer(IdentityClaims.ISSUER)
+                .audience(IdentityClaims.INTERNAL_AUDIENCE)
+                .groups(Set.of(IdentityClaims.SERVICE_ROLE))
+                .issuedAt(now.getEpochSecond())
+                .expiresAt(now.getEpochSecond() + serviceTokenLifetime.toSeconds())
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().keyId(IdentityClaims.ISSUER).algorithm(SignatureAlgorithm.RS256).sign(signingKey));
+    }
+
+    @Override
+    public String publicToken() {
+        return cached(recentPublic, IdentityClaims.PUBLIC_SUBJECT, REUSE, now -> Jwt.issuer(IdentityClaims.ISSUER)
+                .audience(IdentityClaims.AUDIENCE)
+                .subject(IdentityClaims.PUBLIC_SUBJECT)
+                .groups(Set.of(IdentityClaims.PUBLIC_ROLE))
+                .issuedAt(now.getEpochSecond())
+                .expiresAt(now.getEpochSecond() + LIFETIME.toSeconds())
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(signingKey));
     }
 
     private <K> String cached(ConcurrentHashMap<K, Signed> cache, K key, Duration reuse,

@@ -87,6 +87,16 @@ final class FakePorts {
         public String serviceTokenFor(Caller caller) {
             return "service-token-for-" + caller.merchantId() + "-" + caller.mode().wireName();
         }
+
+        @Override
+        public String serviceTokenForItself() {
+            return "service-token-for-itself";
+        }
+
+        @Override
+        public String publicToken() {
+            return "public-token";
+        }
     }
 
     static final class Vault implements ExchangeCardPort {
