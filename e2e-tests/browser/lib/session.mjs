@@ -70,7 +70,8 @@ export class Session {
       timeout: 60_000,
     });
     const page = context.pages()[0] || await context.newPage();
-    page.setDefaultTimeout(timeoutMs || 20_000);
+    // Generous: a payment goes through the gateway, the vault and the processor on a loaded CI machine
+    page.setDefaultTimeout(timeoutMs || 45_000);
     // (the pages have no favicon: Chromium's request for one is no finding)
     page.on('console', (m) => {
       if (!/favicon\.ico$/.test(m.location()?.url || '')) log(`console.${m.type()}: ${m.text()}`);

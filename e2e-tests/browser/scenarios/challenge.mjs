@@ -12,7 +12,7 @@ await run(async (s, args) => {
   await s.audit('challenge');
   await answerChallenge(page, args.answer);
   const target = new URL(args.returnUrl);
-  await page.waitForURL((u) => u.origin === target.origin && u.pathname === target.pathname, { timeout: 20_000 })
+  await page.waitForURL((u) => u.origin === target.origin && u.pathname === target.pathname, { timeout: 45_000 })
     .catch(() => {});
   await page.waitForLoadState('load');
   const landed = page.url();

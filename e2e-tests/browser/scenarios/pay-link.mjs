@@ -58,7 +58,7 @@ await run(async (s, args) => {
         const target = new URL(r.receipt.continueHref);
         // The meta refresh takes the browser there by itself; we only wait for it
         await page.waitForURL((u) => u.origin === target.origin && u.pathname === target.pathname,
-          { timeout: 20_000 });
+          { timeout: 45_000 });
         await page.waitForLoadState('load');
         r.redirectedTo = page.url();
         r.redirectedTitle = await page.title();
