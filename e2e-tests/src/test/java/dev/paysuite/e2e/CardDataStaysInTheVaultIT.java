@@ -70,6 +70,16 @@ class CardDataStaysInTheVaultIT {
         as(key).body(inline.replace("\"exp_month\": 12", "\"exp_month\": 13")).post("/v1/payments").then().statusCode(400);
         as(key).body("{\"type\": \"card\", \"card\": {\"number\": \"" + KNOWN_CARD + "0\"}}").post("/v1/payment_methods")
                 .then().statusCode(400);
+        // The third door (issue 13): a card typed on a payment link's public page, paid, refused by the
+        // vault (a bad expiry) and declined, through the gateway without a key
+        String link = as(key).body("{\"amount\": 1200, \"currency\": \"usd\", \"reusable\": true}")
+                .post("/v1/payment_links").then().statusCode(201).extract().path("id");
+        for (String form : List.of("exp_month=12&exp_year=2031", "exp_month=13&exp_year=2031")) {
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .body("method=card&card_name=Search&card_number=" + KNOWN_CARD.substring(0, 4) + "+"
+                            + KNOWN_CARD.substring(4) + "&" + form + "&cvc=123")
+                    .post("/pay/" + link).then().statusCode(org.hamcrest.Matchers.oneOf(303, 400));
+        }
         // Give the outbox relays time to publish what these wrote
         Thread.sleep(3000);
 

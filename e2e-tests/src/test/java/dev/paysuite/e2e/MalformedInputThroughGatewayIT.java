@@ -117,6 +117,9 @@ class MalformedInputThroughGatewayIT {
         // An answer to HEAD has no body by HTTP's rules, so only its status can be held to anything.
         if (status >= 400 && !probe.method().equals("HEAD")) {
             String type = answer.header("Content-Type");
+            if (probe.endpoint().page() && type != null && type.startsWith("text/html")) {
+                return answer.body().length > 0 ? null : "an empty page";
+            }
             if (type == null || !type.startsWith("application/json")) {
                 return "a refusal that is not JSON (Content-Type " + type + ")";
             }
@@ -248,9 +251,17 @@ class MalformedInputThroughGatewayIT {
                 adminKeys.add(Admins.createKey(Suite.GATEWAY, adminToken.get(), merchant, "{}").getString("id"));
             }
         }
+        List<String> links = new ArrayList<>();
+        List<String> deactivatableLinks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            (i < 3 ? links : deactivatableLinks).add(given().header("Authorization", "Bearer " + key)
+                    .baseUri(Suite.GATEWAY).contentType(ContentType.JSON)
+                    .body("{\"amount\": 1000, \"currency\": \"USD\", \"reusable\": true}")
+                    .post("/v1/payment_links").then().statusCode(201).extract().path("id"));
+        }
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
                 List.of(refund), customers, deletable, methods, events, endpoints, deletableEndpoints, adminToken,
-                adminMerchants, adminKeys);
+                adminMerchants, adminKeys, links, deactivatableLinks);
     }
 
     private static String create(String key, String method, String capture, int status) {

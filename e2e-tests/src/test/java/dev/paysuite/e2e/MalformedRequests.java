@@ -19,7 +19,7 @@ final class MalformedRequests {
 
     /** Which object a path's id slot names. */
     enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT,
-        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE }
+        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE, PAYMENT_LINK, DEACTIVATABLE_PAYMENT_LINK }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -58,6 +58,15 @@ final class MalformedRequests {
         LIST_WEBHOOK_ATTEMPTS("GET", "/v1/webhook_endpoints/{id}/attempts", Slot.WEBHOOK_ENDPOINT, false),
         RESEND_WEBHOOK("POST", "/v1/webhook_endpoints/{id}/resend", Slot.WEBHOOK_ENDPOINT, true),
         RECOVER_WEBHOOKS("POST", "/v1/webhook_endpoints/{id}/recover", Slot.WEBHOOK_ENDPOINT, true),
+        CREATE_PAYMENT_LINK("POST", "/v1/payment_links", Slot.NONE, true),
+        RETRIEVE_PAYMENT_LINK("GET", "/v1/payment_links/{id}", Slot.PAYMENT_LINK, false),
+        LIST_PAYMENT_LINKS("GET", "/v1/payment_links", Slot.NONE, false),
+        DEACTIVATE_PAYMENT_LINK("POST", "/v1/payment_links/{id}/deactivate", Slot.DEACTIVATABLE_PAYMENT_LINK, false),
+        // The public pages (issue 13): no key, HTML answers
+        PAY_PAGE("GET", "/pay/{id}", Slot.PAYMENT_LINK, false),
+        PAY_FORM("POST", "/pay/{id}", Slot.PAYMENT_LINK, true),
+        PAY_RECEIPT("GET", "/pay/{id}/receipt", Slot.PAYMENT_LINK, false),
+        THREE_D_SECURE_CHALLENGE("POST", "/3ds/{id}", Slot.NONE, true),
         ADMIN_CREATE_MERCHANT("POST", "/admin/merchants", Slot.NONE, true),
         ADMIN_RETRIEVE_MERCHANT("GET", "/admin/merchants/{id}", Slot.ADMIN_MERCHANT, false),
         ADMIN_CREATE_KEY("POST", "/admin/merchants/{id}/keys", Slot.ADMIN_MERCHANT, true),
@@ -102,6 +111,11 @@ final class MalformedRequests {
             return path.startsWith("/admin/");
         }
 
+        /** A public page: its answers are HTML pages (a refusal the API's machinery makes is the error object). */
+        boolean page() {
+            return path.startsWith("/pay/") || path.startsWith("/3ds/");
+        }
+
         /** A seed's dialect: its refusals are in the seed's error shape, not the canonical error object. */
         boolean dialect() {
             return path.startsWith("/compat/");
@@ -112,7 +126,8 @@ final class MalformedRequests {
     record Fixtures(String apiKey, List<String> payments, List<String> refundablePayments, List<String> refunds,
             List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events,
             List<String> webhookEndpoints, List<String> deletableWebhookEndpoints, Supplier<String> adminToken,
-            List<String> adminMerchants, List<String> adminKeys) {
+            List<String> adminMerchants, List<String> adminKeys, List<String> paymentLinks,
+            List<String> deactivatablePaymentLinks) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -276,6 +291,8 @@ final class MalformedRequests {
             case ADMIN_MERCHANT -> pick(fixtures.adminMerchants());
             case ADMIN_KEY -> pick(fixtures.adminKeys());
             case CHARGE -> charge(pick(fixtures.payments()));
+            case PAYMENT_LINK -> pick(fixtures.paymentLinks());
+            case DEACTIVATABLE_PAYMENT_LINK -> pick(fixtures.deactivatablePaymentLinks());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -289,6 +306,9 @@ final class MalformedRequests {
                         field("payment_method", "{\"type\": \"card\", \"card_number\": \"4242424242424242\", "
                                 + "\"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
                         field("description", q("Order #1")));
+                case CREATE_PAYMENT_LINK -> fields(field("amount", "1000"), field("currency", q("USD")),
+                        field("description", q("Fuzz link")), field("reusable", "true"),
+                        field("payment_method_types", "[\"card\"]"), field("metadata", "{\"k\": \"v\"}"));
                 case CREATE_CUSTOMER, UPDATE_CUSTOMER -> fields(field("email", q("jenny@example.com")),
                         field("name", q("Jenny Rosen")), field("description", q("VIP")),
                         field("metadata", "{\"tier\": \"gold\"}"));
@@ -341,11 +361,31 @@ final class MalformedRequests {
         if (endpoint.method.equals("POST") && random.nextBoolean()) {
             r.header("Idempotency-Key", idempotencyKey());
         }
+        if (endpoint == Endpoint.PAY_FORM || endpoint == Endpoint.THREE_D_SECURE_CHALLENGE) {
+            // a browser's form; the mutations may turn it into anything else
+            r.fields = null;
+            r.header("Content-Type", "application/x-www-form-urlencoded");
+            r.rawBody = (endpoint == Endpoint.PAY_FORM ? pick(List.of(
+                    "method=card&card_name=Fuzz&card_number=4242424242424242&exp_month=12&exp_year=2031&cvc=123",
+                    "method=card&card_number=4000000000000002&exp_month=12&exp_year=2031&cvc=123",
+                    "method=card&card_number=" + percent(nastyString()) + "&exp_month=" + percent(nastyString()),
+                    "method=" + percent(nastyString()), "method=bitcoin", "source=tok_visa&method=card"))
+                    : "outcome=" + pick(List.of("approve", "fail", percent(nastyString()))))
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        if (endpoint == Endpoint.THREE_D_SECURE_CHALLENGE) {
+            r.id = null;
+            r.rawId = pick(List.of("3ds_nothere", "3ds_" + "a".repeat(30), percent(nastyString())));
+        }
+        if (endpoint == Endpoint.PAY_RECEIPT) {
+            r.query.add("payment_id=" + percent(pick(List.of(pick(fixtures.payments()), "pay_nothere", nastyString()))));
+        }
         if (endpoint == Endpoint.LIST_PAYMENTS || endpoint == Endpoint.EXAMPLE_LIST_PAYMENTS
                 || endpoint == Endpoint.AQNT_LIST_PAYMENTS || endpoint == Endpoint.AIKDATA_LIST_CHARGES
                 || endpoint == Endpoint.LIST_REFUNDS || endpoint == Endpoint.LIST_CUSTOMERS
                 || endpoint == Endpoint.LIST_PAYMENT_METHODS || endpoint == Endpoint.LIST_EVENTS
-                || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS || endpoint == Endpoint.ADMIN_LIST_AUDIT_EVENTS) {
+                || endpoint == Endpoint.LIST_WEBHOOK_ENDPOINTS || endpoint == Endpoint.ADMIN_LIST_AUDIT_EVENTS
+                || endpoint == Endpoint.LIST_PAYMENT_LINKS) {
             r.query.add("limit=" + (1 + random.nextInt(100)));
         }
         if (endpoint == Endpoint.STREAM_EVENTS) {

@@ -144,6 +144,40 @@ class TraceAcrossServicesIT {
         }
     }
 
+    @Test
+    void aPaymentOnALinksPageIsOneTraceThroughTheVaultAndPayments() {
+        String key = Merchants.create().apiKey();
+        String link = given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body("{\"amount\": 1800, \"currency\": \"USD\"}").post("/v1/payment_links").then().statusCode(201)
+                .extract().path("id");
+        given().baseUri(Suite.GATEWAY).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("method=card&card_number=4242424242424242&exp_month=12&exp_year=2031&cvc=123")
+                .post("/pay/" + link).then().statusCode(303);
+        OtlpReceiver traces = Suite.traces();
+        String traceId = await().atMost(PATIENCE).until(() -> traces.withAttribute("payments-service", "url.path",
+                "/pay/" + link).stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER)
+                .map(ReceivedSpan::traceId).findFirst(), Optional::isPresent).orElseThrow();
+        Trace trace = await().atMost(PATIENCE).until(() -> new Trace(traces.trace(traceId)),
+                t -> t.isWhole() && t.has(s -> s.service().equals("methods-service") && s.kind() == SpanKind.SPAN_KIND_SERVER)
+                        && t.has(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_PRODUCER));
+        ReceivedSpan root = trace.root();
+        assertEquals("gateway", root.service(), trace.toString());
+        assertEquals("/pay/" + link, root.attributes().get("url.path"), trace.toString());
+        // gateway -> payments-service: whose link it is, then the page's form without the card
+        ReceivedSpan lookup = trace.one(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_SERVER
+                && ("/internal/v1/payment_links/" + link).equals(s.attributes().get("url.path")));
+        assertTrue(trace.descendsFrom(lookup, root), trace.toString());
+        // gateway -> methods-service: the card exchanged at the vault
+        ReceivedSpan vault = trace.one(s -> s.service().equals("methods-service") && s.kind() == SpanKind.SPAN_KIND_SERVER
+                && "/internal/v1/vault/tokens".equals(s.attributes().get("url.path")));
+        assertTrue(trace.descendsFrom(vault, root), trace.toString());
+        ReceivedSpan page = trace.one(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_SERVER
+                && ("/pay/" + link).equals(s.attributes().get("url.path")));
+        assertTrue(trace.descendsFrom(page, root), trace.toString());
+        assertTrue(trace.has(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_PRODUCER
+                && trace.descendsFrom(s, page)), "the payment's events are published in the page's trace: " + trace);
+    }
+
     /** The spans of one trace, by id. */
     static final class Trace {
         private final List<ReceivedSpan> spans;

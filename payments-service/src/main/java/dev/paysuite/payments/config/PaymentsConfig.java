@@ -14,10 +14,6 @@ public interface PaymentsConfig {
     @WithDefault("http://localhost:8080")
     String publicUrl();
 
-    /** Where the simulator sends a payer for 3-D Secure; {payment_id} is replaced. */
-    @WithDefault("https://simulator.paysuite.invalid/3ds/{payment_id}")
-    String threeDSecureUrl();
-
     Demo demo();
 
     /** The call to methods-service that resolves a payment method or token; its URL is {@code quarkus.rest-client.methods.url}. */

@@ -1,6 +1,7 @@
 package dev.paysuite.payments.config;
 
 import dev.paysuite.kernel.tx.Transactions;
+import dev.paysuite.payments.application.domain.service.AuthenticatePaymentService;
 import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
@@ -13,10 +14,12 @@ import dev.paysuite.payments.application.port.in.PayPaymentLinkUseCase;
 import dev.paysuite.payments.application.port.out.LoadPaymentLinkPort;
 import dev.paysuite.payments.application.port.out.SavePaymentLinkPort;
 import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
+import dev.paysuite.payments.application.port.in.AuthenticationChallengeUseCase;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
 import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
+import dev.paysuite.payments.application.port.out.AuthenticationChallengePort;
 import dev.paysuite.payments.application.port.out.ListPaymentsPort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
@@ -52,8 +55,17 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     ChangePaymentService changePayment(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            ProcessPaymentService processing, Transactions transactions, Clock clock) {
-        return new ChangePaymentService(load, save, events, processing, transactions, clock);
+            ProcessPaymentService processing, AuthenticationChallengePort challenges, Transactions transactions,
+            Clock clock) {
+        return new ChangePaymentService(load, save, events, processing, challenges, transactions, clock);
+    }
+
+    /** The payer's answer to a 3-D Secure challenge goes on with the payment through confirm's steps. */
+    @Produces
+    @Singleton
+    AuthenticationChallengeUseCase authenticatePayment(AuthenticationChallengePort challenges, LoadPaymentPort load,
+            ChangePaymentService changes, Clock clock) {
+        return new AuthenticatePaymentService(challenges, load, changes, clock);
     }
 
     @Produces

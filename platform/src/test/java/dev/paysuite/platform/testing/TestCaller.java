@@ -48,6 +48,17 @@ public record TestCaller(String merchantId, String mode) {
                 .claim(IdentityClaims.KEY_ID, "key_test").expiresIn(60);
     }
 
+    /** The claims of the gateway's identity token for a public page (no API key, no merchant, no mode). */
+    public static JwtClaimsBuilder publicClaims() {
+        return Jwt.issuer(IdentityClaims.ISSUER).audience(IdentityClaims.AUDIENCE)
+                .subject(IdentityClaims.PUBLIC_SUBJECT).groups(IdentityClaims.PUBLIC_ROLE).expiresIn(60);
+    }
+
+    /** A visitor of a public page (a payer on a 3-D Secure challenge), as the gateway forwards them. */
+    public static RequestSpecification publicVisitor() {
+        return RestAssured.given().header("Authorization", "Bearer " + publicClaims().jws().sign(signingKey("gateway")));
+    }
+
     /** The claims of a service token acting for this caller, valid for 30 seconds from now. */
     public JwtClaimsBuilder serviceClaims(Signer signer) {
         long now = Instant.now().getEpochSecond();

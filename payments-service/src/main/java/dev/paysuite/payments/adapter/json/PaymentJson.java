@@ -19,7 +19,8 @@ public record PaymentJson(String id, String object, long amount, long amountCapt
         String currency, String status, String captureMethod, String paymentMethodId, String source,
         PaymentMethodDetails paymentMethodDetails, String description, String customerId,
         Map<String, String> metadata, String failureCode, String failureMessage, String declineCode,
-        NextAction nextAction, String paymentLink, String cancellationReason, String canceledAt, String capturedAt, boolean livemode,
+        NextAction nextAction, String returnUrl, String paymentLink, String cancellationReason, String canceledAt,
+        String capturedAt, boolean livemode,
         String createdAt, String updatedAt) {
 
     public record PaymentMethodDetails(String type, Card card) {
@@ -48,7 +49,7 @@ public record PaymentJson(String id, String object, long amount, long amountCapt
                 p.source() instanceof PaymentSource.Token ? p.source().value() : null, details, p.description(),
                 p.customerId(), p.metadata().values(), p.failure() == null ? null : p.failure().code(),
                 p.failure() == null ? null : p.failure().message(),
-                p.failure() == null ? null : p.failure().declineCode(), next,
+                p.failure() == null ? null : p.failure().declineCode(), next, p.returnUrl(),
                 p.paymentLink() == null ? null : p.paymentLink().value(), p.cancellationReason(),
                 timestamp(p.canceledAt()), timestamp(p.capturedAt()), p.livemode(), timestamp(p.createdAt()),
                 timestamp(p.updatedAt()));

@@ -21,7 +21,9 @@ public record CreatePaymentRequest(Long amount, String currency, String paymentM
                 + "(\"card\", with card_token), or card details inline, which the gateway exchanges for a token at the "
                 + "vault before the payment reaches this service") JsonNode paymentMethod,
         String description, String customerId, Map<String, String> metadata,
-        String captureMethod) {
+        String captureMethod,
+        @Schema(description = "Where the customer goes back to after a 3-D Secure challenge (absolute http or https "
+                + "URL, at most 2048 characters); payment_id is added to its query", maxLength = 2048) String returnUrl) {
     /** Card details inline, as the public API takes them: for the document only, never received here. */
     @Schema(name = "InlinePaymentMethod")
     record InlinePaymentMethod(@Schema(enumeration = "card") String type, InlineCard card) {
@@ -36,13 +38,13 @@ public record CreatePaymentRequest(Long amount, String currency, String paymentM
     static final String PAYMENT_METHOD = "payment_method";
 
     static final CreatePaymentRequest EMPTY = new CreatePaymentRequest(null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 
     CreatePaymentCommand toCommand(Caller caller) {
         String methodType = methodType();
         return new CreatePaymentCommand(caller.merchantId(), caller.livemode(), Money.of(amount, currency),
                 paymentSource(), CaptureMethod.parse(captureMethod), description, customerId, Metadata.of(metadata),
-                methodType);
+                methodType, returnUrl);
     }
 
     /**

@@ -46,14 +46,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class HostedPaymentPageResource {
     static final String HTML = "text/html; charset=utf-8";
     /** No script at all, styles only inline, forms only back here; never framed (clickjacking). */
-    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "form-action 'self' %s; frame-ancestors 'none'; base-uri 'none'";
 
     private final PayPaymentLinkUseCase links;
     private final Template page;
     private final Template receipt;
     private final Template message;
     private final String publicUrl;
+    /** The pages' policy: forms post here, and their redirects stay on the public origin (a challenge). */
+    private final String csp;
 
     public HostedPaymentPageResource(PayPaymentLinkUseCase links, @Location("pay/page.html") Template page,
             @Location("pay/receipt.html") Template receipt, @Location("pay/message.html") Template message,
@@ -63,6 +65,8 @@ public class HostedPaymentPageResource {
         this.receipt = receipt;
         this.message = message;
         this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+        URI origin = URI.create(publicUrl);
+        this.csp = CSP.formatted(origin.getScheme() + "://" + origin.getRawAuthority());
     }
 
     @GET
@@ -140,7 +144,8 @@ public class HostedPaymentPageResource {
             return form(link, 200, "This payment was canceled. You can try again.");
         }
         if (justPaid) {
-            return seeOther(receiptUrl(link) + "?payment_id=" + payment.id().value());
+            // relative: the browser stays on the origin it used (the public URL may name another host)
+            return seeOther("/pay/" + link.id().value() + "/receipt?payment_id=" + payment.id().value());
         }
         boolean done = status != PaymentStatus.PROCESSING && status != PaymentStatus.PENDING;
         String redirect = done && link.redirectUrl() != null ? link.redirectUrl() : null;
@@ -205,13 +210,14 @@ public class HostedPaymentPageResource {
         };
     }
 
-    static Response html(int status, String body) {
+    private Response html(int status, String body) {
         return Response.status(status).entity(body).type(HTML).header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", CSP).header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", csp).header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer").header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /** 303 with the Location as given (JAX-RS would make a relative one absolute on this service's own host). */
     private static Response seeOther(String url) {
-        return Response.seeOther(URI.create(url)).header("Cache-Control", "no-store").build();
+        return Response.status(303).header("Location", url).header("Cache-Control", "no-store").build();
     }
 }

@@ -53,6 +53,8 @@ public class PaymentJpaEntity extends MerchantOwnedEntity {
     public String nextActionType;
     @Column(name = "next_action_url")
     public String nextActionUrl;
+    @Column(name = "return_url")
+    public String returnUrl;
     @Column(name = "processor_reference")
     public String processorReference;
     @Column(name = "cancellation_reason")

@@ -45,7 +45,7 @@ public class PaymentMapper {
                 .nextAction(e.nextActionType == null ? null : new NextAction(e.nextActionType, e.nextActionUrl))
                 .processorReference(e.processorReference).cancellationReason(e.cancellationReason)
                 .canceledAt(e.canceledAt).capturedAt(e.capturedAt).createdAt(e.createdAt).updatedAt(e.updatedAt)
-                .eventSequence(e.eventSequence)
+                .eventSequence(e.eventSequence).returnUrl(e.returnUrl)
                 .pending(e.pendingOperation == null ? null : new PendingOperation(
                         PendingOperation.Operation.valueOf(e.pendingOperation), e.pendingAmount, e.pendingAcquirerKey,
                         e.pendingSince))
@@ -78,6 +78,7 @@ public class PaymentMapper {
         }
         e.description = p.description();
         e.customerId = p.customerId();
+        e.returnUrl = p.returnUrl();
         e.metadata = writeMetadata(p.metadata().values());
         e.createdAt = p.createdAt();
         copyChanges(p, e);

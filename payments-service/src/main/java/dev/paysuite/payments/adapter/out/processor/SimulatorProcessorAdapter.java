@@ -2,6 +2,7 @@ package dev.paysuite.payments.adapter.out.processor;
 
 import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.id.Ids;
+import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Failure;
 import dev.paysuite.payments.application.domain.model.NextAction;
@@ -25,7 +26,9 @@ import org.jboss.logging.Logger;
  * cards (by their last four digits, since payments never sees a card number). Like a real acquirer
  * it does what an acquirer key asks at most once and remembers it (table {@code simulator_operations},
  * written outside any transaction of ours, as the acquirer's own books would be): asking again under
- * the same key, or looking the key up, answers what it did the first time. A real acquirer adapter
+ * the same key, or looking the key up, answers what it did the first time. Card …3155's issuer asks
+ * for 3-D Secure ({@link SimulatedIssuer}): the authorization answers with the challenge page, and
+ * completing the authentication answers the payer's verdict there. A real acquirer adapter
  * implements the same port beside it.
  */
 @ApplicationScoped
@@ -44,12 +47,17 @@ public class SimulatorProcessorAdapter implements PaymentProcessorPort {
     /** With fault injection on, the process dies right after the acquirer charged (between the two phases). */
     static final String CRASH_AFTER_CHARGE = "9987";
 
+    static final Failure AUTHENTICATION_FAILED = new Failure(PaymentErrorCodes.AUTHENTICATION_FAILED, null,
+            "The customer failed 3-D Secure authentication, so the card issuer declined the payment.");
+
     private final PaymentsConfig config;
     private final AgroalDataSource dataSource;
+    private final SimulatedIssuer issuer;
 
-    public SimulatorProcessorAdapter(PaymentsConfig config, AgroalDataSource dataSource) {
+    public SimulatorProcessorAdapter(PaymentsConfig config, AgroalDataSource dataSource, SimulatedIssuer issuer) {
         this.config = config;
         this.dataSource = dataSource;
+        this.issuer = issuer;
     }
 
     @Override
@@ -95,8 +103,15 @@ public class SimulatorProcessorAdapter implements PaymentProcessorPort {
     }
 
     private AuthorizationResult decide(ProcessorRequest request, String last4) {
+        if (request.operation() == PendingOperation.Operation.COMPLETE_AUTHENTICATION) {
+            // The issuer's verdict; a payment whose challenge predates the challenge page has none and completes
+            boolean failed = issuer.challengeOf(request.paymentId())
+                    .filter(c -> c.state() == AuthenticationChallenge.State.FAILED).isPresent();
+            return failed ? new AuthorizationResult.Declined(request.processorReference(), AUTHENTICATION_FAILED)
+                    : new AuthorizationResult.Approved(request.processorReference());
+        }
         if (request.operation() != PendingOperation.Operation.AUTHORIZE) {
-            // Authentications complete, captures settle and voids release, always.
+            // Captures settle and voids release, always.
             return new AuthorizationResult.Approved(request.processorReference());
         }
         String reference = Ids.generate("sim_auth_");
@@ -105,7 +120,7 @@ public class SimulatorProcessorAdapter implements PaymentProcessorPort {
             return new AuthorizationResult.Declined(reference, decline);
         }
         if (THREE_D_SECURE.equals(last4)) {
-            String url = config.threeDSecureUrl().replace("{payment_id}", request.paymentId().value());
+            String url = issuer.challenge(request);
             return new AuthorizationResult.ActionRequired(reference, new NextAction(NextAction.REDIRECT_TO_URL, url));
         }
         return new AuthorizationResult.Approved(reference);

@@ -8,7 +8,10 @@ import dev.paysuite.kernel.id.PaymentId;
 import dev.paysuite.kernel.id.PaymentLinkId;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.kernel.page.Listable;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.BiFunction;
@@ -28,7 +31,7 @@ import java.util.function.UnaryOperator;
  *                                 ├─ approved, manual capture ────→ requires_capture
  *                                 ├─ 3-D Secure needed ───────────→ requires_action
  *                                 └─ declined ────────────────────→ failed
- * requires_action ─ confirm ─→ processing (authenticate) ─→ as authorize
+ * requires_action ─ confirm ─→ processing (authenticate) ─→ as authorize (authentication failed: failed)
  * requires_capture ─ capture ─→ processing (capture) ─→ succeeded (declined: requires_capture)
  * requires_capture ─ cancel ──→ processing (void) ────→ canceled (refused: requires_capture)
  * pending, requires_action ─ cancel ─→ canceled
@@ -40,12 +43,13 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
         NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
         Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending,
-        PaymentLinkId paymentLink)
+        String returnUrl, PaymentLinkId paymentLink)
         implements Listable {
 
     public static final int MAX_DESCRIPTION = 1000;
     public static final int MAX_CUSTOMER_ID = 255;
     public static final int MAX_CANCELLATION_REASON = 500;
+    public static final int MAX_RETURN_URL = 2048;
 
     public Payment {
         Objects.requireNonNull(id, "id");
@@ -77,13 +81,25 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, Instant now) {
         return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
-                metadata, null, now);
+                metadata, (String) null, now);
     }
 
-    /** Opens a new payment made on a payment link's page ({@code paymentLink}, or null for one made by the API). */
+    /**
+     * Opens a new payment that sends the payer back to {@code returnUrl} (an absolute http or https
+     * URL, or null) after a 3-D Secure challenge.
+     */
     public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
-            Metadata metadata, PaymentLinkId paymentLink, Instant now) {
+            Metadata metadata, String returnUrl, Instant now) {
+        return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
+                metadata, returnUrl, null, now);
+    }
+
+    /** The same, for a payment made on a payment link's page ({@code paymentLink}; null for one made by the API). */
+    public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
+            Metadata metadata, String returnUrl, PaymentLinkId paymentLink, Instant now) {
+        requireValidReturnUrl(returnUrl);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
                     "{description} can be at most " + MAX_DESCRIPTION + " characters.", "description");
@@ -99,12 +115,52 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         Payment opened = new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
                 .status(PaymentStatus.PENDING).captureMethod(captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod)
                 .source(source).instrument(instrument).description(description).customerId(customerId)
-                .metadata(metadata == null ? Metadata.EMPTY : metadata).paymentLink(paymentLink).createdAt(now).updatedAt(now)
+                .metadata(metadata == null ? Metadata.EMPTY : metadata).returnUrl(returnUrl).paymentLink(paymentLink)
+                .createdAt(now).updatedAt(now)
                 .build();
         Payment processing = opened.toBuilder().status(PaymentStatus.PROCESSING).eventSequence(1)
                 .pending(PendingOperation.of(PendingOperation.Operation.AUTHORIZE, opened, amount.amount(), now))
                 .build();
         return new Change(processing, new PaymentEvent.Created(EventId.generate().value(), processing));
+    }
+
+    /** An absolute http or https URL with a host, at most {@link #MAX_RETURN_URL} characters; null is no URL. */
+    static void requireValidReturnUrl(String returnUrl) {
+        if (returnUrl == null) {
+            return;
+        }
+        if (returnUrl.length() > MAX_RETURN_URL) {
+            throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "{returnUrl} can be at most " + MAX_RETURN_URL + " characters.", "returnUrl");
+        }
+        boolean valid;
+        try {
+            URI uri = new URI(returnUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            valid = uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "{returnUrl} must be an absolute http or https URL, such as https://example.com/done.", "returnUrl");
+        }
+    }
+
+    /**
+     * Where the payer goes after a 3-D Secure challenge: the return URL with {@code payment_id}
+     * added to its query (before any fragment); empty when the payment has none.
+     */
+    public java.util.Optional<String> returnUrlWithPaymentId() {
+        if (returnUrl == null) {
+            return java.util.Optional.empty();
+        }
+        int hash = returnUrl.indexOf('#');
+        String base = hash < 0 ? returnUrl : returnUrl.substring(0, hash);
+        String fragment = hash < 0 ? "" : returnUrl.substring(hash);
+        String separator = !base.contains("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+        return java.util.Optional.of(base + separator + "payment_id=" + id.value() + fragment);
     }
 
     /** Goes on after the payer completed 3-D Secure: the processor completes the authorization. */
@@ -257,7 +313,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
                 .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence)
-                .pending(pending).paymentLink(paymentLink);
+                .pending(pending).returnUrl(returnUrl).paymentLink(paymentLink);
     }
 
     public static Builder builder() {
@@ -289,6 +345,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private Instant updatedAt;
         private long eventSequence;
         private PendingOperation pending;
+        private String returnUrl;
         private PaymentLinkId paymentLink;
 
         private Builder() {
@@ -409,6 +466,11 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             return this;
         }
 
+        public Builder returnUrl(String value) {
+            returnUrl = value;
+            return this;
+        }
+
         public Builder paymentLink(PaymentLinkId value) {
             paymentLink = value;
             return this;
@@ -417,7 +479,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         public Payment build() {
             return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
                     source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
-                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, paymentLink);
+                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, returnUrl,
+                    paymentLink);
         }
     }
 }

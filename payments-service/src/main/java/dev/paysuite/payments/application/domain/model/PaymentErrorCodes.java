@@ -17,7 +17,14 @@ public final class PaymentErrorCodes {
     public static final String CARD_DECLINED = "card_declined";
     public static final String INSUFFICIENT_FUNDS = "insufficient_funds";
     public static final String EXPIRED_CARD = "expired_card";
+    /** The failure code of a payment whose payer failed 3-D Secure. */
     public static final String AUTHENTICATION_FAILED = "payment_authentication_failed";
+    /** confirm before the payer answered the 3-D Secure challenge. */
+    public static final String AUTHENTICATION_INCOMPLETE = "payment_authentication_incomplete";
+    /** A 3-D Secure challenge is answered once. */
+    public static final String CHALLENGE_ALREADY_ANSWERED = "authentication_challenge_answered";
+    /** A challenge whose payment no longer waits for it (canceled meanwhile). */
+    public static final String CHALLENGE_CLOSED = "authentication_challenge_closed";
 
     private PaymentErrorCodes() {
     }

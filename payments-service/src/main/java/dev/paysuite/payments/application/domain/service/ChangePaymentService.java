@@ -3,6 +3,7 @@ package dev.paysuite.payments.application.domain.service;
 import dev.paysuite.kernel.Now;
 import dev.paysuite.kernel.tx.Recorded;
 import dev.paysuite.kernel.tx.Transactions;
+import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
 import dev.paysuite.payments.application.domain.model.PaymentException;
@@ -15,6 +16,7 @@ import dev.paysuite.payments.application.port.in.ConfirmPaymentUseCase;
 import dev.paysuite.payments.application.port.in.PaymentRef;
 import dev.paysuite.payments.application.port.in.RecordRefundCommand;
 import dev.paysuite.payments.application.port.in.RecordRefundUseCase;
+import dev.paysuite.payments.application.port.out.AuthenticationChallengePort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
@@ -23,7 +25,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Changes to an existing payment: cancel, capture, confirm, and recording a refund. Each change is
+ * Changes to an existing payment: cancel, capture, confirm (refused while the issuer's 3-D Secure
+ * challenge is unanswered), and recording a refund. Each change is
  * one step: lock the payment, let the domain decide, save the payment and its event together. A
  * change that needs the processor leaves the payment processing, and the processor is asked after
  * that step, with no lock or transaction held ({@link ProcessPaymentService}).
@@ -34,15 +37,18 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
     private final SavePaymentPort save;
     private final PublishPaymentEventPort events;
     private final ProcessPaymentService processing;
+    private final AuthenticationChallengePort challenges;
     private final Transactions transactions;
     private final Clock clock;
 
     public ChangePaymentService(LoadPaymentPort load, SavePaymentPort save, PublishPaymentEventPort events,
-            ProcessPaymentService processing, Transactions transactions, Clock clock) {
+            ProcessPaymentService processing, AuthenticationChallengePort challenges, Transactions transactions,
+            Clock clock) {
         this.load = load;
         this.save = save;
         this.events = events;
         this.processing = processing;
+        this.challenges = challenges;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -64,6 +70,13 @@ public class ChangePaymentService implements CancelPaymentUseCase, CapturePaymen
             if (payment.status() != PaymentStatus.REQUIRES_ACTION) {
                 throw PaymentException.invalid(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE, "A payment with status '"
                         + payment.status().wireName() + "' has no pending authentication to confirm.", null);
+            }
+            boolean unanswered = challenges.challengeOf(payment.id())
+                    .filter(challenge -> challenge.state() == AuthenticationChallenge.State.PENDING).isPresent();
+            if (unanswered) {
+                throw PaymentException.invalid(PaymentErrorCodes.AUTHENTICATION_INCOMPLETE, "The customer has not "
+                        + "completed 3-D Secure authentication yet: send them to next_action.redirect_to_url.url, "
+                        + "and confirm once they answered the challenge.", null);
             }
             return payment.confirm(Now.of(clock));
         });

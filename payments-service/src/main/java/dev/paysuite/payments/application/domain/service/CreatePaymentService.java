@@ -54,7 +54,7 @@ public class CreatePaymentService implements CreatePaymentUseCase {
         }
         Payment.Change opened = Payment.open(PaymentId.generate(), command.merchantId(), command.livemode(),
                 command.amount(), source, command.captureMethod(), instrument, command.description(),
-                command.customerId(), command.metadata(), Now.of(clock));
+                command.customerId(), command.metadata(), command.returnUrl(), Now.of(clock));
         transactions.inTransaction(() -> {
             payments.insert(opened.payment());
             events.publish(List.of(opened.event()));

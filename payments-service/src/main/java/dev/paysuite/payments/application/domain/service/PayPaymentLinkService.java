@@ -87,7 +87,7 @@ public class PayPaymentLinkService implements PayPaymentLinkUseCase {
         Instant now = Now.of(clock);
         Payment.Change opened = Payment.open(PaymentId.generate(), link.merchantId(), link.livemode(), link.amount(),
                 source, CaptureMethod.AUTOMATIC, instrument, link.description(), null,
-                metadata(link, command.cardholder()), link.id(), now);
+                metadata(link, command.cardholder()), command.returnUrl(), link.id(), now);
         transactions.inTransaction(() -> {
             PaymentLink locked = links.loadForUpdate(link.id())
                     .orElseThrow(() -> ManagePaymentLinksService.notFound(link.id().value()));

@@ -13,9 +13,11 @@ import java.util.Objects;
  * Open a payment for a merchant and charge it at once (or authorize it, with manual capture).
  * {@code methodType}, when given, is the caller's word for what the source is ({@code card},
  * {@code paypal}, …): the payment is refused when the method turns out to be something else.
+ * {@code returnUrl} is where a payer goes back to after a 3-D Secure challenge.
  */
 public record CreatePaymentCommand(String merchantId, boolean livemode, Money amount, PaymentSource source,
-        CaptureMethod captureMethod, String description, String customerId, Metadata metadata, String methodType) {
+        CaptureMethod captureMethod, String description, String customerId, Metadata metadata, String methodType,
+        String returnUrl) {
     public static final String METHOD_TYPE_FIELD = "paymentMethod";
 
     public CreatePaymentCommand {
@@ -34,7 +36,12 @@ public record CreatePaymentCommand(String merchantId, boolean livemode, Money am
     }
 
     public CreatePaymentCommand(String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, String description, String customerId, Metadata metadata, String methodType) {
+        this(merchantId, livemode, amount, source, captureMethod, description, customerId, metadata, methodType, null);
+    }
+
+    public CreatePaymentCommand(String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, String description, String customerId, Metadata metadata) {
-        this(merchantId, livemode, amount, source, captureMethod, description, customerId, metadata, null);
+        this(merchantId, livemode, amount, source, captureMethod, description, customerId, metadata, null, null);
     }
 }

@@ -17,7 +17,7 @@ class CreatePaymentRequestTest {
     static final Caller CALLER = new Caller("mer_1", false, "key_1");
 
     static CreatePaymentRequest paidWith(String paymentMethodId, String source, String cardToken) {
-        return new CreatePaymentRequest(100L, "USD", paymentMethodId, source, cardToken, null, null, null, null, null);
+        return new CreatePaymentRequest(100L, "USD", paymentMethodId, source, cardToken, null, null, null, null, null, null);
     }
 
     static ApiException refused(CreatePaymentRequest request) {
@@ -60,7 +60,7 @@ class CreatePaymentRequestTest {
 
     static CreatePaymentRequest typed(com.fasterxml.jackson.databind.JsonNode paymentMethod) {
         return new CreatePaymentRequest(100L, "USD", null, null, "card_token_123", paymentMethod, null, null, null,
-                null);
+                null, null);
     }
 
     @Test
@@ -77,7 +77,7 @@ class CreatePaymentRequestTest {
     void inlineCardDetailsAreRefusedBeforeAnythingElse() {
         var inline = JsonNodeFactory.instance.objectNode();
         inline.putObject("card").put("number", "4242424242424242");
-        ApiException e = refused(new CreatePaymentRequest(null, null, null, null, null, inline, null, null, null, null));
+        ApiException e = refused(new CreatePaymentRequest(null, null, null, null, null, inline, null, null, null, null, null));
         assertEquals("payment_method_unsupported", e.body().error().code());
         assertEquals("payment_method", e.body().error().param());
         assertEquals("parameter_invalid",

@@ -193,14 +193,22 @@ class PaymentResourceTest {
     }
 
     @Test
-    void threeDSecureRequiresActionThenConfirmSucceeds() {
-        String id = merchant.request().body(body(900, "pm_test_3ds_required")).post("/v1/payments")
+    void threeDSecureRequiresActionAndConfirmWaitsForThePayersAnswerWhichCompletesThePayment() {
+        io.restassured.response.ExtractableResponse<?> created = merchant.request().body(body(900, "pm_test_3ds_required"))
+                .post("/v1/payments")
                 .then().statusCode(201)
                 .body("status", equalTo("requires_action"))
                 .body("next_action.type", equalTo("redirect_to_url"))
-                .extract().path("id");
+                .extract();
+        String id = created.path("id");
         merchant.request().post("/v1/payments/" + id + "/confirm")
+                .then().statusCode(400).body("error.code", equalTo("payment_authentication_incomplete"));
+        ThreeDSecureResourceTest.answerOnly(created.path("next_action.redirect_to_url.url"), "approve")
+                .then().statusCode(200);
+        merchant.request().get("/v1/payments/" + id)
                 .then().statusCode(200).body("status", equalTo("succeeded")).body("next_action", nullValue());
+        merchant.request().post("/v1/payments/" + id + "/confirm")
+                .then().statusCode(400).body("error.code", equalTo("payment_unexpected_state"));
     }
 
     @Test

@@ -177,6 +177,74 @@ class PaymentTest {
         assertNull(confirmed.nextAction());
     }
 
+    static Payment.Change openReturningTo(String returnUrl, CaptureMethod captureMethod) {
+        return Payment.open(PaymentId.generate(), "mer_1", false, new Money(900, CurrencyUnit.of("USD")),
+                PaymentSource.StoredMethod.of("pm_test_3ds_required"), captureMethod, VISA, "order 3", null,
+                Metadata.EMPTY, returnUrl, T0);
+    }
+
+    @Test
+    void aReturnUrlIsKeptAndTheEventCarriesIt() {
+        Payment.Change opened = openReturningTo("https://shop.example/done?order=7", CaptureMethod.AUTOMATIC);
+        assertEquals("https://shop.example/done?order=7", opened.payment().returnUrl());
+        assertEquals("https://shop.example/done?order=7", opened.event().payment().returnUrl());
+        assertNull(pending().returnUrl());
+    }
+
+    @Test
+    void aReturnUrlMustBeAnAbsoluteHttpOrHttpsUrlOfAtMost2048Characters() {
+        for (String bad : new String[] {"", "done", "/done", "ftp://shop.example/done", "javascript:alert(1)",
+                "https://", "http:///path", "https://shop example/x", "mailto:a@b.example",
+                "https://shop.example/" + "a".repeat(Payment.MAX_RETURN_URL)}) {
+            PaymentException e = assertThrows(PaymentException.class,
+                    () -> openReturningTo(bad, CaptureMethod.AUTOMATIC), bad);
+            assertEquals("returnUrl", e.field(), bad);
+            assertEquals(PaymentException.Kind.INVALID, e.kind());
+        }
+        String longest = "https://shop.example/" + "a".repeat(Payment.MAX_RETURN_URL - 21);
+        assertEquals(Payment.MAX_RETURN_URL, longest.length());
+        assertEquals(longest, openReturningTo(longest, CaptureMethod.AUTOMATIC).payment().returnUrl());
+        assertEquals("HTTP://shop.example", openReturningTo("HTTP://shop.example", CaptureMethod.AUTOMATIC)
+                .payment().returnUrl());
+    }
+
+    @Test
+    void thePayerReturnsWithThePaymentIdInTheQuery() {
+        for (String[] c : new String[][] {
+                {"https://shop.example/done", "https://shop.example/done?payment_id=%s"},
+                {"https://shop.example/done?order=7", "https://shop.example/done?order=7&payment_id=%s"},
+                {"https://shop.example/done?", "https://shop.example/done?payment_id=%s"},
+                {"https://shop.example/done#receipt", "https://shop.example/done?payment_id=%s#receipt"},
+                {"http://localhost:9999/r?a=1&#x", "http://localhost:9999/r?a=1&payment_id=%s#x"}}) {
+            Payment p = openReturningTo(c[0], CaptureMethod.AUTOMATIC).payment();
+            assertEquals(String.format(c[1], p.id().value()), p.returnUrlWithPaymentId().orElseThrow());
+        }
+        assertTrue(pending().returnUrlWithPaymentId().isEmpty());
+    }
+
+    @Test
+    void aFailedAuthenticationFailsThePayment() {
+        Payment confirming = waitingFor3ds().confirm(T1).payment();
+        Failure failure = new Failure(PaymentErrorCodes.AUTHENTICATION_FAILED, null, "The customer failed 3-D Secure.");
+        Payment.Change failed = confirming.recordOutcome(new AuthorizationResult.Declined("ref", failure), T1);
+        assertEquals(PaymentStatus.FAILED, failed.payment().status());
+        assertEquals(PaymentErrorCodes.AUTHENTICATION_FAILED, failed.payment().failure().code());
+        assertNull(failed.payment().nextAction());
+        assertInstanceOf(PaymentEvent.Failed.class, failed.event());
+    }
+
+    @Test
+    void anApprovedAuthenticationOfAManualCapturePaymentWaitsForCapture() {
+        Payment waiting = openReturningTo("https://shop.example/done", CaptureMethod.MANUAL).payment()
+                .recordOutcome(new AuthorizationResult.ActionRequired("ref",
+                        new NextAction(NextAction.REDIRECT_TO_URL, "https://3ds")), T1).payment();
+        Payment.Change authorized = waiting.confirm(T1).payment()
+                .recordOutcome(new AuthorizationResult.Approved("ref"), T1);
+        assertEquals(PaymentStatus.REQUIRES_CAPTURE, authorized.payment().status());
+        assertInstanceOf(PaymentEvent.RequiresCapture.class, authorized.event());
+        assertEquals("https://shop.example/done", authorized.payment().returnUrl());
+    }
+
     @Test
     void aCardCannotPayInACryptoCurrency() {
         PaymentException e = assertThrows(PaymentException.class, () -> Payment.open(PaymentId.generate(), "mer_1",

@@ -2,13 +2,17 @@ package dev.paysuite.payments.application.domain.service;
 
 import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.testing.InlineTransactions;
+import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
+import dev.paysuite.payments.application.domain.model.Failure;
 import dev.paysuite.payments.application.domain.model.Payment;
 import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
 import dev.paysuite.payments.application.port.in.PaymentRef;
+import dev.paysuite.payments.application.port.out.AuthenticationChallengePort;
 import dev.paysuite.payments.application.port.out.LoadPaymentPort;
 import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
 import dev.paysuite.payments.application.port.out.ProcessorRequest;
@@ -86,6 +90,8 @@ final class Fakes {
      */
     static final class Processor implements PaymentProcessorPort {
         AuthorizationResult next = new AuthorizationResult.Approved("ref_1");
+        /** The issuer: an authorization that asks for 3-D Secure sets a challenge there, whose answer completes it. */
+        final Challenges issuer = new Challenges();
         boolean loseTheNextAnswer;
         boolean dropTheNextRequest;
         /** When set, a call made while a step's transaction is open fails the test. */
@@ -109,7 +115,17 @@ final class Fakes {
                 throw new ProcessorOutcomeUnknownException("never reached the acquirer", null);
             }
             AuthorizationResult result = done.computeIfAbsent(request.acquirerKey(), k -> switch (request.operation()) {
-                case AUTHORIZE -> next;
+                case AUTHORIZE -> {
+                    if (next instanceof AuthorizationResult.ActionRequired) {
+                        issuer.set(request);
+                    }
+                    yield next;
+                }
+                case COMPLETE_AUTHENTICATION -> issuer.challengeOf(request.paymentId())
+                        .filter(c -> c.state() == AuthenticationChallenge.State.FAILED).isPresent()
+                        ? new AuthorizationResult.Declined(request.processorReference(),
+                                new Failure("payment_authentication_failed", null, "3-D Secure failed"))
+                        : new AuthorizationResult.Approved(request.processorReference());
                 default -> new AuthorizationResult.Approved(request.processorReference());
             });
             if (loseTheNextAnswer) {
@@ -128,6 +144,39 @@ final class Fakes {
         /** How many times money was asked for: each key counts once, however often it was sent. */
         long charges() {
             return done.size();
+        }
+    }
+
+    /** The issuer's 3-D Secure challenges: answered once, kept outside any step (no @ChangesState). */
+    static final class Challenges implements AuthenticationChallengePort {
+        final Map<String, AuthenticationChallenge> byId = new LinkedHashMap<>();
+
+        void set(ProcessorRequest request) {
+            String id = "3ds_" + request.paymentId().value();
+            byId.putIfAbsent(id, new AuthenticationChallenge(id, request.paymentId(), request.merchantId(),
+                    request.livemode(), AuthenticationChallenge.State.PENDING, Instant.EPOCH, null));
+        }
+
+        @Override
+        public Optional<AuthenticationChallenge> challenge(String challengeId) {
+            return Optional.ofNullable(byId.get(challengeId));
+        }
+
+        @Override
+        public Optional<AuthenticationChallenge> challengeOf(PaymentId payment) {
+            return byId.values().stream().filter(c -> c.paymentId().equals(payment)).findFirst();
+        }
+
+        @Override
+        public boolean answer(String challengeId, boolean approved, Instant at) {
+            AuthenticationChallenge c = byId.get(challengeId);
+            if (c == null || c.isAnswered()) {
+                return false;
+            }
+            byId.put(challengeId, new AuthenticationChallenge(c.id(), c.paymentId(), c.merchantId(), c.livemode(),
+                    approved ? AuthenticationChallenge.State.APPROVED : AuthenticationChallenge.State.FAILED,
+                    c.createdAt(), at));
+            return true;
         }
     }
 }

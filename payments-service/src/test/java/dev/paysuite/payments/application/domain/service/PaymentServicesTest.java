@@ -1,21 +1,27 @@
 package dev.paysuite.payments.application.domain.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.kernel.testing.InlineTransactions;
+import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
 import dev.paysuite.payments.application.domain.model.Failure;
 import dev.paysuite.payments.application.domain.model.Payment;
+import dev.paysuite.payments.application.domain.model.NextAction;
+import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
 import dev.paysuite.payments.application.domain.model.PaymentEvent;
 import dev.paysuite.payments.application.domain.model.PaymentException;
 import dev.paysuite.payments.application.domain.model.PaymentInstrument;
 import dev.paysuite.payments.application.domain.model.PaymentSource;
 import dev.paysuite.payments.application.domain.model.PaymentStatus;
+import dev.paysuite.payments.application.port.in.AnswerChallengeCommand;
+import dev.paysuite.payments.application.port.in.AuthenticationChallengeUseCase;
 import dev.paysuite.payments.application.port.in.CancelPaymentCommand;
 import dev.paysuite.payments.application.port.in.CapturePaymentCommand;
 import dev.paysuite.payments.application.port.in.CreatePaymentCommand;
@@ -44,7 +50,10 @@ class PaymentServicesTest {
     final PublishPaymentEventPort publish = tx.guard(PublishPaymentEventPort.class, events);
     final ProcessPaymentService processing = new ProcessPaymentService(load, save, publish, processor, tx, clock);
     final CreatePaymentService create = new CreatePaymentService(methods, save, publish, processing, tx, clock);
-    final ChangePaymentService change = new ChangePaymentService(load, save, publish, processing, tx, clock);
+    final ChangePaymentService change = new ChangePaymentService(load, save, publish, processing, processor.issuer,
+            tx, clock);
+    final AuthenticatePaymentService authenticate = new AuthenticatePaymentService(processor.issuer, load, change,
+            clock);
     /** The reconciler, a minute later. */
     final ProcessPaymentService reconciler = new ProcessPaymentService(load, save, publish, processor, tx,
             Clock.offset(clock, Duration.ofMinutes(1)));
@@ -57,6 +66,101 @@ class PaymentServicesTest {
     CreatePaymentCommand command(String merchant, CaptureMethod captureMethod) {
         return new CreatePaymentCommand(merchant, false, Money.of(2500L, "EUR"), PaymentSource.StoredMethod.of("pm_card"),
                 captureMethod, "order 7", null, Metadata.EMPTY);
+    }
+
+    /** A payment whose issuer asked for 3-D Secure, waiting for the payer: its challenge's id. */
+    String waitingForThePayer(CaptureMethod captureMethod) {
+        processor.next = new AuthorizationResult.ActionRequired("ref_3ds",
+                new NextAction(NextAction.REDIRECT_TO_URL, "https://pay.example/3ds/x"));
+        Payment p = create.create(command("mer_a", captureMethod));
+        assertEquals(PaymentStatus.REQUIRES_ACTION, p.status());
+        return processor.issuer.challengeOf(p.id()).orElseThrow().id();
+    }
+
+    @Test
+    void confirmBeforeThePayerAnsweredTheChallengeIsRefusedAndChangesNothing() {
+        String challenge = waitingForThePayer(CaptureMethod.AUTOMATIC);
+        Payment waiting = authenticate.show(challenge).payment();
+        int published = events.published.size();
+        PaymentException e = assertThrows(PaymentException.class,
+                () -> change.confirm(new PaymentRef("mer_a", false, waiting.id())));
+        assertEquals(PaymentErrorCodes.AUTHENTICATION_INCOMPLETE, e.code());
+        assertEquals(PaymentException.Kind.INVALID, e.kind());
+        assertEquals(waiting, payments.rows.get(waiting.id().value()));
+        assertEquals(published, events.published.size());
+        assertFalse(processor.calls.stream().anyMatch(c -> c.startsWith("complete")));
+    }
+
+    @Test
+    void approvingTheChallengeCompletesThePaymentAtOnce() {
+        String challenge = waitingForThePayer(CaptureMethod.AUTOMATIC);
+        AuthenticationChallengeUseCase.ChallengeView view = authenticate.answer(AnswerChallengeCommand.of(challenge,
+                "approve"));
+        assertEquals(AuthenticationChallenge.State.APPROVED, view.challenge().state());
+        assertEquals(PaymentStatus.SUCCEEDED, view.payment().status());
+        assertEquals(List.of("payment.created", "payment.requires_action", "payment.processing", "payment.succeeded"),
+                events.published.stream().map(PaymentEvent::type).toList());
+        assertTrue(processor.calls.contains("complete ref_3ds"));
+    }
+
+    @Test
+    void approvingTheChallengeOfAManualCapturePaymentLeavesItToCapture() {
+        String challenge = waitingForThePayer(CaptureMethod.MANUAL);
+        assertEquals(PaymentStatus.REQUIRES_CAPTURE,
+                authenticate.answer(AnswerChallengeCommand.of(challenge, "approve")).payment().status());
+    }
+
+    @Test
+    void failingTheChallengeFailsThePaymentAndAConfirmAfterItChangesNothing() {
+        String challenge = waitingForThePayer(CaptureMethod.AUTOMATIC);
+        Payment failed = authenticate.answer(AnswerChallengeCommand.of(challenge, "fail")).payment();
+        assertEquals(PaymentStatus.FAILED, failed.status());
+        assertEquals("payment_authentication_failed", failed.failure().code());
+        assertEquals("payment.failed", events.published.get(events.published.size() - 1).type());
+        assertEquals(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE, assertThrows(PaymentException.class,
+                () -> change.confirm(new PaymentRef("mer_a", false, failed.id()))).code());
+    }
+
+    @Test
+    void aConfirmAfterTheIssuerRecordedTheAnswerGoesOnWithItsVerdict() {
+        for (boolean approved : new boolean[] {true, false}) {
+            String challenge = waitingForThePayer(CaptureMethod.AUTOMATIC);
+            Payment waiting = authenticate.show(challenge).payment();
+            assertTrue(processor.issuer.answer(challenge, approved, Instant.EPOCH)); // the payment not yet told
+            Payment confirmed = change.confirm(new PaymentRef("mer_a", false, waiting.id()));
+            assertEquals(approved ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED, confirmed.status());
+        }
+    }
+
+    @Test
+    void aChallengeIsAnsweredOnce() {
+        String challenge = waitingForThePayer(CaptureMethod.AUTOMATIC);
+        authenticate.answer(AnswerChallengeCommand.of(challenge, "fail"));
+        PaymentException e = assertThrows(PaymentException.class,
+                () -> authenticate.answer(AnswerChallengeCommand.of(challenge, "approve")));
+        assertEquals(PaymentErrorCodes.CHALLENGE_ALREADY_ANSWERED, e.code());
+        assertEquals(AuthenticationChallenge.State.FAILED, authenticate.show(challenge).challenge().state());
+    }
+
+    @Test
+    void aChallengeWhosePaymentWasCanceledTakesNoAnswer() {
+        String challenge = waitingForThePayer(CaptureMethod.AUTOMATIC);
+        Payment waiting = authenticate.show(challenge).payment();
+        change.cancel(new CancelPaymentCommand(new PaymentRef("mer_a", false, waiting.id()), null),
+                dev.paysuite.kernel.tx.Recorded.NOBODY);
+        assertEquals(PaymentErrorCodes.CHALLENGE_CLOSED, assertThrows(PaymentException.class,
+                () -> authenticate.answer(AnswerChallengeCommand.of(challenge, "approve"))).code());
+        assertEquals(AuthenticationChallenge.State.PENDING, authenticate.show(challenge).challenge().state());
+    }
+
+    @Test
+    void anUnknownChallengeIsNotFoundAndAnAnswerOtherThanApproveOrFailIsRefused() {
+        assertEquals(PaymentException.Kind.NOT_FOUND,
+                assertThrows(PaymentException.class, () -> authenticate.show("3ds_nope")).kind());
+        for (String outcome : new String[] {null, "", "yes", "APPROVE"}) {
+            PaymentException e = assertThrows(PaymentException.class, () -> AnswerChallengeCommand.of("3ds_x", outcome));
+            assertEquals("outcome", e.field());
+        }
     }
 
     @Test
