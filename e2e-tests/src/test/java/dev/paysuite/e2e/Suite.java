@@ -210,7 +210,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     }
 
     private void awaitHealthy(String app, int port) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")
@@ -233,7 +233,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(app + " was not healthy after 120 s; see e2e-tests/target/e2e-logs");
+        throw new IllegalStateException(app + " was not healthy after 180 s; see e2e-tests/target/e2e-logs");
     }
 
     @Override
