@@ -75,7 +75,7 @@ class CardDataStaysInTheVaultIT {
         String link = as(key).body("{\"amount\": 1200, \"currency\": \"usd\", \"reusable\": true}")
                 .post("/v1/payment_links").then().statusCode(201).extract().path("id");
         for (String form : List.of("exp_month=12&exp_year=2031", "exp_month=13&exp_year=2031")) {
-            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+            given().baseUri(Suite.GATEWAY).redirects().follow(false).contentType("application/x-www-form-urlencoded")
                     .body("method=card&card_name=Search&card_number=" + KNOWN_CARD.substring(0, 4) + "+"
                             + KNOWN_CARD.substring(4) + "&" + form + "&cvc=123")
                     .post("/pay/" + link).then().statusCode(org.hamcrest.Matchers.oneOf(303, 400));

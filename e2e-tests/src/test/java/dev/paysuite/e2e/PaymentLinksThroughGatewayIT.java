@@ -156,12 +156,16 @@ class PaymentLinksThroughGatewayIT {
     }
 
     @Test
-    void thePagesRefuseWhatTheyDoNotTake() {
+    void thePagesRefuseWhatTheyDoNotTake() throws Exception {
         customer().get("/pay/plink_nothere").then().statusCode(404).contentType(startsWith("text/html"));
         customer().delete("/pay/plink_nothere").then().statusCode(405).header("Allow", "GET, POST");
         customer().contentType("application/x-www-form-urlencoded").body("method=card&card_number=" + "4".repeat(20_000))
                 .post("/pay/plink_nothere").then().statusCode(413);
-        // the internal lookup is never routed
-        given().get("/internal/v1/payment_links/plink_nothere").then().statusCode(404);
+        // the internal lookup is never routed, whatever key asks
+        as(Merchants.create().apiKey()).get("/internal/v1/payment_links/plink_nothere").then().statusCode(404);
+        // an address a service would refuse is refused here, as a page
+        RawHttp.Response malformed = RawHttp.send(Suite.GATEWAY_PORT, "GET", "/pay/plink_x?a=<x>", List.of(), null, false);
+        org.junit.jupiter.api.Assertions.assertEquals(400, malformed.status());
+        org.junit.jupiter.api.Assertions.assertTrue(malformed.header("Content-Type").startsWith("text/html"));
     }
 }
