@@ -368,38 +368,11 @@ public class AdminRouteHandler {
                     "Send the request body as JSON, with 'Content-Type: application/json'.");
             return;
         }
-        if (request.isEnded()) {
-            then.accept(Buffer.buffer());
-            return;
-        }
-        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT)) && request.version() != HttpVersion.HTTP_1_0) {
+        if (!request.isEnded() && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
+                && request.version() != HttpVersion.HTTP_1_0) {
             ctx.response().writeContinue();
         }
-        Buffer body = Buffer.buffer();
-        boolean[] refused = {false};
-        request.pause();
-        request.handler(chunk -> {
-            if (refused[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
-                refused[0] = true;
-                tooLarge(ctx);
-            } else {
-                body.appendBuffer(chunk);
-            }
-        });
-        request.exceptionHandler(failure -> {
-            if (!ctx.response().ended()) {
-                ctx.response().setStatusCode(400).end();
-            }
-        });
-        request.endHandler(end -> {
-            if (!refused[0]) {
-                then.accept(body);
-            }
-        });
-        request.resume();
+        BoundedBody.read(ctx, MAX_BODY_BYTES, () -> tooLarge(ctx), then);
     }
 
     private static void tooLarge(RoutingContext ctx) {

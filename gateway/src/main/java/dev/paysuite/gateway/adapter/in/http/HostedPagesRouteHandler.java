@@ -111,35 +111,7 @@ public class HostedPagesRouteHandler {
             tooLarge(ctx);
             return;
         }
-        if (request.isEnded()) {
-            then.accept(Buffer.buffer());
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        boolean[] refused = {false};
-        request.pause();
-        request.handler(chunk -> {
-            if (refused[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
-                refused[0] = true;
-                tooLarge(ctx);
-            } else {
-                body.appendBuffer(chunk);
-            }
-        });
-        request.exceptionHandler(failure -> {
-            if (!ctx.response().ended()) {
-                ctx.response().setStatusCode(400).end();
-            }
-        });
-        request.endHandler(end -> {
-            if (!refused[0]) {
-                then.accept(body);
-            }
-        });
-        request.resume();
+        BoundedBody.read(ctx, MAX_BODY_BYTES, () -> tooLarge(ctx), then);
     }
 
     private static void tooLarge(RoutingContext ctx) {
