@@ -19,7 +19,8 @@ public record PaymentJson(String id, String object, long amount, long amountCapt
         String currency, String status, String captureMethod, String paymentMethodId, String source,
         PaymentMethodDetails paymentMethodDetails, String description, String customerId,
         Map<String, String> metadata, String failureCode, String failureMessage, String declineCode,
-        NextAction nextAction, String returnUrl, String paymentLink, String cancellationReason, String canceledAt,
+        NextAction nextAction, String returnUrl, String paymentLink, String subscription, String testClock,
+        String cancellationReason, String canceledAt,
         String capturedAt, boolean livemode,
         String createdAt, String updatedAt) {
 
@@ -50,7 +51,9 @@ public record PaymentJson(String id, String object, long amount, long amountCapt
                 p.customerId(), p.metadata().values(), p.failure() == null ? null : p.failure().code(),
                 p.failure() == null ? null : p.failure().message(),
                 p.failure() == null ? null : p.failure().declineCode(), next, p.returnUrl(),
-                p.paymentLink() == null ? null : p.paymentLink().value(), p.cancellationReason(),
+                p.paymentLink() == null ? null : p.paymentLink().value(),
+                p.subscription() == null ? null : p.subscription().value(),
+                p.testClock() == null ? null : p.testClock().value(), p.cancellationReason(),
                 timestamp(p.canceledAt()), timestamp(p.capturedAt()), p.livemode(), timestamp(p.createdAt()),
                 timestamp(p.updatedAt()));
     }

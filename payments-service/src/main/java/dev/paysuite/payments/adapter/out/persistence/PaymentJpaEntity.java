@@ -76,4 +76,10 @@ public class PaymentJpaEntity extends MerchantOwnedEntity {
 
     @Column(name = "payment_link")
     public String paymentLink;
+
+    @Column(name = "subscription")
+    public String subscription;
+
+    @Column(name = "test_clock")
+    public String testClock;
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.id.PaymentId;
 import dev.paysuite.kernel.id.PaymentLinkId;
+import dev.paysuite.kernel.id.SubscriptionId;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.money.CurrencyUnit;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
@@ -50,6 +52,8 @@ public class PaymentMapper {
                         PendingOperation.Operation.valueOf(e.pendingOperation), e.pendingAmount, e.pendingAcquirerKey,
                         e.pendingSince))
                 .paymentLink(e.paymentLink == null ? null : new PaymentLinkId(e.paymentLink))
+                .subscription(e.subscription == null ? null : new SubscriptionId(e.subscription))
+                .testClock(e.testClock == null ? null : new TestClockId(e.testClock))
                 .build();
     }
 
@@ -59,6 +63,8 @@ public class PaymentMapper {
         e.merchantId = p.merchantId();
         e.livemode = p.livemode();
         e.paymentLink = p.paymentLink() == null ? null : p.paymentLink().value();
+        e.subscription = p.subscription() == null ? null : p.subscription().value();
+        e.testClock = p.testClock() == null ? null : p.testClock().value();
         e.amount = p.amount().amount();
         e.currency = p.amount().currency().code();
         e.captureMethod = p.captureMethod().name();

@@ -6,6 +6,8 @@ import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.PaymentId;
 import dev.paysuite.kernel.id.PaymentLinkId;
+import dev.paysuite.kernel.id.SubscriptionId;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.kernel.page.Listable;
 import java.net.URI;
@@ -43,7 +45,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
         NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
         Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending,
-        String returnUrl, PaymentLinkId paymentLink)
+        String returnUrl, PaymentLinkId paymentLink, SubscriptionId subscription, TestClockId testClock)
         implements Listable {
 
     public static final int MAX_DESCRIPTION = 1000;
@@ -99,6 +101,22 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
     public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
             CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
             Metadata metadata, String returnUrl, PaymentLinkId paymentLink, Instant now) {
+        return open(id, merchantId, livemode, amount, source, captureMethod, instrument, description, customerId,
+                metadata, returnUrl, paymentLink, null, null, now);
+    }
+
+    /**
+     * The same, for a subscription's cycle ({@code subscription}) and for a payment that follows a
+     * test clock's time ({@code testClock}, test mode only: its authorization expires by that clock).
+     */
+    public static Change open(PaymentId id, String merchantId, boolean livemode, Money amount, PaymentSource source,
+            CaptureMethod captureMethod, PaymentInstrument instrument, String description, String customerId,
+            Metadata metadata, String returnUrl, PaymentLinkId paymentLink, SubscriptionId subscription,
+            TestClockId testClock, Instant now) {
+        if (testClock != null && livemode) {
+            throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "Test clocks exist in test mode only; a live payment cannot follow one.", "testClock");
+        }
         requireValidReturnUrl(returnUrl);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw PaymentException.invalid(ErrorCodes.PARAMETER_INVALID,
@@ -116,6 +134,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .status(PaymentStatus.PENDING).captureMethod(captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod)
                 .source(source).instrument(instrument).description(description).customerId(customerId)
                 .metadata(metadata == null ? Metadata.EMPTY : metadata).returnUrl(returnUrl).paymentLink(paymentLink)
+                .subscription(subscription).testClock(testClock)
                 .createdAt(now).updatedAt(now)
                 .build();
         Payment processing = opened.toBuilder().status(PaymentStatus.PROCESSING).eventSequence(1)
@@ -313,7 +332,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
                 .capturedAt(capturedAt).createdAt(createdAt).updatedAt(updatedAt).eventSequence(eventSequence)
-                .pending(pending).returnUrl(returnUrl).paymentLink(paymentLink);
+                .pending(pending).returnUrl(returnUrl).paymentLink(paymentLink).subscription(subscription)
+                .testClock(testClock);
     }
 
     public static Builder builder() {
@@ -347,6 +367,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private PendingOperation pending;
         private String returnUrl;
         private PaymentLinkId paymentLink;
+        private SubscriptionId subscription;
+        private TestClockId testClock;
 
         private Builder() {
         }
@@ -476,11 +498,23 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
             return this;
         }
 
+        /** The subscription whose cycle this payment is (null for any other payment). */
+        public Builder subscription(SubscriptionId value) {
+            subscription = value;
+            return this;
+        }
+
+        /** The test clock whose time this payment follows (test mode only; null: real time). */
+        public Builder testClock(TestClockId value) {
+            testClock = value;
+            return this;
+        }
+
         public Payment build() {
             return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
                     source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
                     cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, returnUrl,
-                    paymentLink);
+                    paymentLink, subscription, testClock);
         }
     }
 }
