@@ -76,7 +76,8 @@ class EnabledEventsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "payment.created", "refund.failed", "customer.created", "payment_method.attached",
-            "payment_method.detached", "endpoint.disabled", "chargeback.created" })
+            "payment_method.detached", "endpoint.disabled", "chargeback.created", "subscription.created",
+            "subscription.updated", "subscription.canceled" })
     void theIssuesTypesAreKnown(String type) {
         assertTrue(EventTypes.isKnown(type));
     }
