@@ -4,8 +4,7 @@ import java.util.Set;
 
 /**
  * Every event type an endpoint may subscribe to: what payments-, refunds- and methods-service publish
- * (payments-service also its subscriptions' events),
- * plus the types this service and later issues add. A subscription to a type nobody publishes is a
+ * (payments-service also its subscriptions' events), plus the types this service and later issues add. A subscription to a type nobody publishes is a
  * typo that would silently never fire, so it is refused ({@link EnabledEvents}).
  */
 public final class EventTypes {
@@ -36,8 +35,9 @@ public final class EventTypes {
 
     public static final Set<String> KNOWN = Set.of(PAYMENT_CREATED, PAYMENT_PROCESSING, PAYMENT_REQUIRES_ACTION,
             PAYMENT_REQUIRES_CAPTURE, PAYMENT_SUCCEEDED, PAYMENT_FAILED, PAYMENT_CANCELED, PAYMENT_REFUNDED,
-            SUBSCRIPTION_CREATED, SUBSCRIPTION_UPDATED, SUBSCRIPTION_CANCELED, REFUND_CREATED, REFUND_SUCCEEDED, REFUND_FAILED, CUSTOMER_CREATED, PAYMENT_METHOD_ATTACHED,
-            PAYMENT_METHOD_DETACHED, ENDPOINT_DISABLED, CHARGEBACK_CREATED);
+            SUBSCRIPTION_CREATED, SUBSCRIPTION_UPDATED, SUBSCRIPTION_CANCELED, REFUND_CREATED, REFUND_SUCCEEDED,
+            REFUND_FAILED, CUSTOMER_CREATED, PAYMENT_METHOD_ATTACHED, PAYMENT_METHOD_DETACHED, ENDPOINT_DISABLED,
+            CHARGEBACK_CREATED);
 
     private EventTypes() {
     }
