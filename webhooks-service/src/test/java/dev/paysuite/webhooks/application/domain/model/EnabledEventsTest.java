@@ -20,7 +20,7 @@ class EnabledEventsTest {
     void everyTypeTheServicesPublishMayBeChosen() {
         List<String> all = List.copyOf(EventTypes.KNOWN);
         assertEquals(all, EnabledEvents.of(all).types());
-        assertEquals(16, all.size());
+        assertEquals(19, all.size());
     }
 
     @Test
