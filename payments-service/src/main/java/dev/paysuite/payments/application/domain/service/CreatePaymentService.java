@@ -15,6 +15,7 @@ import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
+import dev.paysuite.payments.application.port.out.TestClockExistsPort;
 import java.time.Clock;
 import java.util.List;
 
@@ -30,9 +31,18 @@ public class CreatePaymentService implements CreatePaymentUseCase {
     private final ProcessPaymentService processing;
     private final Transactions transactions;
     private final Clock clock;
+    private final TestClockExistsPort testClocks;
 
+    /** Without test clocks: a payment naming one is refused as naming no such clock. */
     public CreatePaymentService(ResolvePaymentMethodPort paymentMethods, SavePaymentPort payments,
             PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock) {
+        this(paymentMethods, payments, events, processing, transactions, clock, (merchant, testClock) -> false);
+    }
+
+    public CreatePaymentService(ResolvePaymentMethodPort paymentMethods, SavePaymentPort payments,
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock,
+            TestClockExistsPort testClocks) {
+        this.testClocks = testClocks;
         this.paymentMethods = paymentMethods;
         this.payments = payments;
         this.events = events;
@@ -43,6 +53,11 @@ public class CreatePaymentService implements CreatePaymentUseCase {
 
     @Override
     public Payment create(CreatePaymentCommand command, Recorded recorded) {
+        if (command.testClock() != null && !testClocks.exists(command.merchantId(), command.testClock())) {
+            String id = command.testClock().value();
+            throw PaymentException.invalid(ErrorCodes.RESOURCE_MISSING, "No such test clock"
+                    + (id.length() <= 48 ? ": '" + id + "'" : "") + ".", CreatePaymentCommand.TEST_CLOCK_FIELD);
+        }
         PaymentSource source = command.source();
         PaymentInstrument instrument = paymentMethods.resolve(command.merchantId(), command.livemode(), source)
                 .orElseThrow(() -> new PaymentException(DomainException.Kind.NOT_FOUND, ErrorCodes.RESOURCE_MISSING,
@@ -54,7 +69,8 @@ public class CreatePaymentService implements CreatePaymentUseCase {
         }
         Payment.Change opened = Payment.open(PaymentId.generate(), command.merchantId(), command.livemode(),
                 command.amount(), source, command.captureMethod(), instrument, command.description(),
-                command.customerId(), command.metadata(), command.returnUrl(), Now.of(clock));
+                command.customerId(), command.metadata(), command.returnUrl(), null, null, command.testClock(),
+                Now.of(clock));
         transactions.inTransaction(() -> {
             payments.insert(opened.payment());
             events.publish(List.of(opened.event()));
