@@ -85,13 +85,17 @@ final class MalformedRequests {
         AQNT_LIST_PAYMENTS("GET", "/compat/aqnt/v1/payments", Slot.NONE, false),
         AQNT_RETRIEVE_PAYMENT("GET", "/compat/aqnt/v1/payments/{id}", Slot.PAYMENT, false),
         AQNT_REFUND_PAYMENT("POST", "/compat/aqnt/v1/payments/{id}/refunds", Slot.REFUNDABLE_PAYMENT, true),
+        AQNT_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/aqnt/v1/payments/webhook_endpoints", Slot.NONE, true),
         PAYMENTPROCESSING_CREATE_PAYMENT("POST", "/compat/paymentprocessing/v1/payments", Slot.NONE, true),
         PAYMENTPROCESSING_RETRIEVE_PAYMENT("GET", "/compat/paymentprocessing/v1/payments/{id}", Slot.PAYMENT, false),
         PAYMENTPROCESSING_CREATE_REFUND("POST", "/compat/paymentprocessing/v1/refunds", Slot.NONE, true),
+        PAYMENTPROCESSING_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/paymentprocessing/v1/webhook_endpoints", Slot.NONE,
+                true),
         AIKDATA_CREATE_CHARGE("POST", "/compat/aikdata/v1/payments/charge", Slot.NONE, true),
         AIKDATA_RETRIEVE_CHARGE("GET", "/compat/aikdata/v1/payments/charge/{id}", Slot.CHARGE, false),
         AIKDATA_LIST_CHARGES("GET", "/compat/aikdata/v1/payments/charges", Slot.NONE, false),
         AIKDATA_REFUND("POST", "/compat/aikdata/v1/payments/refund", Slot.NONE, true),
+        AIKDATA_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/aikdata/v1/payments/webhook_endpoints", Slot.NONE, true),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -341,6 +345,11 @@ final class MalformedRequests {
                         field("description", q("Refund for returned item")));
                 case EXAMPLE_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
                         field("events", "[\"payment.completed\", \"refund.created\"]"));
+                case AQNT_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
+                        field("events", "[\"payment.succeeded\", \"payment.cancelled\"]"));
+                case PAYMENTPROCESSING_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
+                        field("events", "[\"payment.succeeded\", \"refund.failed\"]"));
+                case AIKDATA_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")));
                 case AQNT_CREATE_PAYMENT -> fields(field("amount", "100.00"), field("currency", q("USD")),
                         field("payment_method", q("card")), field("card_token", q("card_token_123")),
                         field("description", q("Payment for invoice #INV-001")));
