@@ -19,7 +19,8 @@ final class MalformedRequests {
 
     /** Which object a path's id slot names. */
     enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT,
-        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE, PAYMENT_LINK, DEACTIVATABLE_PAYMENT_LINK }
+        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE, PAYMENT_LINK, DEACTIVATABLE_PAYMENT_LINK,
+        SUBSCRIPTION, TEST_CLOCK }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -62,6 +63,17 @@ final class MalformedRequests {
         RETRIEVE_PAYMENT_LINK("GET", "/v1/payment_links/{id}", Slot.PAYMENT_LINK, false),
         LIST_PAYMENT_LINKS("GET", "/v1/payment_links", Slot.NONE, false),
         DEACTIVATE_PAYMENT_LINK("POST", "/v1/payment_links/{id}/deactivate", Slot.DEACTIVATABLE_PAYMENT_LINK, false),
+        // Subscriptions and test clocks (issue 14)
+        CREATE_SUBSCRIPTION("POST", "/v1/subscriptions", Slot.NONE, true),
+        RETRIEVE_SUBSCRIPTION("GET", "/v1/subscriptions/{id}", Slot.SUBSCRIPTION, false),
+        LIST_SUBSCRIPTIONS("GET", "/v1/subscriptions", Slot.NONE, false),
+        CANCEL_SUBSCRIPTION("POST", "/v1/subscriptions/{id}/cancel", Slot.SUBSCRIPTION, true),
+        PAUSE_SUBSCRIPTION("POST", "/v1/subscriptions/{id}/pause", Slot.SUBSCRIPTION, false),
+        RESUME_SUBSCRIPTION("POST", "/v1/subscriptions/{id}/resume", Slot.SUBSCRIPTION, false),
+        CREATE_TEST_CLOCK("POST", "/v1/test_clocks", Slot.NONE, true),
+        RETRIEVE_TEST_CLOCK("GET", "/v1/test_clocks/{id}", Slot.TEST_CLOCK, false),
+        LIST_TEST_CLOCKS("GET", "/v1/test_clocks", Slot.NONE, false),
+        ADVANCE_TEST_CLOCK("POST", "/v1/test_clocks/{id}/advance", Slot.TEST_CLOCK, true),
         // The public pages (issue 13): no key, HTML answers
         PAY_PAGE("GET", "/pay/{id}", Slot.PAYMENT_LINK, false),
         PAY_FORM("POST", "/pay/{id}", Slot.PAYMENT_LINK, true),
@@ -131,7 +143,7 @@ final class MalformedRequests {
             List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events,
             List<String> webhookEndpoints, List<String> deletableWebhookEndpoints, Supplier<String> adminToken,
             List<String> adminMerchants, List<String> adminKeys, List<String> paymentLinks,
-            List<String> deactivatablePaymentLinks) {
+            List<String> deactivatablePaymentLinks, List<String> subscriptions, List<String> testClocks) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -297,6 +309,8 @@ final class MalformedRequests {
             case CHARGE -> charge(pick(fixtures.payments()));
             case PAYMENT_LINK -> pick(fixtures.paymentLinks());
             case DEACTIVATABLE_PAYMENT_LINK -> pick(fixtures.deactivatablePaymentLinks());
+            case SUBSCRIPTION -> pick(fixtures.subscriptions());
+            case TEST_CLOCK -> pick(fixtures.testClocks());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -310,6 +324,13 @@ final class MalformedRequests {
                         field("payment_method", "{\"type\": \"card\", \"card_number\": \"4242424242424242\", "
                                 + "\"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
                         field("description", q("Order #1")));
+                case CREATE_SUBSCRIPTION -> fields(field("customer_id", q(pick(fixtures.customers()))),
+                        field("payment_method_id", q("pm_test_success")), field("amount", "700"),
+                        field("currency", q("USD")), field("interval", q("month")), field("interval_count", "1"),
+                        field("cycles", "3"), field("metadata", "{\"plan\": \"fuzz\"}"));
+                case CANCEL_SUBSCRIPTION -> fields(field("at_period_end", "true"));
+                case CREATE_TEST_CLOCK -> fields(field("name", q("fuzz")), field("frozen_time", "1900000000"));
+                case ADVANCE_TEST_CLOCK -> fields(field("frozen_time", "1900086400"));
                 case CREATE_PAYMENT_LINK -> fields(field("amount", "1000"), field("currency", q("USD")),
                         field("description", q("Fuzz link")), field("reusable", "true"),
                         field("payment_method_types", "[\"card\"]"), field("metadata", "{\"k\": \"v\"}"));
