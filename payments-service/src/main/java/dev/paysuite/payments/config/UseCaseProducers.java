@@ -29,6 +29,17 @@ import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.payments.application.port.out.TestClockExistsPort;
+import dev.paysuite.payments.application.domain.model.DunningPolicy;
+import dev.paysuite.payments.application.domain.service.ManageSubscriptionsService;
+import dev.paysuite.payments.application.domain.service.RunSubscriptionsService;
+import dev.paysuite.payments.application.domain.service.TestClocksService;
+import dev.paysuite.payments.application.port.in.ManageSubscriptionsUseCase;
+import dev.paysuite.payments.application.port.in.RunSubscriptionsUseCase;
+import dev.paysuite.payments.application.port.in.TestClocksUseCase;
+import dev.paysuite.payments.application.port.out.LoadCustomerPort;
+import dev.paysuite.payments.application.port.out.PublishSubscriptionEventPort;
+import dev.paysuite.payments.application.port.out.SubscriptionStorePort;
+import dev.paysuite.payments.application.port.out.TestClockStorePort;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -96,6 +107,42 @@ public class UseCaseProducers {
     ManagePaymentLinksUseCase managePaymentLinks(LoadPaymentLinkPort load, SavePaymentLinkPort save,
             Transactions transactions, Clock clock) {
         return new ManagePaymentLinksService(load, save, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    DunningPolicy dunningPolicy(PaymentsConfig config) {
+        String exhausted = config.subscriptions().whenRetriesExhausted();
+        if (!exhausted.equals("cancel") && !exhausted.equals("unpaid")) {
+            throw new IllegalArgumentException(
+                    "paysuite.payments.subscriptions.when-retries-exhausted must be cancel or unpaid, not " + exhausted);
+        }
+        return new DunningPolicy(config.subscriptions().retries(), exhausted.equals("cancel"));
+    }
+
+    @Produces
+    @Singleton
+    RunSubscriptionsUseCase runSubscriptions(SubscriptionStorePort store, PublishSubscriptionEventPort events,
+            LoadCustomerPort customers, ResolvePaymentMethodPort methods, LoadPaymentPort loadPayments,
+            SavePaymentPort savePayments, PublishPaymentEventPort paymentEvents, ProcessPaymentService processing,
+            ChangePaymentService changes, Transactions transactions, DunningPolicy dunning) {
+        return new RunSubscriptionsService(store, events, customers, methods, loadPayments, savePayments,
+                paymentEvents, processing, changes, transactions, dunning);
+    }
+
+    @Produces
+    @Singleton
+    ManageSubscriptionsUseCase manageSubscriptions(SubscriptionStorePort store, PublishSubscriptionEventPort events,
+            TestClockStorePort clocks, LoadCustomerPort customers, ResolvePaymentMethodPort methods,
+            RunSubscriptionsUseCase runner, Transactions transactions, Clock clock) {
+        return new ManageSubscriptionsService(store, events, clocks, customers, methods, runner, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    TestClocksUseCase testClocks(TestClockStorePort clocks, RunSubscriptionsUseCase subscriptions,
+            ExpireAuthorizationsUseCase expiries, Transactions transactions, Clock clock) {
+        return new TestClocksService(clocks, subscriptions, expiries, transactions, clock);
     }
 
     @Produces

@@ -1,5 +1,4 @@
 package dev.paysuite.payments.application.port.in;
-
 public interface ExpireAuthorizationsUseCase {
     /** Cancels as expired every authorization held (requires_capture) longer than the configured expiry at
      *  {@code now}: those on real time when {@code clock} is null, else only those on that test clock.

@@ -112,6 +112,8 @@ final class Fakes {
         /** When set, a call made while a step's transaction is open fails the test. */
         InlineTransactions transactions;
         final List<String> calls = new ArrayList<>();
+        /** Every request the port received, as it received it. */
+        final List<ProcessorRequest> requests = new ArrayList<>();
         final Map<String, AuthorizationResult> done = new LinkedHashMap<>();
 
         @Override
@@ -119,6 +121,7 @@ final class Fakes {
             if (transactions != null && transactions.inStep()) {
                 throw new AssertionError("the processor was called inside a transaction");
             }
+            requests.add(request);
             calls.add(switch (request.operation()) {
                 case AUTHORIZE -> "authorize " + request.amount().amount();
                 case COMPLETE_AUTHENTICATION -> "complete " + request.processorReference();
