@@ -77,6 +77,19 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
 
     /** The outcome of a change: the payment after it and the event announcing it. */
     public record Change(Payment payment, PaymentEvent event) {
+
+        /**
+         * This opening dated {@code createdAt} instead: a payment made on a test clock is created at
+         * the clock's time (its authorization expires by it), while the operation pending keeps the
+         * real time it was submitted at, which the reconciler goes by.
+         */
+        public Change createdAt(Instant createdAt) {
+            if (!(event instanceof PaymentEvent.Created)) {
+                throw new IllegalStateException("only a payment's opening can be dated");
+            }
+            Payment dated = payment.toBuilder().createdAt(createdAt).build();
+            return new Change(dated, new PaymentEvent.Created(event.id(), dated));
+        }
     }
 
     /** Opens a new payment, processing its authorization until the processor answers. */

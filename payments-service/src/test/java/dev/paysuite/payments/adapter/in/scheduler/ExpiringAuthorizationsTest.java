@@ -70,9 +70,13 @@ class ExpiringAuthorizationsTest {
     }
 
     String newClock(String merchantId) throws SQLException {
+        return newClock(merchantId, OffsetDateTime.now());
+    }
+
+    String newClock(String merchantId, OffsetDateTime frozenTime) throws SQLException {
         String id = TestClockId.generate().value();
         update("INSERT INTO test_clocks (id, merchant_id, livemode, frozen_time, status, created_at, updated_at) "
-                + "VALUES (?, ?, false, now(), 'ready', now(), now())", id, merchantId);
+                + "VALUES (?, ?, false, ?, 'ready', now(), now())", id, merchantId, frozenTime);
         return id;
     }
 
@@ -111,11 +115,13 @@ class ExpiringAuthorizationsTest {
 
     @Test
     void oneOnATestClockExpiresByItsClockOnly() throws SQLException {
-        String clock = newClock(merchant.merchantId());
+        Instant clockTime = Instant.parse("2030-01-01T00:00:00Z");
+        String clock = newClock(merchant.merchantId(), clockTime.atOffset(java.time.ZoneOffset.UTC));
         String onClock = held(", \"test_clock\": \"" + clock + "\"");
-        merchant.request().get("/v1/payments/" + onClock).then().body("test_clock", equalTo(clock));
-        age(onClock, 8);
+        merchant.request().get("/v1/payments/" + onClock).then().body("test_clock", equalTo(clock))
+                .body("created_at", equalTo("2030-01-01T00:00:00Z"));
         Instant createdAt = createdAt(onClock);
+        assertEquals(clockTime, createdAt, "made at its clock's time");
         assertEquals(Optional.of(createdAt.plus(Duration.ofDays(7))), expire.nextExpiry(new TestClockId(clock)));
 
         expire.expire(null, Instant.now(), 50);
@@ -128,7 +134,7 @@ class ExpiringAuthorizationsTest {
         merchant.request().get("/v1/payments/" + onClock).then().body("status", equalTo("canceled"))
                 .body("cancellation_reason", equalTo("expired")).body("test_clock", equalTo(clock));
         assertEquals(Optional.empty(), expire.nextExpiry(new TestClockId(clock)));
-        assertEquals(0, expire.expire(new TestClockId(clock), Instant.now().plus(Duration.ofDays(30)), 50));
+        assertEquals(0, expire.expire(new TestClockId(clock), clockTime.plus(Duration.ofDays(30)), 50));
     }
 
     @Test

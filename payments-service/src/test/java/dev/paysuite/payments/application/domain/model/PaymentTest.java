@@ -195,6 +195,18 @@ class PaymentTest {
     }
 
     @Test
+    void anOpeningDatedAtATestClocksTimeKeepsTheRealTimeOfItsPendingAuthorization() {
+        Instant clockTime = T0.plusSeconds(86_400 * 400);
+        Payment.Change dated = open(CaptureMethod.MANUAL).createdAt(clockTime);
+        assertEquals(clockTime, dated.payment().createdAt());
+        assertEquals(T0, dated.payment().pending().submittedAt());
+        assertInstanceOf(PaymentEvent.Created.class, dated.event());
+        assertEquals(dated.payment(), ((PaymentEvent.Created) dated.event()).payment());
+        Payment.Change later = authorizedForManualCapture().expire(T1);
+        assertThrows(IllegalStateException.class, () -> later.createdAt(clockTime));
+    }
+
+    @Test
     void onlyAHeldAuthorizationExpires() {
         Payment succeeded = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         Payment canceled = waitingFor3ds().cancel(null, T1).payment();

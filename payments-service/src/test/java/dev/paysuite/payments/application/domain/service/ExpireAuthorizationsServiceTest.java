@@ -33,6 +33,8 @@ class ExpireAuthorizationsServiceTest {
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     static final Duration EXPIRY = Duration.ofDays(7);
     static final TestClockId CLOCK = new TestClockId("clock_a");
+    /** Where the clock stands when its payment is made: a day behind real time. */
+    static final Instant CLOCK_TIME = T0.minus(Duration.ofDays(1));
 
     final Fakes.Payments payments = new Fakes.Payments();
     final Fakes.Events events = new Fakes.Events();
@@ -47,7 +49,7 @@ class ExpireAuthorizationsServiceTest {
     final Clock later = Clock.fixed(T0.plus(Duration.ofDays(8)), ZoneOffset.UTC);
     final CreatePaymentService create = new CreatePaymentService(methods, save, publish,
             new ProcessPaymentService(load, save, publish, processor, tx, madeAt), tx, madeAt,
-            (merchant, clock) -> clock.equals(CLOCK));
+            (merchant, clock) -> clock.equals(CLOCK) ? Optional.of(CLOCK_TIME) : Optional.empty());
     final ProcessPaymentService processing = new ProcessPaymentService(load, save, publish, processor, tx, later);
     final ExpireAuthorizationsService expire = new ExpireAuthorizationsService(load, save, publish, processing, tx,
             later, EXPIRY);
@@ -96,13 +98,15 @@ class ExpireAuthorizationsServiceTest {
     void oneOnATestClockExpiresByItsClockOnly() {
         Payment onClock = held(CLOCK);
         Payment onRealTime = held(null);
-        assertEquals(Optional.of(T0.plus(EXPIRY)), expire.nextExpiry(CLOCK));
+        assertEquals(CLOCK_TIME, onClock.createdAt(), "made at its clock's time");
+        assertEquals(Optional.of(CLOCK_TIME.plus(EXPIRY)), expire.nextExpiry(CLOCK));
         assertEquals(Optional.empty(), expire.nextExpiry(new TestClockId("clock_other")));
         assertEquals(1, expire.expire(null, later.instant(), 10));
         assertEquals(PaymentStatus.REQUIRES_CAPTURE, now(onClock).status());
         assertEquals(PaymentStatus.CANCELED, now(onRealTime).status());
         assertEquals(0, expire.expire(new TestClockId("clock_other"), later.instant(), 10));
-        assertEquals(1, expire.expire(CLOCK, later.instant(), 10));
+        assertEquals(0, expire.expire(CLOCK, CLOCK_TIME.plus(EXPIRY).minusMillis(1), 10));
+        assertEquals(1, expire.expire(CLOCK, CLOCK_TIME.plus(EXPIRY), 10));
         assertEquals("expired", now(onClock).cancellationReason());
         assertEquals(Optional.empty(), expire.nextExpiry(CLOCK));
     }
