@@ -29,6 +29,17 @@ public interface PaymentsConfig {
     @WithDefault("5s")
     String reconcileEvery();
 
+    /**
+     * How long an authorization may be held ({@code requires_capture}) before it is canceled with
+     * {@code cancellation_reason: expired} (voided at the processor first).
+     */
+    @WithDefault("P7D")
+    java.time.Duration authorizationExpiry();
+
+    /** How often the scheduler looks for authorizations held past their expiry. */
+    @WithDefault("60s")
+    String expireAuthorizationsEvery();
+
     Subscriptions subscriptions();
 
     /** Subscriptions: dunning and the scheduler. */

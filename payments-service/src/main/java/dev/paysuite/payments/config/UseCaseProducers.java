@@ -4,6 +4,7 @@ import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.service.AuthenticatePaymentService;
 import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
+import dev.paysuite.payments.application.domain.service.ExpireAuthorizationsService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
 import dev.paysuite.payments.application.domain.service.ListPaymentsService;
 import dev.paysuite.payments.application.domain.service.ManagePaymentLinksService;
@@ -16,6 +17,7 @@ import dev.paysuite.payments.application.port.out.SavePaymentLinkPort;
 import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
 import dev.paysuite.payments.application.port.in.AuthenticationChallengeUseCase;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
+import dev.paysuite.payments.application.port.in.ExpireAuthorizationsUseCase;
 import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
@@ -26,11 +28,11 @@ import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
+import dev.paysuite.payments.application.port.out.TestClockExistsPort;
 import dev.paysuite.payments.application.domain.model.DunningPolicy;
 import dev.paysuite.payments.application.domain.service.ManageSubscriptionsService;
 import dev.paysuite.payments.application.domain.service.RunSubscriptionsService;
 import dev.paysuite.payments.application.domain.service.TestClocksService;
-import dev.paysuite.payments.application.port.in.ExpireAuthorizationsUseCase;
 import dev.paysuite.payments.application.port.in.ManageSubscriptionsUseCase;
 import dev.paysuite.payments.application.port.in.RunSubscriptionsUseCase;
 import dev.paysuite.payments.application.port.in.TestClocksUseCase;
@@ -59,8 +61,9 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     CreatePaymentUseCase createPayment(ResolvePaymentMethodPort methods, SavePaymentPort save,
-            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock) {
-        return new CreatePaymentService(methods, save, events, processing, transactions, clock);
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock,
+            TestClockExistsPort testClocks) {
+        return new CreatePaymentService(methods, save, events, processing, transactions, clock, testClocks);
     }
 
     /** One service for cancel, capture, confirm and recording refunds: its bean answers all four use cases. */
@@ -148,5 +151,15 @@ public class UseCaseProducers {
             ResolvePaymentMethodPort methods, SavePaymentPort save, PublishPaymentEventPort events,
             ProcessPaymentService processing, Transactions transactions, Clock clock) {
         return new PayPaymentLinkService(links, loadPayments, methods, save, events, processing, transactions, clock);
+    }
+
+    /** Cancels authorizations held past paysuite.payments.authorization-expiry (the scheduler; a test clock's advance). */
+    @Produces
+    @Singleton
+    ExpireAuthorizationsUseCase expireAuthorizations(LoadPaymentPort load, SavePaymentPort save,
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock,
+            PaymentsConfig config) {
+        return new ExpireAuthorizationsService(load, save, events, processing, transactions, clock,
+                config.authorizationExpiry());
     }
 }

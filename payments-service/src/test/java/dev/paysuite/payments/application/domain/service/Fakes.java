@@ -3,6 +3,7 @@ package dev.paysuite.payments.application.domain.service;
 import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.testing.InlineTransactions;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Failure;
@@ -51,6 +52,20 @@ final class Fakes {
             return rows.values().stream().filter(p -> p.status() == PaymentStatus.PROCESSING)
                     .filter(p -> p.pending().submittedAt().isBefore(before))
                     .sorted(Comparator.comparing(p -> p.pending().submittedAt())).limit(atMost).toList();
+        }
+
+        @Override
+        public List<Payment> heldSince(TestClockId clock, Instant createdAtOrBefore, int atMost) {
+            return rows.values().stream().filter(p -> p.status() == PaymentStatus.REQUIRES_CAPTURE)
+                    .filter(p -> java.util.Objects.equals(p.testClock(), clock))
+                    .filter(p -> !p.createdAt().isAfter(createdAtOrBefore))
+                    .sorted(Comparator.comparing(Payment::createdAt)).limit(atMost).toList();
+        }
+
+        @Override
+        public Optional<Instant> oldestHeldOn(TestClockId clock) {
+            return rows.values().stream().filter(p -> p.status() == PaymentStatus.REQUIRES_CAPTURE)
+                    .filter(p -> clock.equals(p.testClock())).map(Payment::createdAt).min(Comparator.naturalOrder());
         }
 
         @Override
