@@ -125,9 +125,9 @@ public class UseCaseProducers {
     RunSubscriptionsUseCase runSubscriptions(SubscriptionStorePort store, PublishSubscriptionEventPort events,
             LoadCustomerPort customers, ResolvePaymentMethodPort methods, LoadPaymentPort loadPayments,
             SavePaymentPort savePayments, PublishPaymentEventPort paymentEvents, ProcessPaymentService processing,
-            ChangePaymentService changes, Transactions transactions, DunningPolicy dunning) {
+            ChangePaymentService changes, Transactions transactions, DunningPolicy dunning, Clock clock) {
         return new RunSubscriptionsService(store, events, customers, methods, loadPayments, savePayments,
-                paymentEvents, processing, changes, transactions, dunning);
+                paymentEvents, processing, changes, transactions, dunning, clock);
     }
 
     @Produces

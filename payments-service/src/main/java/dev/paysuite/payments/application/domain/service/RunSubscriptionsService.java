@@ -1,5 +1,6 @@
 package dev.paysuite.payments.application.domain.service;
 
+import dev.paysuite.kernel.Now;
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.id.PaymentId;
 import dev.paysuite.kernel.id.SubscriptionId;
@@ -23,6 +24,7 @@ import dev.paysuite.payments.application.port.out.PublishSubscriptionEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.payments.application.port.out.SubscriptionStorePort;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,11 +59,12 @@ public class RunSubscriptionsService implements RunSubscriptionsUseCase {
     private final CancelPaymentUseCase cancelPayments;
     private final Transactions transactions;
     private final DunningPolicy dunning;
+    private final Clock clock;
 
     public RunSubscriptionsService(SubscriptionStorePort store, PublishSubscriptionEventPort events,
             LoadCustomerPort customers, ResolvePaymentMethodPort methods, LoadPaymentPort loadPayments,
             SavePaymentPort savePayments, PublishPaymentEventPort paymentEvents, ProcessPaymentService processing,
-            CancelPaymentUseCase cancelPayments, Transactions transactions, DunningPolicy dunning) {
+            CancelPaymentUseCase cancelPayments, Transactions transactions, DunningPolicy dunning, Clock clock) {
         this.store = store;
         this.events = events;
         this.customers = customers;
@@ -73,6 +76,7 @@ public class RunSubscriptionsService implements RunSubscriptionsUseCase {
         this.cancelPayments = cancelPayments;
         this.transactions = transactions;
         this.dunning = dunning;
+        this.clock = clock;
     }
 
     @Override
@@ -156,10 +160,13 @@ public class RunSubscriptionsService implements RunSubscriptionsUseCase {
         Payment.Change opened = null;
         if (instrument.isPresent()) {
             try {
-                opened = Payment.open(PaymentId.generate(), s.merchantId(), s.livemode(), s.amount(), source,
-                        CaptureMethod.AUTOMATIC, instrument.get(),
+                // Opened at real time (the reconciler goes by when its authorization was submitted),
+                // dated at the subscription's time: its clock's, for one on a test clock
+                Payment.Change open = Payment.open(PaymentId.generate(), s.merchantId(), s.livemode(), s.amount(),
+                        source, CaptureMethod.AUTOMATIC, instrument.get(),
                         "Subscription " + s.id() + ", cycle " + s.chargeCycle(), s.customerId(), s.metadata(), null,
-                        null, s.id(), s.testClock(), now);
+                        null, s.id(), s.testClock(), Now.of(clock));
+                opened = s.testClock() == null ? open : open.createdAt(now);
             } catch (DomainException refused) {
                 opened = null; // the method cannot pay this (its currency): a failed attempt
             }
