@@ -80,6 +80,13 @@ class CardDataStaysInTheVaultIT {
                             + KNOWN_CARD.substring(4) + "&" + form + "&cvc=123")
                     .post("/pay/" + link).then().statusCode(org.hamcrest.Matchers.oneOf(303, 400));
         }
+        // The fourth door (issue 11): seed 001's inline card at its base path, paid and refused
+        String seed001 = Seed001ConformanceIT.CREATE.replace("4111111111111111", KNOWN_CARD);
+        given().baseUri(Suite.GATEWAY + "/compat/example/v3").header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON).body(seed001).post("/payments").then().statusCode(201);
+        given().baseUri(Suite.GATEWAY + "/compat/example/v3").header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON).body(seed001.replace("\"exp_month\": 12", "\"exp_month\": 13"))
+                .post("/payments").then().statusCode(400);
         // Give the outbox relays time to publish what these wrote
         Thread.sleep(3000);
 

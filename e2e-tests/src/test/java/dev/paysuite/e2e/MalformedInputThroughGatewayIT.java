@@ -259,9 +259,21 @@ class MalformedInputThroughGatewayIT {
                     .body("{\"amount\": 1000, \"currency\": \"USD\", \"reusable\": true}")
                     .post("/v1/payment_links").then().statusCode(201).extract().path("id"));
         }
+        List<String> subscriptions = new ArrayList<>();
+        List<String> clocks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            subscriptions.add(given().header("Authorization", "Bearer " + key).baseUri(Suite.GATEWAY)
+                    .contentType(ContentType.JSON).body("{\"customer_id\": \"" + customers.get(0)
+                            + "\", \"payment_method_id\": \"pm_test_success\", \"amount\": 700, \"currency\": \"USD\","
+                            + " \"interval\": \"month\"}")
+                    .post("/v1/subscriptions").then().statusCode(201).extract().path("id"));
+            clocks.add(given().header("Authorization", "Bearer " + key).baseUri(Suite.GATEWAY)
+                    .contentType(ContentType.JSON).body("{\"frozen_time\": 1900000000}")
+                    .post("/v1/test_clocks").then().statusCode(201).extract().path("id"));
+        }
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
                 List.of(refund), customers, deletable, methods, events, endpoints, deletableEndpoints, adminToken,
-                adminMerchants, adminKeys, links, deactivatableLinks);
+                adminMerchants, adminKeys, links, deactivatableLinks, subscriptions, clocks);
     }
 
     private static String create(String key, String method, String capture, int status) {

@@ -19,7 +19,8 @@ final class MalformedRequests {
 
     /** Which object a path's id slot names. */
     enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT,
-        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE, PAYMENT_LINK, DEACTIVATABLE_PAYMENT_LINK }
+        DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE, PAYMENT_LINK, DEACTIVATABLE_PAYMENT_LINK,
+        SUBSCRIPTION, TEST_CLOCK }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -62,6 +63,17 @@ final class MalformedRequests {
         RETRIEVE_PAYMENT_LINK("GET", "/v1/payment_links/{id}", Slot.PAYMENT_LINK, false),
         LIST_PAYMENT_LINKS("GET", "/v1/payment_links", Slot.NONE, false),
         DEACTIVATE_PAYMENT_LINK("POST", "/v1/payment_links/{id}/deactivate", Slot.DEACTIVATABLE_PAYMENT_LINK, false),
+        // Subscriptions and test clocks (issue 14)
+        CREATE_SUBSCRIPTION("POST", "/v1/subscriptions", Slot.NONE, true),
+        RETRIEVE_SUBSCRIPTION("GET", "/v1/subscriptions/{id}", Slot.SUBSCRIPTION, false),
+        LIST_SUBSCRIPTIONS("GET", "/v1/subscriptions", Slot.NONE, false),
+        CANCEL_SUBSCRIPTION("POST", "/v1/subscriptions/{id}/cancel", Slot.SUBSCRIPTION, true),
+        PAUSE_SUBSCRIPTION("POST", "/v1/subscriptions/{id}/pause", Slot.SUBSCRIPTION, false),
+        RESUME_SUBSCRIPTION("POST", "/v1/subscriptions/{id}/resume", Slot.SUBSCRIPTION, false),
+        CREATE_TEST_CLOCK("POST", "/v1/test_clocks", Slot.NONE, true),
+        RETRIEVE_TEST_CLOCK("GET", "/v1/test_clocks/{id}", Slot.TEST_CLOCK, false),
+        LIST_TEST_CLOCKS("GET", "/v1/test_clocks", Slot.NONE, false),
+        ADVANCE_TEST_CLOCK("POST", "/v1/test_clocks/{id}/advance", Slot.TEST_CLOCK, true),
         // The public pages (issue 13): no key, HTML answers
         PAY_PAGE("GET", "/pay/{id}", Slot.PAYMENT_LINK, false),
         PAY_FORM("POST", "/pay/{id}", Slot.PAYMENT_LINK, true),
@@ -85,13 +97,17 @@ final class MalformedRequests {
         AQNT_LIST_PAYMENTS("GET", "/compat/aqnt/v1/payments", Slot.NONE, false),
         AQNT_RETRIEVE_PAYMENT("GET", "/compat/aqnt/v1/payments/{id}", Slot.PAYMENT, false),
         AQNT_REFUND_PAYMENT("POST", "/compat/aqnt/v1/payments/{id}/refunds", Slot.REFUNDABLE_PAYMENT, true),
+        AQNT_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/aqnt/v1/payments/webhook_endpoints", Slot.NONE, true),
         PAYMENTPROCESSING_CREATE_PAYMENT("POST", "/compat/paymentprocessing/v1/payments", Slot.NONE, true),
         PAYMENTPROCESSING_RETRIEVE_PAYMENT("GET", "/compat/paymentprocessing/v1/payments/{id}", Slot.PAYMENT, false),
         PAYMENTPROCESSING_CREATE_REFUND("POST", "/compat/paymentprocessing/v1/refunds", Slot.NONE, true),
+        PAYMENTPROCESSING_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/paymentprocessing/v1/webhook_endpoints", Slot.NONE,
+                true),
         AIKDATA_CREATE_CHARGE("POST", "/compat/aikdata/v1/payments/charge", Slot.NONE, true),
         AIKDATA_RETRIEVE_CHARGE("GET", "/compat/aikdata/v1/payments/charge/{id}", Slot.CHARGE, false),
         AIKDATA_LIST_CHARGES("GET", "/compat/aikdata/v1/payments/charges", Slot.NONE, false),
         AIKDATA_REFUND("POST", "/compat/aikdata/v1/payments/refund", Slot.NONE, true),
+        AIKDATA_CREATE_WEBHOOK_ENDPOINT("POST", "/compat/aikdata/v1/payments/webhook_endpoints", Slot.NONE, true),
         UNKNOWN("GET", "/v1/{id}", Slot.NONE, false);
 
         final String method;
@@ -127,7 +143,7 @@ final class MalformedRequests {
             List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events,
             List<String> webhookEndpoints, List<String> deletableWebhookEndpoints, Supplier<String> adminToken,
             List<String> adminMerchants, List<String> adminKeys, List<String> paymentLinks,
-            List<String> deactivatablePaymentLinks) {
+            List<String> deactivatablePaymentLinks, List<String> subscriptions, List<String> testClocks) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -293,6 +309,8 @@ final class MalformedRequests {
             case CHARGE -> charge(pick(fixtures.payments()));
             case PAYMENT_LINK -> pick(fixtures.paymentLinks());
             case DEACTIVATABLE_PAYMENT_LINK -> pick(fixtures.deactivatablePaymentLinks());
+            case SUBSCRIPTION -> pick(fixtures.subscriptions());
+            case TEST_CLOCK -> pick(fixtures.testClocks());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -306,6 +324,13 @@ final class MalformedRequests {
                         field("payment_method", "{\"type\": \"card\", \"card_number\": \"4242424242424242\", "
                                 + "\"exp_month\": 12, \"exp_year\": 2031, \"cvc\": \"123\"}"),
                         field("description", q("Order #1")));
+                case CREATE_SUBSCRIPTION -> fields(field("customer_id", q(pick(fixtures.customers()))),
+                        field("payment_method_id", q("pm_test_success")), field("amount", "700"),
+                        field("currency", q("USD")), field("interval", q("month")), field("interval_count", "1"),
+                        field("cycles", "3"), field("metadata", "{\"plan\": \"fuzz\"}"));
+                case CANCEL_SUBSCRIPTION -> fields(field("at_period_end", "true"));
+                case CREATE_TEST_CLOCK -> fields(field("name", q("fuzz")), field("frozen_time", "1900000000"));
+                case ADVANCE_TEST_CLOCK -> fields(field("frozen_time", "1900086400"));
                 case CREATE_PAYMENT_LINK -> fields(field("amount", "1000"), field("currency", q("USD")),
                         field("description", q("Fuzz link")), field("reusable", "true"),
                         field("payment_method_types", "[\"card\"]"), field("metadata", "{\"k\": \"v\"}"));
@@ -341,6 +366,11 @@ final class MalformedRequests {
                         field("description", q("Refund for returned item")));
                 case EXAMPLE_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
                         field("events", "[\"payment.completed\", \"refund.created\"]"));
+                case AQNT_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
+                        field("events", "[\"payment.succeeded\", \"payment.cancelled\"]"));
+                case PAYMENTPROCESSING_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")),
+                        field("events", "[\"payment.succeeded\", \"refund.failed\"]"));
+                case AIKDATA_CREATE_WEBHOOK_ENDPOINT -> fields(field("url", q("http://127.0.0.1:9/hooks")));
                 case AQNT_CREATE_PAYMENT -> fields(field("amount", "100.00"), field("currency", q("USD")),
                         field("payment_method", q("card")), field("card_token", q("card_token_123")),
                         field("description", q("Payment for invoice #INV-001")));

@@ -81,6 +81,26 @@ public final class Merchants {
         return secret;
     }
 
+    /** A live secret key ({@code sk_live_}) of the same merchant. */
+    public static String liveKey(Merchant merchant) {
+        String suffix = HexFormat.of().formatHex(RANDOM.generateSeed(8));
+        String secret = "sk_live_e2e" + HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        try (Connection c = DriverManager.getConnection(Suite.jdbc("gateway"), "postgres", "");
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO api_keys (id, merchant_id, key_hash, key_prefix, mode, rate_limit, burst_limit,
+                                              created_at)
+                        VALUES (?, ?, ?, ?, 'live', 100000, 10000, now())""")) {
+            ps.setString(1, "key_e2elive" + suffix);
+            ps.setString(2, merchant.id());
+            ps.setString(3, sha256(secret));
+            ps.setString(4, secret.substring(0, 12));
+            ps.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not issue a live key", e);
+        }
+        return secret;
+    }
+
     static String sha256(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }

@@ -83,4 +83,30 @@ class Seed000ConformanceIT {
         as(key).body("{\"amount\": 10.00, \"currency\": \"USD\", \"payment_method\": \"card\", \"card_token\": \"card_token_9\","
                 + " \"bogus\": 1}").post("").then().statusCode(400).body("error.param", equalTo("bogus"));
     }
+
+    @Test
+    void heldAndCanceledPaymentsShowTheSeedsStatusNames() {
+        String key = Merchants.create().apiKey();
+        var canonical = given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON);
+        String held = canonical.body("{\"amount\": 700, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\","
+                + " \"capture_method\": \"manual\"}").post("/v1/payments").then().statusCode(201)
+                .body("status", equalTo("requires_capture")).extract().path("id");
+        as(key).get("/" + held).then().statusCode(200).body("status", equalTo("processing"))
+                .body("amount", equalTo(7.00f));
+        given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body("{}").post("/v1/payments/" + held + "/cancel").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(key).get("/" + held).then().statusCode(200).body("status", equalTo("cancelled")));
+        as(key).queryParam("status", "cancelled").get("").then().statusCode(200)
+                .body("data.id", org.hamcrest.Matchers.hasItem(held));
+    }
+
+    @Test
+    void theDialectsOpenApiDocumentIsServedAtItsBasePath() {
+        given().baseUri(BASE).get("/openapi.json").then().statusCode(200).contentType(ContentType.JSON)
+                .body("openapi", startsWith("3.")).body("servers[0].url", equalTo("/compat/aqnt/v1"))
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/payments", "/payments/{id}",
+                        "/payments/{id}/refunds"));
+    }
 }

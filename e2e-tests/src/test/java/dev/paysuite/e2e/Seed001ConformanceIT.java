@@ -31,7 +31,11 @@ class Seed001ConformanceIT {
         return given().baseUri(BASE).header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
     }
 
-    /** The seed's create-payment example, word for word. */
+    /**
+     * The seed's create-payment example, word for word but for the card's expiry year: the seed
+     * wrote 2026, which the vault refuses as expired from 2027 on, so the test uses a year that is
+     * always ahead.
+     */
     static final String CREATE = """
             {
               "amount": 2500,
@@ -40,12 +44,12 @@ class Seed001ConformanceIT {
                 "type": "card",
                 "card_number": "4111111111111111",
                 "exp_month": 12,
-                "exp_year": 2026,
+                "exp_year": %d,
                 "cvc": "123"
               },
               "description": "Payment for order #12345",
               "customer_id": "cust_abc123"
-            }""";
+            }""".formatted(java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 4);
 
     @Test
     void createRetrieveListAndRefundAsTheSeedDocuments() {
@@ -146,7 +150,8 @@ class Seed001ConformanceIT {
 
     @Test
     void aThousandRequestsAnHourWithTheThreeHeadersApartFromV1() {
-        String key = Merchants.create().apiKey();
+        // The key's own policy is seed 002's 100 a minute (bursts of 20); the seed-001 base path has its own
+        String key = Merchants.create(100, 60, 20).apiKey();
         Response first = as(key).get("/payments");
         first.then().statusCode(200).header("X-RateLimit-Limit", "1000");
         int remaining = Integer.parseInt(first.header("X-RateLimit-Remaining"));
@@ -158,7 +163,7 @@ class Seed001ConformanceIT {
         assertEquals(remaining - 1, Integer.parseInt(second.header("X-RateLimit-Remaining")));
         // The canonical API keeps the key's own policy and counters
         given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key).get("/v1/payments").then()
-                .statusCode(200).header("X-RateLimit-Limit", not(equalTo("1000")));
+                .statusCode(200).header("X-RateLimit-Limit", equalTo("100"));
     }
 
     @Test

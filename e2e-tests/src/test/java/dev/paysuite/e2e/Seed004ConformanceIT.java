@@ -68,4 +68,11 @@ class Seed004ConformanceIT {
         given().baseUri(BASE).contentType(ContentType.JSON).header("Authorization", "Bearer sk_test_nope")
                 .get("/payments/" + id).then().statusCode(401).body("error", notNullValue());
     }
+
+    @Test
+    void theDialectsOpenApiDocumentIsServedAtItsBasePath() {
+        given().baseUri(BASE).get("/openapi.json").then().statusCode(200).contentType(ContentType.JSON)
+                .body("openapi", startsWith("3.")).body("servers[0].url", equalTo("/compat/paymentprocessing/v1"))
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/payments", "/payments/{id}", "/refunds"));
+    }
 }

@@ -33,6 +33,8 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
     static final int WEBHOOKS_PORT = PORT_BASE + 5;
     /** A second gateway replica, started only for the tests that need two ({@link #secondGateway()}). */
     static final int GATEWAY_B_PORT = PORT_BASE + 6;
+    /** A second payments-service instance, started only for the tests that need two ({@link #secondPayments()}). */
+    static final int PAYMENTS_B_PORT = PORT_BASE + 7;
     /** The OTLP receiver every service exports its traces to ({@link #traces()}). */
     static final int OTLP_PORT = PORT_BASE + 9;
     public static final String GATEWAY = "http://127.0.0.1:" + GATEWAY_PORT;
@@ -102,17 +104,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                     "-Dpaysuite.webhooks.delivery.retry.delays=PT3S,PT3S,PT1M",
                     // and an attempt a crash cut short is retried 20 s later (timeout 15 s + margin)
                     "-Dpaysuite.webhooks.delivery.claim-margin=PT5S"));
-            suite.launch("payments-service", PAYMENTS_PORT, List.of(
-                    "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
-                    "-Dpaysuite.payments.public-url=http://127.0.0.1:" + GATEWAY_PORT,
-                    "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
-                    "-Dkafka.bootstrap.servers=" + KAFKA,
-                    // Card …9987 halts the process right after the acquirer charged (PaymentCrashIT);
-                    // payments left processing are reconciled, and dead requests' keys freed, quickly.
-                    "-Dpaysuite.payments.simulator.crash-after-charge=true",
-                    "-Dpaysuite.payments.reconcile-after=PT2S",
-                    "-Dpaysuite.payments.reconcile-every=1s",
-                    "-Dpaysuite.idempotency.lease=PT5S"));
+            suite.launch("payments-service", PAYMENTS_PORT, paymentsProperties());
             for (int i = 0; i < REFUNDS_INSTANCES.size(); i++) {
                 suite.launch("refunds-service", refundsPort(i), List.of(
                         "-Dquarkus.datasource.jdbc.url=" + jdbc("refunds"),
@@ -132,6 +124,34 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         } catch (RuntimeException | IOException e) {
             suite.close();
             throw new IllegalStateException("Could not start the suite for end-to-end tests", e);
+        }
+    }
+
+    /** What every payments-service instance is started with. */
+    private static List<String> paymentsProperties() {
+        return List.of(
+                "-Dquarkus.rest-client.methods.url=http://127.0.0.1:" + METHODS_PORT,
+                "-Dpaysuite.payments.public-url=http://127.0.0.1:" + GATEWAY_PORT,
+                "-Dquarkus.datasource.jdbc.url=" + jdbc("payments"),
+                "-Dkafka.bootstrap.servers=" + KAFKA,
+                // Card …9987 halts the process right after the acquirer charged (PaymentCrashIT);
+                // payments left processing are reconciled, and dead requests' keys freed, quickly.
+                "-Dpaysuite.payments.simulator.crash-after-charge=true",
+                "-Dpaysuite.payments.reconcile-after=PT2S",
+                "-Dpaysuite.payments.reconcile-every=1s",
+                "-Dpaysuite.payments.subscriptions.run-every=1s",
+                "-Dpaysuite.idempotency.lease=PT5S");
+    }
+
+    /**
+     * Starts a second payments-service instance on {@link #PAYMENTS_B_PORT} beside the first (the
+     * same database and broker; the gateway still sends requests to the first): both run the
+     * schedulers. Started on first demand; stopped with the suite.
+     */
+    synchronized void secondPayments() throws IOException {
+        if (!launches.containsKey("payments-b")) {
+            launch("payments-service", PAYMENTS_B_PORT, paymentsProperties(), "payments-b");
+            awaitHealthy("payments-b", PAYMENTS_B_PORT);
         }
     }
 

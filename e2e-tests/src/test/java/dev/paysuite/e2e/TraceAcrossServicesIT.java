@@ -178,6 +178,36 @@ class TraceAcrossServicesIT {
                 && trace.descendsFrom(s, page)), "the payment's events are published in the page's trace: " + trace);
     }
 
+    @Test
+    void aSubscriptionsFirstCycleIsOneTraceThroughTheVaultAndPayments() {
+        String key = Merchants.create().apiKey();
+        String customer = given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON).body("{\"name\": \"Traced\"}").post("/v1/customers").then()
+                .statusCode(201).extract().path("id");
+        given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body("{\"customer_id\": \"" + customer + "\", \"payment_method_id\": \"pm_test_success\", \"amount\": 990,"
+                        + " \"currency\": \"USD\", \"interval\": \"month\"}")
+                .post("/v1/subscriptions").then().statusCode(201).body("cycles_paid", equalTo(1));
+        OtlpReceiver traces = Suite.traces();
+        String traceId = await().atMost(PATIENCE).until(() -> traces.withAttribute("payments-service", "url.path",
+                "/v1/subscriptions").stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER)
+                .map(ReceivedSpan::traceId).findFirst(), Optional::isPresent).orElseThrow();
+        Trace trace = await().atMost(PATIENCE).until(() -> new Trace(traces.trace(traceId)),
+                t -> t.isWhole() && t.has(s -> s.service().equals("methods-service")
+                        && ("/internal/v1/customers/" + customer).equals(s.attributes().get("url.path")))
+                        && t.has(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_PRODUCER));
+        ReceivedSpan root = trace.root();
+        assertEquals("gateway", root.service(), trace.toString());
+        // payments-service asks the vault for the customer and the method, then publishes the cycle's events
+        ReceivedSpan create = trace.one(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_SERVER
+                && "/v1/subscriptions".equals(s.attributes().get("url.path")));
+        assertTrue(trace.has(s -> s.service().equals("methods-service") && s.kind() == SpanKind.SPAN_KIND_SERVER
+                && s.attributes().getOrDefault("url.path", "").startsWith("/internal/v1/instruments/")
+                && trace.descendsFrom(s, create)), trace.toString());
+        assertTrue(trace.has(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_PRODUCER
+                && trace.descendsFrom(s, create)), "the cycle's events are published in the request's trace: " + trace);
+    }
+
     /** The spans of one trace, by id. */
     static final class Trace {
         private final List<ReceivedSpan> spans;

@@ -29,6 +29,34 @@ public interface PaymentsConfig {
     @WithDefault("5s")
     String reconcileEvery();
 
+    /**
+     * How long an authorization may be held ({@code requires_capture}) before it is canceled with
+     * {@code cancellation_reason: expired} (voided at the processor first).
+     */
+    @WithDefault("P7D")
+    java.time.Duration authorizationExpiry();
+
+    /** How often the scheduler looks for authorizations held past their expiry. */
+    @WithDefault("60s")
+    String expireAuthorizationsEvery();
+
+    Subscriptions subscriptions();
+
+    /** Subscriptions: dunning and the scheduler. */
+    interface Subscriptions {
+        /** When a failed cycle is retried, counted from when it was due (ISO 8601 durations, increasing). */
+        @WithDefault("P1D,P3D,P5D")
+        List<java.time.Duration> retries();
+
+        /** What becomes of a subscription whose every retry failed: {@code cancel} or {@code unpaid}. */
+        @WithDefault("cancel")
+        String whenRetriesExhausted();
+
+        /** How often the scheduler looks for cycles, retries and ends due. */
+        @WithDefault("5s")
+        String runEvery();
+    }
+
     interface Methods {
         /** How long one try may take before it counts as failed. */
         @WithDefault("PT2S")

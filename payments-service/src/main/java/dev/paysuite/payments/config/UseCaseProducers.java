@@ -4,6 +4,7 @@ import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.application.domain.service.AuthenticatePaymentService;
 import dev.paysuite.payments.application.domain.service.ChangePaymentService;
 import dev.paysuite.payments.application.domain.service.CreatePaymentService;
+import dev.paysuite.payments.application.domain.service.ExpireAuthorizationsService;
 import dev.paysuite.payments.application.domain.service.GetPaymentService;
 import dev.paysuite.payments.application.domain.service.ListPaymentsService;
 import dev.paysuite.payments.application.domain.service.ManagePaymentLinksService;
@@ -16,6 +17,7 @@ import dev.paysuite.payments.application.port.out.SavePaymentLinkPort;
 import dev.paysuite.payments.application.domain.service.SeedDemoPaymentsService;
 import dev.paysuite.payments.application.port.in.AuthenticationChallengeUseCase;
 import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
+import dev.paysuite.payments.application.port.in.ExpireAuthorizationsUseCase;
 import dev.paysuite.payments.application.port.in.GetPaymentUseCase;
 import dev.paysuite.payments.application.port.in.ListPaymentsUseCase;
 import dev.paysuite.payments.application.port.in.SeedDemoPaymentsUseCase;
@@ -26,6 +28,18 @@ import dev.paysuite.payments.application.port.out.PaymentProcessorPort;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
+import dev.paysuite.payments.application.port.out.TestClockExistsPort;
+import dev.paysuite.payments.application.domain.model.DunningPolicy;
+import dev.paysuite.payments.application.domain.service.ManageSubscriptionsService;
+import dev.paysuite.payments.application.domain.service.RunSubscriptionsService;
+import dev.paysuite.payments.application.domain.service.TestClocksService;
+import dev.paysuite.payments.application.port.in.ManageSubscriptionsUseCase;
+import dev.paysuite.payments.application.port.in.RunSubscriptionsUseCase;
+import dev.paysuite.payments.application.port.in.TestClocksUseCase;
+import dev.paysuite.payments.application.port.out.LoadCustomerPort;
+import dev.paysuite.payments.application.port.out.PublishSubscriptionEventPort;
+import dev.paysuite.payments.application.port.out.SubscriptionStorePort;
+import dev.paysuite.payments.application.port.out.TestClockStorePort;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -47,8 +61,9 @@ public class UseCaseProducers {
     @Produces
     @Singleton
     CreatePaymentUseCase createPayment(ResolvePaymentMethodPort methods, SavePaymentPort save,
-            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock) {
-        return new CreatePaymentService(methods, save, events, processing, transactions, clock);
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock,
+            TestClockExistsPort testClocks) {
+        return new CreatePaymentService(methods, save, events, processing, transactions, clock, testClocks);
     }
 
     /** One service for cancel, capture, confirm and recording refunds: its bean answers all four use cases. */
@@ -96,9 +111,55 @@ public class UseCaseProducers {
 
     @Produces
     @Singleton
+    DunningPolicy dunningPolicy(PaymentsConfig config) {
+        String exhausted = config.subscriptions().whenRetriesExhausted();
+        if (!exhausted.equals("cancel") && !exhausted.equals("unpaid")) {
+            throw new IllegalArgumentException(
+                    "paysuite.payments.subscriptions.when-retries-exhausted must be cancel or unpaid, not " + exhausted);
+        }
+        return new DunningPolicy(config.subscriptions().retries(), exhausted.equals("cancel"));
+    }
+
+    @Produces
+    @Singleton
+    RunSubscriptionsUseCase runSubscriptions(SubscriptionStorePort store, PublishSubscriptionEventPort events,
+            LoadCustomerPort customers, ResolvePaymentMethodPort methods, LoadPaymentPort loadPayments,
+            SavePaymentPort savePayments, PublishPaymentEventPort paymentEvents, ProcessPaymentService processing,
+            ChangePaymentService changes, Transactions transactions, DunningPolicy dunning, Clock clock) {
+        return new RunSubscriptionsService(store, events, customers, methods, loadPayments, savePayments,
+                paymentEvents, processing, changes, transactions, dunning, clock);
+    }
+
+    @Produces
+    @Singleton
+    ManageSubscriptionsUseCase manageSubscriptions(SubscriptionStorePort store, PublishSubscriptionEventPort events,
+            TestClockStorePort clocks, LoadCustomerPort customers, ResolvePaymentMethodPort methods,
+            RunSubscriptionsUseCase runner, Transactions transactions, Clock clock) {
+        return new ManageSubscriptionsService(store, events, clocks, customers, methods, runner, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    TestClocksUseCase testClocks(TestClockStorePort clocks, RunSubscriptionsUseCase subscriptions,
+            ExpireAuthorizationsUseCase expiries, Transactions transactions, Clock clock) {
+        return new TestClocksService(clocks, subscriptions, expiries, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
     PayPaymentLinkUseCase payPaymentLink(LoadPaymentLinkPort links, LoadPaymentPort loadPayments,
             ResolvePaymentMethodPort methods, SavePaymentPort save, PublishPaymentEventPort events,
             ProcessPaymentService processing, Transactions transactions, Clock clock) {
         return new PayPaymentLinkService(links, loadPayments, methods, save, events, processing, transactions, clock);
+    }
+
+    /** Cancels authorizations held past paysuite.payments.authorization-expiry (the scheduler; a test clock's advance). */
+    @Produces
+    @Singleton
+    ExpireAuthorizationsUseCase expireAuthorizations(LoadPaymentPort load, SavePaymentPort save,
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock,
+            PaymentsConfig config) {
+        return new ExpireAuthorizationsService(load, save, events, processing, transactions, clock,
+                config.authorizationExpiry());
     }
 }

@@ -41,6 +41,16 @@ public class VaultRotationJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rotate() {
+        pass();
+    }
+
+    /**
+     * One rotation pass, the scheduled one or an operator's ({@link VaultRotationTrigger}): batches
+     * until a batch comes back short (nothing left) or {@value #BATCHES_PER_RUN} batches are done.
+     *
+     * @return how many records it re-sealed
+     */
+    public int pass() {
         int total = 0;
         for (int i = 0; i < BATCHES_PER_RUN; i++) {
             int resealed = vault.rotateBatch(config.rotation().batchSize());
@@ -52,5 +62,11 @@ public class VaultRotationJob {
         if (total > 0) {
             LOG.infof("Key rotation: re-sealed %d vault records under the active key %s", total, config.activeKey());
         }
+        return total;
+    }
+
+    /** Records still sealed under a key other than the active one. */
+    public long remaining() {
+        return vault.recordsOnOldKeys();
     }
 }

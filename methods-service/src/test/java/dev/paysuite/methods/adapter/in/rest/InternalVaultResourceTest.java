@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.methods.testing.TestAcquirer;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +170,7 @@ class InternalVaultResourceTest {
         String token = merchant.internalRequest().body(card("4000002760003184", 6, 2032, "123")).post("/internal/v1/vault/tokens")
                 .then().statusCode(201).extract().path("id");
         TestAcquirer.RECEIVED.clear();
+        Instant before = Instant.now().minusSeconds(1);
         merchant.internalRequest().body(Map.of("instrument", token, "destination", TestAcquirer.DESTINATION,
                 "reason", "authorize pay_123", "body", "{\"pan\":\"{{card.number}}\",\"exp\":\"{{card.exp_month}}/{{card.exp_year}}\"}"))
                 .post("/internal/v1/vault/forward").then().statusCode(200).body("status", equalTo(200))
@@ -176,13 +179,25 @@ class InternalVaultResourceTest {
         assertEquals("{\"pan\":\"4000002760003184\",\"exp\":\"6/2032\"}", TestAcquirer.RECEIVED.get(0));
 
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT action, actor, instrument, reason FROM vault_audit WHERE instrument = ?")) {
+                "SELECT at, action, actor, instrument, reason FROM vault_audit WHERE instrument = ?")) {
             s.setString(1, token);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "the forwarding is in the audit log");
                 assertEquals("forward", rs.getString("action"));
                 assertEquals("merchant:" + merchant.merchantId(), rs.getString("actor"));
                 assertEquals("authorize pay_123 -> test-acquirer", rs.getString("reason"));
+                Timestamp at = rs.getTimestamp("at");
+                assertNotNull(at, "the audit row says when");
+                assertFalse(at.toInstant().isBefore(before), "when: " + at.toInstant() + ", the forwarding began " + before);
+                assertFalse(at.toInstant().isAfter(Instant.now().plusSeconds(1)), "when: " + at.toInstant() + " is ahead");
+            }
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM vault_audit t WHERE t::text LIKE ?")) {
+            s.setString(1, "%4000002760003184%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no audit row holds the forwarded number");
             }
         }
     }

@@ -30,6 +30,8 @@ class PaymentMethodResourceTest {
     static final String KNOWN_CARD = "4000056655665556";
     static final String KNOWN_ACCOUNT = "000987654321";
     static final String KNOWN_IBAN = "GB82WEST12345698765432";
+    /** A 4-digit amex CVC no other test sends (nor is it a year, an amount or a test card's last4). */
+    static final String KNOWN_CVC = "9731";
 
     @Inject
     AgroalDataSource dataSource;
@@ -182,6 +184,49 @@ class PaymentMethodResourceTest {
         merchant.request().body(Map.of("type", "wire", "wire", Map.of("iban", KNOWN_IBAN))).post("/v1/payment_methods")
                 .then().statusCode(201);
         assertNoTableHolds(KNOWN_CARD, KNOWN_ACCOUNT, KNOWN_IBAN, KNOWN_IBAN.substring(0, 12));
+    }
+
+    @Test
+    void anAmexsCvcIsCheckedAndNeverKept() throws Exception {
+        String key = "pm-cvc-" + System.nanoTime();
+        Map<String, Object> amex = Map.of("type", "card", "card", Map.of("number", "378282246310005", "exp_month", 12,
+                "exp_year", 2031, "cvc", KNOWN_CVC));
+        String answer = merchant.request().header("Idempotency-Key", key).body(amex).post("/v1/payment_methods").then()
+                .statusCode(201).body("card.brand", equalTo("amex")).body("card.last4", equalTo("0005"))
+                .extract().asString();
+        assertFalse(answer.contains(KNOWN_CVC), "the answer shows the CVC");
+        merchant.request().header("Idempotency-Key", key).body(amex).post("/v1/payment_methods").then()
+                .statusCode(201).header("Idempotent-Replayed", "true");
+        assertNoTableHoldsTheValue(KNOWN_CVC);
+    }
+
+    /**
+     * Every column of every table as text: none holds {@code value} as a value of its own (in a
+     * column, a JSON string or number), delimited by anything but a letter or digit. A short value
+     * such as a CVC is looked for so, not as any substring: four digits occur by chance inside
+     * timestamps, hashes and idempotency keys.
+     */
+    void assertNoTableHoldsTheValue(String value) throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM \"" + table + "\" t WHERE t::text ~ '(^|[^0-9A-Za-z])"
+                        + value + "([^0-9A-Za-z]|$)'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "table " + table + " holds " + value);
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM vault_records WHERE position(convert_to('"
+                    + value + "', 'UTF8') in sealed) > 0")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "a vault record holds " + value + " unsealed");
+            }
+        }
     }
 
     /** Every column of every table of this service's database, as text: none holds the numbers. */

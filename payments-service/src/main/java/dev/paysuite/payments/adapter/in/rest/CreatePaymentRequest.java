@@ -3,6 +3,7 @@ package dev.paysuite.payments.adapter.in.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.error.ErrorCodes;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.money.Money;
 import dev.paysuite.payments.application.domain.model.CaptureMethod;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
@@ -23,7 +24,10 @@ public record CreatePaymentRequest(Long amount, String currency, String paymentM
         String description, String customerId, Map<String, String> metadata,
         String captureMethod,
         @Schema(description = "Where the customer goes back to after a 3-D Secure challenge (absolute http or https "
-                + "URL, at most 2048 characters); payment_id is added to its query", maxLength = 2048) String returnUrl) {
+                + "URL, at most 2048 characters); payment_id is added to its query", maxLength = 2048) String returnUrl,
+        @Schema(description = "Test mode only: the id of one of your test clocks (clock_...) whose time the "
+                + "payment follows; its authorization expires when the clock is advanced past the expiry, "
+                + "not by real time") String testClock) {
     /** Card details inline, as the public API takes them: for the document only, never received here. */
     @Schema(name = "InlinePaymentMethod")
     record InlinePaymentMethod(@Schema(enumeration = "card") String type, InlineCard card) {
@@ -38,13 +42,21 @@ public record CreatePaymentRequest(Long amount, String currency, String paymentM
     static final String PAYMENT_METHOD = "payment_method";
 
     static final CreatePaymentRequest EMPTY = new CreatePaymentRequest(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
+
+    /** A request without a test clock. */
+    CreatePaymentRequest(Long amount, String currency, String paymentMethodId, String source, String cardToken,
+            JsonNode paymentMethod, String description, String customerId, Map<String, String> metadata,
+            String captureMethod, String returnUrl) {
+        this(amount, currency, paymentMethodId, source, cardToken, paymentMethod, description, customerId, metadata,
+                captureMethod, returnUrl, null);
+    }
 
     CreatePaymentCommand toCommand(Caller caller) {
         String methodType = methodType();
         return new CreatePaymentCommand(caller.merchantId(), caller.livemode(), Money.of(amount, currency),
                 paymentSource(), CaptureMethod.parse(captureMethod), description, customerId, Metadata.of(metadata),
-                methodType, returnUrl);
+                methodType, returnUrl, testClock == null ? null : new TestClockId(testClock));
     }
 
     /**

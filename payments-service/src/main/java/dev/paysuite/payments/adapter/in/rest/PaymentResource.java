@@ -124,11 +124,13 @@ public class PaymentResource {
             @QueryParam("starting_after") String startingAfter, @QueryParam("ending_before") String endingBefore,
             @QueryParam("status") String status, @QueryParam("customer_id") String customerId,
             @QueryParam("created_after") String createdAfter, @QueryParam("created_before") String createdBefore,
-            @QueryParam("payment_link") String paymentLink, @Context UriInfo uri) {
+            @QueryParam("payment_link") String paymentLink, @QueryParam("subscription") String subscription,
+            @Context UriInfo uri) {
         Caller caller = callers.caller();
         ListPaymentsQuery query = new ListPaymentsQuery(caller.merchantId(), caller.livemode(), status(status),
                 blankToNull(customerId), QueryParams.instant(createdAfter, "created_after"),
                 QueryParams.instant(createdBefore, "created_before"), blankToNull(paymentLink),
+                blankToNull(subscription),
                 new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), blankToNull(startingAfter),
                         blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
         return ListJson.of(uri.getPath(), listPayments.list(query), PaymentJson::of);

@@ -1,5 +1,6 @@
 package dev.paysuite.payments.adapter.out.persistence;
 
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.page.PageRequest;
 import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.payments.application.domain.model.Payment;
@@ -51,6 +52,26 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
     }
 
     @Override
+    public List<Payment> heldSince(TestClockId clock, Instant createdAtOrBefore, int atMost) {
+        Parameters params = Parameters.with("held", PaymentStatus.REQUIRES_CAPTURE.name())
+                .and("cutoff", createdAtOrBefore);
+        String onClock = clock == null ? "testClock is null" : "testClock = :clock";
+        if (clock != null) {
+            params.and("clock", clock.value());
+        }
+        return repository.find("status = :held and " + onClock + " and createdAt <= :cutoff",
+                Sort.by("createdAt").and("id"), params).page(0, atMost).list().stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    public Optional<Instant> oldestHeldOn(TestClockId clock) {
+        return Optional.ofNullable(repository.getEntityManager().createQuery(
+                "select min(p.createdAt) from PaymentJpaEntity p where p.status = :held and p.testClock = :clock",
+                Instant.class).setParameter("held", PaymentStatus.REQUIRES_CAPTURE.name())
+                .setParameter("clock", clock.value()).getSingleResult());
+    }
+
+    @Override
     @Transactional(TxType.MANDATORY)
     public void insert(Payment payment) {
         repository.persist(mapper.toNewEntity(payment));
@@ -94,6 +115,10 @@ public class PaymentPersistenceAdapter implements LoadPaymentPort, SavePaymentPo
         if (f.paymentLink() != null) {
             where.append(" and paymentLink = :link");
             params.and("link", f.paymentLink());
+        }
+        if (f.subscription() != null) {
+            where.append(" and subscription = :subscription");
+            params.and("subscription", f.subscription());
         }
         if (f.createdAfter() != null) {
             where.append(" and createdAt > :after");

@@ -36,6 +36,7 @@ import java.util.function.UnaryOperator;
  * requires_action ─ confirm ─→ processing (authenticate) ─→ as authorize (authentication failed: failed)
  * requires_capture ─ capture ─→ processing (capture) ─→ succeeded (declined: requires_capture)
  * requires_capture ─ cancel ──→ processing (void) ────→ canceled (refused: requires_capture)
+ * requires_capture ─ expire ──→ as cancel, with cancellation_reason "expired"
  * pending, requires_action ─ cancel ─→ canceled
  * succeeded ─ refund ─→ partially_refunded ─ refund ─→ refunded
  * </pre>
@@ -76,6 +77,19 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
 
     /** The outcome of a change: the payment after it and the event announcing it. */
     public record Change(Payment payment, PaymentEvent event) {
+
+        /**
+         * This opening dated {@code createdAt} instead: a payment made on a test clock is created at
+         * the clock's time (its authorization expires by it), while the operation pending keeps the
+         * real time it was submitted at, which the reconciler goes by.
+         */
+        public Change createdAt(Instant createdAt) {
+            if (!(event instanceof PaymentEvent.Created)) {
+                throw new IllegalStateException("only a payment's opening can be dated");
+            }
+            Payment dated = payment.toBuilder().createdAt(createdAt).build();
+            return new Change(dated, new PaymentEvent.Created(event.id(), dated));
+        }
     }
 
     /** Opens a new payment, processing its authorization until the processor answers. */
@@ -229,6 +243,19 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         }
         return next(PaymentStatus.CANCELED, now, PaymentEvent.Canceled::new,
                 b -> b.nextAction(null).cancellationReason(reason).canceledAt(now));
+    }
+
+    /** The {@code cancellation_reason} of an authorization canceled because it was held too long. */
+    public static final String EXPIRED = "expired";
+
+    /**
+     * Cancels an authorization held too long ({@code requires_capture} only), with the reason
+     * {@value #EXPIRED}: as {@link #cancel}, one the processor holds is voided there first
+     * ({@code processing}), one without a processor reference is canceled at once.
+     */
+    public Change expire(Instant now) {
+        requireStatus(PaymentStatus.REQUIRES_CAPTURE, "expired");
+        return cancel(EXPIRED, now);
     }
 
     /** Records the processor's answer to the pending operation (phase 2). */

@@ -26,6 +26,15 @@ public final class PaymentErrorCodes {
     /** A challenge whose payment no longer waits for it (canceled meanwhile). */
     public static final String CHALLENGE_CLOSED = "authentication_challenge_closed";
 
+    /** A canceled subscription stays canceled. */
+    public static final String SUBSCRIPTION_ALREADY_CANCELED = "subscription_already_canceled";
+    /** The subscription is in a status the action does not apply to (resume a canceled one, say). */
+    public static final String SUBSCRIPTION_UNEXPECTED_STATE = "subscription_unexpected_state";
+    /** Test clocks, and what follows one, exist in test mode only. */
+    public static final String TEST_MODE_ONLY = "test_mode_only";
+    /** A clock that is being advanced cannot be advanced to another time meanwhile. */
+    public static final String TEST_CLOCK_ADVANCING = "test_clock_advancing";
+
     private PaymentErrorCodes() {
     }
 }

@@ -15,7 +15,9 @@ import dev.paysuite.payments.application.port.in.CreatePaymentUseCase;
 import dev.paysuite.payments.application.port.out.PublishPaymentEventPort;
 import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
+import dev.paysuite.payments.application.port.out.TestClockExistsPort;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -30,9 +32,19 @@ public class CreatePaymentService implements CreatePaymentUseCase {
     private final ProcessPaymentService processing;
     private final Transactions transactions;
     private final Clock clock;
+    private final TestClockExistsPort testClocks;
 
+    /** Without test clocks: a payment naming one is refused as naming no such clock. */
     public CreatePaymentService(ResolvePaymentMethodPort paymentMethods, SavePaymentPort payments,
             PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock) {
+        this(paymentMethods, payments, events, processing, transactions, clock,
+                (merchant, testClock) -> java.util.Optional.empty());
+    }
+
+    public CreatePaymentService(ResolvePaymentMethodPort paymentMethods, SavePaymentPort payments,
+            PublishPaymentEventPort events, ProcessPaymentService processing, Transactions transactions, Clock clock,
+            TestClockExistsPort testClocks) {
+        this.testClocks = testClocks;
         this.paymentMethods = paymentMethods;
         this.payments = payments;
         this.events = events;
@@ -43,6 +55,13 @@ public class CreatePaymentService implements CreatePaymentUseCase {
 
     @Override
     public Payment create(CreatePaymentCommand command, Recorded recorded) {
+        Instant clockTime = null;
+        if (command.testClock() != null) {
+            String id = command.testClock().value();
+            clockTime = testClocks.frozenTime(command.merchantId(), command.testClock())
+                    .orElseThrow(() -> PaymentException.invalid(ErrorCodes.RESOURCE_MISSING, "No such test clock"
+                            + (id.length() <= 48 ? ": '" + id + "'" : "") + ".", CreatePaymentCommand.TEST_CLOCK_FIELD));
+        }
         PaymentSource source = command.source();
         PaymentInstrument instrument = paymentMethods.resolve(command.merchantId(), command.livemode(), source)
                 .orElseThrow(() -> new PaymentException(DomainException.Kind.NOT_FOUND, ErrorCodes.RESOURCE_MISSING,
@@ -52,9 +71,12 @@ public class CreatePaymentService implements CreatePaymentUseCase {
                     + CreatePaymentCommand.METHOD_TYPE_FIELD + "}: the payment method is " + instrument.type()
                     + ", not " + command.methodType() + ".", CreatePaymentCommand.METHOD_TYPE_FIELD);
         }
-        Payment.Change opened = Payment.open(PaymentId.generate(), command.merchantId(), command.livemode(),
+        Payment.Change open = Payment.open(PaymentId.generate(), command.merchantId(), command.livemode(),
                 command.amount(), source, command.captureMethod(), instrument, command.description(),
-                command.customerId(), command.metadata(), command.returnUrl(), Now.of(clock));
+                command.customerId(), command.metadata(), command.returnUrl(), null, null, command.testClock(),
+                Now.of(clock));
+        // On a test clock the payment is created at the clock's time, so its authorization expires by it
+        Payment.Change opened = clockTime == null ? open : open.createdAt(clockTime);
         transactions.inTransaction(() -> {
             payments.insert(opened.payment());
             events.publish(List.of(opened.event()));

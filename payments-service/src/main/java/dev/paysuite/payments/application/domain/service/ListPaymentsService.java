@@ -22,7 +22,7 @@ public class ListPaymentsService implements ListPaymentsUseCase {
     @Override
     public Page<Payment> list(ListPaymentsQuery q) {
         PaymentFilter filter = new PaymentFilter(q.merchantId(), q.livemode(), q.status(), q.customerId(),
-                q.createdAfter(), q.createdBefore(), q.paymentLink());
+                q.createdAfter(), q.createdBefore(), q.paymentLink(), q.subscription());
         PageRequest request = q.page().resolve(id -> load.load(new PaymentRef(q.merchantId(), q.livemode(), id)));
         return Page.of(request, list.list(filter, request), list.count(filter));
     }

@@ -2,7 +2,6 @@ package dev.paysuite.payments.application.port.out;
 
 import java.util.Optional;
 
-/** A merchant's customer, which methods-service owns: what a subscription needs to know of it. */
 public interface LoadCustomerPort {
     /** The customer as methods-service knows it; empty when the merchant has no such customer. Throws a
      *  DomainException of Kind.UNAVAILABLE (503) when methods-service cannot answer. */

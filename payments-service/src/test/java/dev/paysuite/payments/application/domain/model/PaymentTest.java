@@ -160,6 +160,65 @@ class PaymentTest {
     }
 
     @Test
+    void anExpiredAuthorizationIsVoidedThenCanceledAsExpired() {
+        Payment.Change voiding = authorizedForManualCapture().expire(T1);
+        assertEquals(PaymentStatus.PROCESSING, voiding.payment().status());
+        assertEquals(PendingOperation.Operation.VOID, voiding.payment().pending().operation());
+        assertEquals("expired", voiding.payment().cancellationReason());
+        assertEquals("payment.processing", voiding.event().type());
+        Payment.Change change = voiding.payment().recordOutcome(new AuthorizationResult.Approved("ref"), T1);
+        assertEquals(PaymentStatus.CANCELED, change.payment().status());
+        assertEquals(Payment.EXPIRED, change.payment().cancellationReason());
+        assertEquals(T1, change.payment().canceledAt());
+        assertInstanceOf(PaymentEvent.Canceled.class, change.event());
+        assertEquals("payment.canceled", change.event().type());
+    }
+
+    @Test
+    void anExpiredAuthorizationWithoutProcessorReferenceIsCanceledAtOnce() {
+        Payment held = authorizedForManualCapture().toBuilder().processorReference(null).build();
+        Payment.Change change = held.expire(T1);
+        assertEquals(PaymentStatus.CANCELED, change.payment().status());
+        assertEquals("expired", change.payment().cancellationReason());
+        assertEquals(T1, change.payment().canceledAt());
+        assertNull(change.payment().pending());
+        assertInstanceOf(PaymentEvent.Canceled.class, change.event());
+    }
+
+    @Test
+    void aVoidTheProcessorRefusesLeavesTheExpiredAuthorizationHeldWithoutReason() {
+        Payment refused = authorizedForManualCapture().expire(T1).payment()
+                .recordOutcome(new AuthorizationResult.Declined("ref", new Failure("processing_error", null, "no")), T1)
+                .payment();
+        assertEquals(PaymentStatus.REQUIRES_CAPTURE, refused.status());
+        assertNull(refused.cancellationReason());
+    }
+
+    @Test
+    void anOpeningDatedAtATestClocksTimeKeepsTheRealTimeOfItsPendingAuthorization() {
+        Instant clockTime = T0.plusSeconds(86_400 * 400);
+        Payment.Change dated = open(CaptureMethod.MANUAL).createdAt(clockTime);
+        assertEquals(clockTime, dated.payment().createdAt());
+        assertEquals(T0, dated.payment().pending().submittedAt());
+        assertInstanceOf(PaymentEvent.Created.class, dated.event());
+        assertEquals(dated.payment(), ((PaymentEvent.Created) dated.event()).payment());
+        Payment.Change later = authorizedForManualCapture().expire(T1);
+        assertThrows(IllegalStateException.class, () -> later.createdAt(clockTime));
+    }
+
+    @Test
+    void onlyAHeldAuthorizationExpires() {
+        Payment succeeded = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
+        Payment canceled = waitingFor3ds().cancel(null, T1).payment();
+        Payment voiding = authorizedForManualCapture().expire(T1).payment();
+        for (Payment p : new Payment[] { pending(), waitingFor3ds(), succeeded, canceled, voiding }) {
+            PaymentException e = assertThrows(PaymentException.class, () -> p.expire(T1), p.status().wireName());
+            assertEquals(PaymentErrorCodes.PAYMENT_UNEXPECTED_STATE, e.code());
+            assertEquals(PaymentException.Kind.INVALID, e.kind());
+        }
+    }
+
+    @Test
     void anAnswerForNothingPendingIsRefused() {
         Payment succeeded = pending().recordOutcome(new AuthorizationResult.Approved("ref"), T1).payment();
         assertThrows(PaymentException.class,

@@ -3,6 +3,7 @@ package dev.paysuite.payments.application.domain.service;
 import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.testing.InlineTransactions;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
 import dev.paysuite.payments.application.domain.model.Failure;
@@ -54,6 +55,20 @@ final class Fakes {
         }
 
         @Override
+        public List<Payment> heldSince(TestClockId clock, Instant createdAtOrBefore, int atMost) {
+            return rows.values().stream().filter(p -> p.status() == PaymentStatus.REQUIRES_CAPTURE)
+                    .filter(p -> java.util.Objects.equals(p.testClock(), clock))
+                    .filter(p -> !p.createdAt().isAfter(createdAtOrBefore))
+                    .sorted(Comparator.comparing(Payment::createdAt)).limit(atMost).toList();
+        }
+
+        @Override
+        public Optional<Instant> oldestHeldOn(TestClockId clock) {
+            return rows.values().stream().filter(p -> p.status() == PaymentStatus.REQUIRES_CAPTURE)
+                    .filter(p -> clock.equals(p.testClock())).map(Payment::createdAt).min(Comparator.naturalOrder());
+        }
+
+        @Override
         public void insert(Payment payment) {
             if (rows.putIfAbsent(payment.id().value(), payment) != null) {
                 throw new IllegalStateException("duplicate id");
@@ -97,6 +112,8 @@ final class Fakes {
         /** When set, a call made while a step's transaction is open fails the test. */
         InlineTransactions transactions;
         final List<String> calls = new ArrayList<>();
+        /** Every request the port received, as it received it. */
+        final List<ProcessorRequest> requests = new ArrayList<>();
         final Map<String, AuthorizationResult> done = new LinkedHashMap<>();
 
         @Override
@@ -104,6 +121,7 @@ final class Fakes {
             if (transactions != null && transactions.inStep()) {
                 throw new AssertionError("the processor was called inside a transaction");
             }
+            requests.add(request);
             calls.add(switch (request.operation()) {
                 case AUTHORIZE -> "authorize " + request.amount().amount();
                 case COMPLETE_AUTHENTICATION -> "complete " + request.processorReference();
