@@ -9,17 +9,19 @@ import java.util.Map;
 
 /**
  * The public representation of a customer: the API's answers and the {@code data} of
- * {@code customer.created} on {@code methods.events}. Timestamps are ISO 8601 UTC to the second.
+ * {@code customer.created} on {@code methods.events}. Timestamps are ISO 8601 UTC to the second;
+ * {@code test_clock} is the clock the customer follows, null when none.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CustomerJson(String id, String object, String email, String name, String description,
-        Map<String, String> metadata, String defaultPaymentMethodId, boolean livemode, String createdAt,
-        String updatedAt) {
+        Map<String, String> metadata, String defaultPaymentMethodId, String testClock, boolean livemode,
+        String createdAt, String updatedAt) {
 
     public static CustomerJson of(Customer c) {
         return new CustomerJson(c.id().value(), "customer", c.email(), c.name(), c.description(), c.metadata().values(),
-                c.defaultPaymentMethodId() == null ? null : c.defaultPaymentMethodId().value(), c.livemode(),
-                timestamp(c.createdAt()), timestamp(c.updatedAt()));
+                c.defaultPaymentMethodId() == null ? null : c.defaultPaymentMethodId().value(),
+                c.testClock() == null ? null : c.testClock().value(), c.livemode(), timestamp(c.createdAt()),
+                timestamp(c.updatedAt()));
     }
 
     static String timestamp(Instant instant) {

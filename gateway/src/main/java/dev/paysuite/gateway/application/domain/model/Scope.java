@@ -46,7 +46,8 @@ public enum Scope {
         if (path.matches("/v1/payments/[^/]+/refunds?") || path.equals("/v1/refunds") || path.startsWith("/v1/refunds/")) {
             return Optional.of(reads ? REFUNDS_READ : REFUNDS_WRITE);
         }
-        if (under(path, "/v1/payments") || under(path, "/v1/payment_links")) {
+        if (under(path, "/v1/payments") || under(path, "/v1/payment_links") || under(path, "/v1/subscriptions")
+                || under(path, "/v1/test_clocks")) {
             return Optional.of(reads ? PAYMENTS_READ : PAYMENTS_WRITE);
         }
         if (under(path, "/v1/customers") || under(path, "/v1/payment_methods")) {

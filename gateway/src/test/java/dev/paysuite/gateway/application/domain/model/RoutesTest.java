@@ -3,8 +3,12 @@ package dev.paysuite.gateway.application.domain.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class RoutesTest {
@@ -88,6 +92,37 @@ class RoutesTest {
         for (String path : List.of("/v1/eventsX", "/v1/webhook_endpoint", "/v1/event")) {
             assertEquals(Optional.empty(), shipped.upstreamFor(path), path);
         }
+    }
+
+    /** The table the gateway ships (application.properties), as it reads it. */
+    static Routes shipped() throws IOException {
+        Properties config = new Properties();
+        try (InputStream in = RoutesTest.class.getClassLoader().getResourceAsStream("application.properties")) {
+            config.load(in);
+        }
+        List<Route> table = new ArrayList<>();
+        for (int i = 0; config.containsKey("paysuite.gateway.routes[" + i + "].path"); i++) {
+            table.add(Route.of(config.getProperty("paysuite.gateway.routes[" + i + "].path"),
+                    config.getProperty("paysuite.gateway.routes[" + i + "].upstream")));
+        }
+        return new Routes(table);
+    }
+
+    @Test
+    void subscriptionsAndTestClocksGoToPaymentsInTheShippedTable() throws IOException {
+        Routes shipped = shipped();
+        for (String path : List.of("/v1/subscriptions", "/v1/subscriptions/sub_1", "/v1/subscriptions/sub_1/cancel",
+                "/v1/subscriptions/sub_1/pause", "/v1/subscriptions/sub_1/resume", "/v1/test_clocks",
+                "/v1/test_clocks/clock_1", "/v1/test_clocks/clock_1/advance", "/v1/payment_links/plink_1")) {
+            assertEquals(Optional.of("payments"), shipped.upstreamFor(path), path);
+        }
+        for (String path : List.of("/v1/subscriptionsX", "/v1/subscription", "/v1/test_clock", "/v1/test_clocksX",
+                "/internal/v1/customers/cus_1")) {
+            assertEquals(Optional.empty(), shipped.upstreamFor(path), path);
+        }
+        assertEquals(Optional.of("refunds"), shipped.upstreamFor("/v1/payments/pay_1/refunds"));
+        assertEquals(Optional.of("methods"), shipped.upstreamFor("/v1/customers/cus_1"));
+        assertEquals(Optional.of("webhooks"), shipped.upstreamFor("/v1/events"));
     }
 
     @Test

@@ -32,9 +32,20 @@ class ScopeTest {
         assertEquals(Optional.of(Scope.EVENTS_READ), needs("GET", "/v1/events/stream"));
         assertEquals(Optional.of(Scope.WEBHOOKS_WRITE), needs("POST", "/v1/webhook_endpoints/we_1/roll_secret"));
         assertEquals(Optional.of(Scope.WEBHOOKS_READ), needs("GET", "/v1/webhook_endpoints/we_1/attempts"));
+        assertEquals(Optional.of(Scope.PAYMENTS_READ), needs("GET", "/v1/payment_links/plink_1"));
+        assertEquals(Optional.of(Scope.PAYMENTS_READ), needs("GET", "/v1/subscriptions"));
+        assertEquals(Optional.of(Scope.PAYMENTS_READ), needs("GET", "/v1/subscriptions/sub_1"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/subscriptions"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/subscriptions/sub_1/cancel"));
+        assertEquals(Optional.of(Scope.PAYMENTS_READ), needs("GET", "/v1/test_clocks/clock_1"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/test_clocks"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/test_clocks/clock_1/advance"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("DELETE", "/v1/test_clocks/clock_1"));
         // what no route serves is left to the 404 further on; a look-alike prefix is not the resource
         assertEquals(Optional.empty(), needs("GET", "/v1/paymentsx"));
         assertEquals(Optional.empty(), needs("GET", "/v2/payments"));
+        assertEquals(Optional.empty(), needs("GET", "/v1/subscriptionsx"));
+        assertEquals(Optional.empty(), needs("POST", "/v1/test_clock"));
     }
 
     @Test

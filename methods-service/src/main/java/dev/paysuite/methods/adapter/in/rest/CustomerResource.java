@@ -73,7 +73,8 @@ public class CustomerResource {
                     Customer.DEFAULT_METHOD), MethodParameters::name);
         }
         return idempotent(caller, key, uri, r, 201, () -> customers.create(new CustomersUseCase.CreateCustomer(
-                caller.merchantId(), caller.livemode(), r.email(), r.name(), r.description(), metadata(r))));
+                caller.merchantId(), caller.livemode(), r.email(), r.name(), r.description(), metadata(r),
+                r.testClock())));
     }
 
     @GET
@@ -92,6 +93,11 @@ public class CustomerResource {
             @Context UriInfo uri, CustomerRequest body) {
         Caller caller = callers.caller();
         CustomerRequest r = body == null ? CustomerRequest.EMPTY : body;
+        if (r.testClock() != null) {
+            throw DomainExceptionMapper.toApiException(DomainException.invalid(ErrorCodes.PARAMETER_UNKNOWN,
+                    "A customer's {" + Customer.TEST_CLOCK + "} is set at creation only and never changes.",
+                    Customer.TEST_CLOCK), MethodParameters::name);
+        }
         return idempotent(caller, key, uri, r, 200, () -> customers.update(new CustomersUseCase.UpdateCustomer(
                 caller.merchantId(), caller.livemode(), new CustomerId(id), r.email(), r.name(), r.description(),
                 r.metadata() == null ? null : metadata(r), r.defaultPaymentMethodId())));

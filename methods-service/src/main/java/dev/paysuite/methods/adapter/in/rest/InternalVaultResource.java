@@ -1,13 +1,18 @@
 package dev.paysuite.methods.adapter.in.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.error.ErrorType;
+import dev.paysuite.kernel.id.CustomerId;
+import dev.paysuite.kernel.id.PaymentMethodId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.methods.application.domain.model.AcquirerAnswer;
+import dev.paysuite.methods.application.domain.model.Customer;
 import dev.paysuite.methods.application.domain.model.Instrument;
 import dev.paysuite.methods.application.domain.model.MethodInput;
 import dev.paysuite.methods.application.domain.model.MethodType;
+import dev.paysuite.methods.application.port.in.CustomersUseCase;
 import dev.paysuite.methods.application.port.in.VaultUseCase;
 import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.error.DomainExceptionMapper;
@@ -24,12 +29,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The vault's internal API (methods-service/README.md: Internal API), for payments-service and the
- * gateway acting for a merchant: each signs a short-lived service token with its own key, naming the
+ * The vault's internal API (methods-service/README.md: Internal API), and the customer lookup of
+ * payments-service, for payments-service and the gateway acting for a merchant: each signs a short-lived service token with its own key, naming the
  * merchant and mode ({@code paysuite.identity.trusted-services}); a merchant's identity token opens
  * none of it. The gateway never routes {@code /internal} from outside.
  */
@@ -39,10 +45,12 @@ import java.util.regex.Pattern;
 public class InternalVaultResource {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private final VaultUseCase vault;
+    private final CustomersUseCase customers;
     private final CallerContext callers;
 
-    public InternalVaultResource(VaultUseCase vault, CallerContext callers) {
+    public InternalVaultResource(VaultUseCase vault, CustomersUseCase customers, CallerContext callers) {
         this.vault = vault;
+        this.customers = customers;
         this.callers = callers;
     }
 
@@ -52,6 +60,28 @@ public class InternalVaultResource {
         Caller caller = callers.caller();
         Instrument instrument = mapped(() -> vault.instrument(caller.merchantId(), caller.livemode(), ref));
         return InstrumentJson.of("instrument", instrument);
+    }
+
+    /** What payments-service needs of a customer for a subscription: its default method, clock and methods. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CustomerAnswer(String id, String defaultPaymentMethodId, String testClock,
+            List<String> paymentMethods) {
+        static CustomerAnswer of(CustomersUseCase.WithMethods found) {
+            Customer c = found.customer();
+            return new CustomerAnswer(c.id().value(),
+                    c.defaultPaymentMethodId() == null ? null : c.defaultPaymentMethodId().value(),
+                    c.testClock() == null ? null : c.testClock().value(),
+                    found.paymentMethods().stream().map(PaymentMethodId::value).toList());
+        }
+    }
+
+    /** The merchant's customer in the token's mode, with its attached methods; 404 if unknown or deleted. */
+    @GET
+    @Path("/customers/{id}")
+    public CustomerAnswer customer(@PathParam("id") String id) {
+        Caller caller = callers.caller();
+        return CustomerAnswer.of(mapped(() -> customers.withMethods(caller.merchantId(), caller.livemode(),
+                new CustomerId(id))));
     }
 
     /** The body of the inline-card exchange. */

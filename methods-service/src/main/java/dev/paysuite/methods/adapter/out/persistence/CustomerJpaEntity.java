@@ -16,6 +16,9 @@ public class CustomerJpaEntity extends MerchantOwnedEntity {
     public String metadata;
     @Column(name = "default_payment_method_id")
     public String defaultPaymentMethodId;
+    /** Set at creation, never changed. */
+    @Column(name = "test_clock", updatable = false)
+    public String testClock;
     @Column(nullable = false)
     public boolean deleted;
 }

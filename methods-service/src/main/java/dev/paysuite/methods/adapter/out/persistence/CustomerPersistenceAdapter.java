@@ -3,6 +3,7 @@ package dev.paysuite.methods.adapter.out.persistence;
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.id.CustomerId;
 import dev.paysuite.kernel.id.PaymentMethodId;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.page.PageRequest;
 import dev.paysuite.kernel.page.Slice;
 import dev.paysuite.methods.application.domain.model.Customer;
@@ -32,6 +33,7 @@ public class CustomerPersistenceAdapter implements CustomerStore {
         e.merchantId = customer.merchantId();
         e.livemode = customer.livemode();
         e.createdAt = customer.createdAt();
+        e.testClock = customer.testClock() == null ? null : customer.testClock().value();
         copy(customer, e);
         repository.persist(e);
     }
@@ -87,7 +89,7 @@ public class CustomerPersistenceAdapter implements CustomerStore {
     private Customer toDomain(CustomerJpaEntity e) {
         return new Customer(new CustomerId(e.id), e.merchantId, e.livemode, e.email, e.name, e.description,
                 Metadata.of(JsonColumns.read(e.metadata)),
-                e.defaultPaymentMethodId == null ? null : new PaymentMethodId(e.defaultPaymentMethodId), e.deleted,
-                e.createdAt, e.updatedAt);
+                e.defaultPaymentMethodId == null ? null : new PaymentMethodId(e.defaultPaymentMethodId),
+                e.testClock == null ? null : new TestClockId(e.testClock), e.deleted, e.createdAt, e.updatedAt);
     }
 }

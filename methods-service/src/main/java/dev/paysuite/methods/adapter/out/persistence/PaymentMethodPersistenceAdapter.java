@@ -91,6 +91,14 @@ public class PaymentMethodPersistenceAdapter implements PaymentMethodStore {
     }
 
     @Override
+    public List<PaymentMethodId> attachedTo(String merchantId, boolean livemode, CustomerId customer) {
+        return repository.find("merchantId = :merchant and livemode = :livemode and customerId = :customer"
+                + " and status = :usable", Sort.by("id"), Parameters.with("merchant", merchantId)
+                .and("livemode", livemode).and("customer", customer.value()).and("usable", MethodStatus.USABLE.name()))
+                .list().stream().map(e -> new PaymentMethodId(e.id)).toList();
+    }
+
+    @Override
     public Slice<PaymentMethod> list(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder();
         Parameters params = filterClause(filter, where);

@@ -5,23 +5,30 @@ import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.CustomerId;
 import dev.paysuite.kernel.id.PaymentMethodId;
+import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.page.Listable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** A merchant's customer: who pays, with the methods attached to them and the one charged by default. */
+/**
+ * A merchant's customer: who pays, with the methods attached to them and the one charged by default.
+ * A test-mode customer may follow a test clock, named at creation and never changed; payments-service
+ * owns the clocks, so only the id's shape is checked here.
+ */
 public final class Customer implements Listable {
     public static final String EMAIL = "email";
     public static final String NAME = "name";
     public static final String DESCRIPTION = "description";
     public static final String DEFAULT_METHOD = "defaultPaymentMethodId";
+    public static final String TEST_CLOCK = "testClock";
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private final CustomerId id;
     private final String merchantId;
     private final boolean livemode;
     private final Instant createdAt;
+    private final TestClockId testClock;
     private String email;
     private String name;
     private String description;
@@ -31,11 +38,12 @@ public final class Customer implements Listable {
     private Instant updatedAt;
 
     public Customer(CustomerId id, String merchantId, boolean livemode, String email, String name, String description,
-            Metadata metadata, PaymentMethodId defaultPaymentMethodId, boolean deleted, Instant createdAt,
-            Instant updatedAt) {
+            Metadata metadata, PaymentMethodId defaultPaymentMethodId, TestClockId testClock, boolean deleted,
+            Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.livemode = livemode;
+        this.testClock = testClock;
         this.email = email;
         this.name = name;
         this.description = description;
@@ -48,8 +56,29 @@ public final class Customer implements Listable {
 
     public static Customer create(String merchantId, boolean livemode, String email, String name, String description,
             Metadata metadata, Instant now) {
+        return create(merchantId, livemode, email, name, description, metadata, null, now);
+    }
+
+    /** A new customer; {@code testClock} (a {@code clock_} id, test mode only) or null. */
+    public static Customer create(String merchantId, boolean livemode, String email, String name, String description,
+            Metadata metadata, String testClock, Instant now) {
         return new Customer(CustomerId.generate(), merchantId, livemode, email(email), text(name, NAME, 256),
-                text(description, DESCRIPTION, 1000), metadata, null, false, now, now);
+                text(description, DESCRIPTION, 1000), metadata, null, testClock(testClock, livemode), false, now, now);
+    }
+
+    private static TestClockId testClock(String value, boolean livemode) {
+        if (value == null) {
+            return null;
+        }
+        if (livemode) {
+            throw DomainException.invalid(ErrorCodes.PARAMETER_INVALID, "Test clocks exist in test mode only: a live"
+                    + " customer cannot follow one; leave out {" + TEST_CLOCK + "}.", TEST_CLOCK);
+        }
+        if (!TestClockId.isWellFormed(value)) {
+            throw DomainException.invalid(ErrorCodes.PARAMETER_INVALID,
+                    "Invalid {" + TEST_CLOCK + "}: expected a test clock id such as clock_1234567890.", TEST_CLOCK);
+        }
+        return new TestClockId(value);
     }
 
     /** Changes what the update names; a field it leaves out (null) keeps its value, an empty string clears it. */
@@ -152,6 +181,11 @@ public final class Customer implements Listable {
 
     public PaymentMethodId defaultPaymentMethodId() {
         return defaultPaymentMethodId;
+    }
+
+    /** The test clock this customer follows, or null. */
+    public TestClockId testClock() {
+        return testClock;
     }
 
     public boolean deleted() {

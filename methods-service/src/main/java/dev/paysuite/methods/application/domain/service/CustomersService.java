@@ -40,7 +40,7 @@ public class CustomersService implements CustomersUseCase {
     @Override
     public Customer create(CreateCustomer c) {
         Customer customer = Customer.create(c.merchantId(), c.livemode(), c.email(), c.name(), c.description(),
-                c.metadata(), clock.instant());
+                c.metadata(), c.testClock(), clock.instant());
         return transactions.inTransaction(() -> {
             customers.insert(customer);
             events.publish(List.of(MethodEvent.customerCreated(customer)));
@@ -52,6 +52,12 @@ public class CustomersService implements CustomersUseCase {
     public Customer get(String merchantId, boolean livemode, CustomerId id) {
         return customers.load(merchantId, livemode, id)
                 .orElseThrow(() -> MethodsNotFound.customer(id.value(), "id"));
+    }
+
+    @Override
+    public WithMethods withMethods(String merchantId, boolean livemode, CustomerId id) {
+        Customer customer = get(merchantId, livemode, id);
+        return new WithMethods(customer, methods.attachedTo(merchantId, livemode, id));
     }
 
     @Override

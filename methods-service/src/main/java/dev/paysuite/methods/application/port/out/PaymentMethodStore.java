@@ -31,6 +31,9 @@ public interface PaymentMethodStore {
     @ChangesState
     List<PaymentMethod> lockAttachedTo(CustomerId customer);
 
+    /** The ids of the merchant's usable methods attached to a customer, in id order (not locked). */
+    List<PaymentMethodId> attachedTo(String merchantId, boolean livemode, CustomerId customer);
+
     /** The merchant's own methods, newest first; optionally one customer's (attached now) or one type. */
     Slice<PaymentMethod> list(Filter filter, PageRequest page);
 

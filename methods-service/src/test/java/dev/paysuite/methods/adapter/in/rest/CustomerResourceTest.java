@@ -1,5 +1,6 @@
 package dev.paysuite.methods.adapter.in.rest;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -37,7 +38,7 @@ class CustomerResourceTest {
         merchant.request().get("/v1/customers/" + id).then().statusCode(200)
                 .body("email", equalTo("jenny@example.com")).body("name", equalTo("Jenny Rosen"))
                 .body("metadata.tier", equalTo("gold")).body("default_payment_method_id", nullValue())
-                .body("livemode", equalTo(false)).body("created_at", notNullValue());
+                .body("test_clock", nullValue()).body("livemode", equalTo(false)).body("created_at", notNullValue());
         merchant.request().body(Map.of("name", "Jenny R.", "metadata", Map.of("tier", ""))).post("/v1/customers/" + id)
                 .then().statusCode(200).body("name", equalTo("Jenny R.")).body("email", equalTo("jenny@example.com"))
                 .body("metadata.tier", nullValue());
@@ -131,5 +132,39 @@ class CustomerResourceTest {
                 .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
         merchant.request().header("Idempotency-Key", key).body(Map.of("name", "Twice")).post("/v1/customers").then()
                 .statusCode(422).body("error.type", equalTo("idempotency_error"));
+    }
+
+    @Test
+    void aTestModeCustomerFollowsTheTestClockNamedAtCreation() throws Exception {
+        TestCaller m = TestCaller.newTestMerchant();
+        String id = create(m, Map.of("name", "Clocked", "test_clock", "clock_abc123"));
+        m.request().get("/v1/customers/" + id).then().statusCode(200).body("test_clock", equalTo("clock_abc123"));
+        m.request().get("/v1/customers").then().statusCode(200).body("data[0].test_clock", equalTo("clock_abc123"));
+        m.request().body(Map.of("name", "Still clocked")).post("/v1/customers/" + id).then().statusCode(200)
+                .body("test_clock", equalTo("clock_abc123"));
+        m.request().body(Map.of("test_clock", "clock_other")).post("/v1/customers/" + id).then().statusCode(400)
+                .body("error.type", equalTo("invalid_request_error")).body("error.param", equalTo("test_clock"))
+                .body("error.message", containsString("creation only"));
+        m.request().get("/v1/customers/" + id).then().body("test_clock", equalTo("clock_abc123"))
+                .body("name", equalTo("Still clocked"));
+
+        List<JsonNode> events = MethodEvents.of(bootstrap, m.merchantId(), 1);
+        assertEquals("customer.created", events.get(0).path("type").asText());
+        assertEquals("clock_abc123", events.get(0).path("data").path("test_clock").asText());
+    }
+
+    @Test
+    void aTestClockMustBeWellFormedAndIsRefusedInLiveMode() {
+        for (String bad : List.of("", "clock_", "cus_abc", "clock_a-b", "clock_" + "a".repeat(37))) {
+            merchant.request().body(Map.of("test_clock", bad)).post("/v1/customers").then().statusCode(400)
+                    .body("error.type", equalTo("invalid_request_error")).body("error.param", equalTo("test_clock"));
+        }
+        merchant.request().body("{\"test_clock\": 5}").post("/v1/customers").then().statusCode(400)
+                .body("error.param", equalTo("test_clock"));
+        merchant.live().request().body(Map.of("test_clock", "clock_abc123")).post("/v1/customers").then()
+                .statusCode(400).body("error.type", equalTo("invalid_request_error"))
+                .body("error.param", equalTo("test_clock")).body("error.message", containsString("test mode only"));
+        String live = create(merchant.live(), Map.of("name", "Live"));
+        merchant.live().request().get("/v1/customers/" + live).then().statusCode(200).body("test_clock", nullValue());
     }
 }

@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,5 +217,66 @@ class InternalVaultResourceTest {
         merchant.internalRequest().body(Map.of("instrument", "pm_nope", "destination", TestAcquirer.DESTINATION,
                 "reason", "x", "body", "{{card.number}}")).post("/internal/v1/vault/forward").then().statusCode(404);
         assertTrue(TestAcquirer.RECEIVED.isEmpty());
+    }
+
+    @Test
+    void aCustomerIsLookedUpWithItsDefaultMethodClockAndAttachedMethods() {
+        TestCaller m = TestCaller.newTestMerchant();
+        String customer = m.request().body(Map.of("name", "Jenny", "test_clock", "clock_abc123"))
+                .post("/v1/customers").then().statusCode(201).extract().path("id");
+        m.internalRequest().get("/internal/v1/customers/" + customer).then().statusCode(200)
+                .body("id", equalTo(customer)).body("default_payment_method_id", nullValue())
+                .body("test_clock", equalTo("clock_abc123")).body("payment_methods", equalTo(List.of()));
+        String first = attachedCard(m, customer, "4242424242424242");
+        String second = attachedCard(m, customer, "5555555555554444");
+        String detached = attachedCard(m, customer, "4000056655665556");
+        m.request().post("/v1/payment_methods/" + detached + "/detach").then().statusCode(200);
+        m.request().body(Map.of("type", "card", "card", Map.of("number", "4111111111111111", "exp_month", 12,
+                "exp_year", 2031))).post("/v1/payment_methods").then().statusCode(201);
+        m.request().body(Map.of("default_payment_method_id", second)).post("/v1/customers/" + customer).then()
+                .statusCode(200);
+        java.util.List<String> expected = first.compareTo(second) < 0 ? List.of(first, second)
+                : List.of(second, first);
+        m.internalRequest().get("/internal/v1/customers/" + customer).then().statusCode(200)
+                .body("id", equalTo(customer)).body("default_payment_method_id", equalTo(second))
+                .body("test_clock", equalTo("clock_abc123")).body("payment_methods", equalTo(expected));
+
+        String plain = m.request().body(Map.of("name", "No clock")).post("/v1/customers").then().statusCode(201)
+                .extract().path("id");
+        m.internalRequest().get("/internal/v1/customers/" + plain).then().statusCode(200)
+                .body("test_clock", nullValue()).body("payment_methods", equalTo(List.of()));
+    }
+
+    @Test
+    void anUnknownDeletedOrOtherMerchantsCustomerIsNotFound() {
+        TestCaller m = TestCaller.newTestMerchant();
+        String customer = m.request().body(Map.of("name", "Jenny")).post("/v1/customers").then().statusCode(201)
+                .extract().path("id");
+        m.internalRequest().get("/internal/v1/customers/cus_nope").then().statusCode(404)
+                .body("error.code", equalTo("resource_missing"));
+        TestCaller.newTestMerchant().internalRequest().get("/internal/v1/customers/" + customer).then().statusCode(404)
+                .body("error.code", equalTo("resource_missing"));
+        m.live().internalRequest().get("/internal/v1/customers/" + customer).then().statusCode(404);
+        m.request().delete("/v1/customers/" + customer).then().statusCode(200);
+        m.internalRequest().get("/internal/v1/customers/" + customer).then().statusCode(404)
+                .body("error.code", equalTo("resource_missing"));
+    }
+
+    @Test
+    void theCustomerLookupTakesOnlyATrustedServicesToken() {
+        TestCaller m = TestCaller.newTestMerchant();
+        String customer = m.request().body(Map.of("name", "Jenny")).post("/v1/customers").then().statusCode(201)
+                .extract().path("id");
+        String path = "/internal/v1/customers/" + customer;
+        refused(m.request().get(path).then());
+        refused(TestCaller.withToken(TestCaller.forged(m.serviceClaims(Signer.PAYMENTS_SERVICE))).get(path).then());
+        io.restassured.RestAssured.given().get(path).then().statusCode(401);
+        TestCaller.withToken(m.serviceToken(Signer.PAYMENTS_SERVICE)).get(path).then().statusCode(200);
+    }
+
+    private static String attachedCard(TestCaller m, String customer, String number) {
+        return m.request().body(Map.of("type", "card", "customer_id", customer, "card", Map.of("number", number,
+                "exp_month", 12, "exp_year", 2031))).post("/v1/payment_methods").then().statusCode(201)
+                .body("customer_id", equalTo(customer)).extract().path("id");
     }
 }

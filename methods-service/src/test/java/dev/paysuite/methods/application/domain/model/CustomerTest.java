@@ -3,6 +3,7 @@ package dev.paysuite.methods.application.domain.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.kernel.Metadata;
 import dev.paysuite.kernel.error.DomainException;
@@ -54,5 +55,19 @@ class CustomerTest {
     void aNameWithControlCharactersIsRefused() {
         assertThrows(DomainException.class,
                 () -> Customer.create("mer_a", false, null, "Jen\u0000ny", null, Metadata.EMPTY, NOW));
+    }
+
+    @Test
+    void aTestModeCustomerMayFollowAWellFormedTestClock() {
+        Customer c = Customer.create("mer_a", false, null, null, null, Metadata.EMPTY, "clock_abc", NOW);
+        assertEquals("clock_abc", c.testClock().value());
+        assertNull(Customer.create("mer_a", true, null, null, null, Metadata.EMPTY, null, NOW).testClock());
+        DomainException malformed = assertThrows(DomainException.class,
+                () -> Customer.create("mer_a", false, null, null, null, Metadata.EMPTY, "cus_abc", NOW));
+        assertEquals(Customer.TEST_CLOCK, malformed.field());
+        DomainException live = assertThrows(DomainException.class,
+                () -> Customer.create("mer_a", true, null, null, null, Metadata.EMPTY, "clock_abc", NOW));
+        assertEquals(Customer.TEST_CLOCK, live.field());
+        assertTrue(live.getMessage().contains("test mode only"), live.getMessage());
     }
 }

@@ -22,15 +22,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * A STUB of methods-service, for payments-service's tests only: it serves the one endpoint
- * payments calls, {@code GET /internal/v1/instruments/{ref}}, as methods-service/README.md
- * ("Internal API") pins it, from a fixed table of test methods and tokens. It is not the vault and
+ * A STUB of methods-service, for payments-service's tests only: it serves the endpoints payments
+ * calls, {@code GET /internal/v1/instruments/{ref}} and {@code GET /internal/v1/customers/{id}}, as
+ * methods-service/README.md ("Internal API") pins them, from a fixed table of test methods and tokens
+ * and the customers a test put there ({@link #customer}). It is not the vault and
  * stores nothing, but it checks the caller as the vault does: a service token signed with
  * payments-service's key (.local/keys/payments-service-verify.pem) for the internal audience, from
  * which it reads the merchant and the mode; anything else is 401.
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @WithTestResource(value = MethodsServiceStub.class, scope = TestResourceScope.GLOBAL)
 public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
     static final String PATH = "/internal/v1/instruments/";
+    static final String CUSTOMERS_PATH = "/internal/v1/customers/";
     static final String DEMO_MERCHANT = "mer_demo";
 
     /** What the stub does with the next requests, until reset. */
@@ -64,6 +67,8 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The verified token of the last request the stub accepted. */
     static volatile JsonWebToken lastToken;
     static volatile String lastRequestId;
+    /** The customers a test put there, by merchant, mode and id: the answer's JSON. */
+    private static final Map<String, Map<String, Object>> CUSTOMERS = new ConcurrentHashMap<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile ServiceTokenVerifier verifier;
@@ -122,7 +127,10 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(executor);
         verifier = new ServiceTokenVerifier(Map.of("payments-service", paymentsServiceKey()), Duration.ofSeconds(60),
                 Duration.ofSeconds(5));
-        server.createContext(PATH, MethodsServiceStub::instrument);
+        server.createContext(PATH, exchange -> serve(exchange, PATH, MethodsServiceStub::lookup,
+                "No such payment method or token: '"));
+        server.createContext(CUSTOMERS_PATH, exchange -> serve(exchange, CUSTOMERS_PATH,
+                (merchant, mode, id) -> CUSTOMERS.get(merchant + "/" + mode + "/" + id), "No such customer: '"));
         server.start();
         reset();
         proxy = TcpProxy.start(0, "127.0.0.1", server.getAddress().getPort());
@@ -149,12 +157,23 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
         lastAuthorization = null;
         lastToken = null;
         lastRequestId = null;
+        CUSTOMERS.clear();
         if (proxy != null) {
             proxy.restore();
         }
     }
 
-    private static void instrument(HttpExchange exchange) throws IOException {
+    /** A customer of the merchant in the mode ("test" or "live"), answered as {@code json} until reset. */
+    static void customer(String merchant, String mode, String id, Map<String, Object> json) {
+        CUSTOMERS.put(merchant + "/" + mode + "/" + id, json);
+    }
+
+    /** Finds what a path names for the token's merchant and mode; null for the contract's 404. */
+    private interface Lookup {
+        Map<String, Object> find(String merchant, String mode, String id);
+    }
+
+    private static void serve(HttpExchange exchange, String path, Lookup lookup, String missing) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -183,11 +202,10 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             lastToken = token;
-            String ref = exchange.getRequestURI().getPath().substring(PATH.length());
-            Map<String, Object> found = lookup(token.getSubject(), token.getClaim("mode"), ref);
+            String ref = exchange.getRequestURI().getPath().substring(path.length());
+            Map<String, Object> found = lookup.find(token.getSubject(), token.getClaim("mode"), ref);
             if (found == null) {
-                error(exchange, 404, "invalid_request_error", "resource_missing",
-                        "No such payment method or token: '" + ref + "'");
+                error(exchange, 404, "invalid_request_error", "resource_missing", missing + ref + "'");
                 return;
             }
             send(exchange, 200, found);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paysuite.kernel.PaymentHistory;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.kernel.id.PaymentId;
+import dev.paysuite.kernel.id.SubscriptionId;
 import dev.paysuite.platform.inbox.EventInbox;
 import dev.paysuite.platform.inbox.IncomingEvent;
 import dev.paysuite.platform.inbox.UnprocessableEventException;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,7 +28,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Each CloudEvent becomes a public Event (its {@code id}, {@code merchantid}, {@code livemode},
  * {@code type}, {@code time} as {@code created_at}, {@code data} as given). Events of a payment carry
  * its place in the payment's history: a payment event ({@code sequence}, 0; and the refund event it
- * follows from, {@code refundsequence}, if any), a refund event ({@code paymentsequence}, {@code sequence}). Through {@link EventInbox}: each event is applied once
+ * follows from, {@code refundsequence}, if any), a refund event ({@code paymentsequence}, {@code sequence}).
+ * A subscription's events on {@code payments.events} carry no place in a payment's history (their
+ * {@code sequence} counts the subscription's own events): like methods events they are visible at
+ * once, with {@code sequence: null}. Through {@link EventInbox}: each event is applied once
  * (and the event id is the table's key besides), transient failures are waited out, and a record
  * that is no readable event goes to {@code webhooks.dlq.<topic>}.
  */
@@ -38,6 +43,10 @@ public class EventTopicsConsumer {
     static final Set<String> PAYMENT_TYPES = Set.of(EventTypes.PAYMENT_CREATED, EventTypes.PAYMENT_PROCESSING,
             EventTypes.PAYMENT_REQUIRES_ACTION, EventTypes.PAYMENT_REQUIRES_CAPTURE, EventTypes.PAYMENT_SUCCEEDED,
             EventTypes.PAYMENT_FAILED, EventTypes.PAYMENT_CANCELED, EventTypes.PAYMENT_REFUNDED);
+    static final Set<String> SUBSCRIPTION_TYPES = Set.of(EventTypes.SUBSCRIPTION_CREATED,
+            EventTypes.SUBSCRIPTION_UPDATED, EventTypes.SUBSCRIPTION_CANCELED);
+    /** What the channel of {@code payments.events} records: a payment's events and a subscription's. */
+    static final Set<String> PAYMENTS_TOPIC_TYPES = union(PAYMENT_TYPES, SUBSCRIPTION_TYPES);
     static final Set<String> REFUND_TYPES = Set.of(EventTypes.REFUND_CREATED, EventTypes.REFUND_SUCCEEDED,
             EventTypes.REFUND_FAILED);
     static final Set<String> METHOD_TYPES = Set.of(EventTypes.CUSTOMER_CREATED, EventTypes.PAYMENT_METHOD_ATTACHED,
@@ -54,7 +63,15 @@ public class EventTopicsConsumer {
     @Incoming("payments-events")
     @Blocking
     public CompletionStage<Void> onPaymentEvent(Message<String> record) {
-        return inbox.consume(consumer(PAYMENTS_TOPIC), record, PAYMENT_TYPES, event -> {
+        return inbox.consume(consumer(PAYMENTS_TOPIC), record, PAYMENTS_TOPIC_TYPES, event -> {
+            if (SUBSCRIPTION_TYPES.contains(event.type())) {
+                JsonNode id = event.data() == null ? null : event.data().path("id");
+                if (id == null || !id.isTextual() || !SubscriptionId.isWellFormed(id.asText())) {
+                    throw new UnprocessableEventException("a subscription event without the subscription's id");
+                }
+                recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, null, null));
+                return;
+            }
             if (event.sequence() < 1) {
                 throw new UnprocessableEventException("a payment event without its sequence");
             }
@@ -87,6 +104,12 @@ public class EventTopicsConsumer {
     public CompletionStage<Void> onMethodEvent(Message<String> record) {
         return inbox.consume(consumer(METHODS_TOPIC), record, METHOD_TYPES,
                 event -> recordEvent.record(new RecordEvent(publicEvent(event), METHODS_TOPIC, null, null)));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     static String consumer(String topic) {

@@ -3,8 +3,8 @@ package dev.paysuite.webhooks.application.domain.model;
 import java.util.Set;
 
 /**
- * Every event type an endpoint may subscribe to: what payments-, refunds- and methods-service publish,
- * plus the types this service and later issues add. A subscription to a type nobody publishes is a
+ * Every event type an endpoint may subscribe to: what payments-, refunds- and methods-service publish
+ * (payments-service also its subscriptions' events), plus the types this service and later issues add. A subscription to a type nobody publishes is a
  * typo that would silently never fire, so it is refused ({@link EnabledEvents}).
  */
 public final class EventTypes {
@@ -19,6 +19,9 @@ public final class EventTypes {
     public static final String PAYMENT_FAILED = "payment.failed";
     public static final String PAYMENT_CANCELED = "payment.canceled";
     public static final String PAYMENT_REFUNDED = "payment.refunded";
+    public static final String SUBSCRIPTION_CREATED = "subscription.created";
+    public static final String SUBSCRIPTION_UPDATED = "subscription.updated";
+    public static final String SUBSCRIPTION_CANCELED = "subscription.canceled";
     public static final String REFUND_CREATED = "refund.created";
     public static final String REFUND_SUCCEEDED = "refund.succeeded";
     public static final String REFUND_FAILED = "refund.failed";
@@ -32,8 +35,9 @@ public final class EventTypes {
 
     public static final Set<String> KNOWN = Set.of(PAYMENT_CREATED, PAYMENT_PROCESSING, PAYMENT_REQUIRES_ACTION,
             PAYMENT_REQUIRES_CAPTURE, PAYMENT_SUCCEEDED, PAYMENT_FAILED, PAYMENT_CANCELED, PAYMENT_REFUNDED,
-            REFUND_CREATED, REFUND_SUCCEEDED, REFUND_FAILED, CUSTOMER_CREATED, PAYMENT_METHOD_ATTACHED,
-            PAYMENT_METHOD_DETACHED, ENDPOINT_DISABLED, CHARGEBACK_CREATED);
+            SUBSCRIPTION_CREATED, SUBSCRIPTION_UPDATED, SUBSCRIPTION_CANCELED, REFUND_CREATED, REFUND_SUCCEEDED,
+            REFUND_FAILED, CUSTOMER_CREATED, PAYMENT_METHOD_ATTACHED, PAYMENT_METHOD_DETACHED, ENDPOINT_DISABLED,
+            CHARGEBACK_CREATED);
 
     private EventTypes() {
     }

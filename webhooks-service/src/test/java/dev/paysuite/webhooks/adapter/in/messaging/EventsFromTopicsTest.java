@@ -271,6 +271,65 @@ class EventsFromTopicsTest {
         assertTrue(body.contains("\"sequence\":null"), body);
     }
 
+    String subscriptionEvent(String id, String type, String subscriptionId, long sequence) {
+        ObjectNode e = envelope(id, type, merchant, sequence, Instant.now()).put("subject", subscriptionId)
+                .put("source", "/paysuite/payments-service");
+        e.putObject("data").put("id", subscriptionId).put("object", "subscription").put("status", "active")
+                .put("customer_id", "cus_1").put("amount", 1500).put("currency", "eur");
+        return e.toString();
+    }
+
+    /** A subscription's events on payments.events are public Events about no payment: visible at once, no sequence. */
+    @Test
+    void subscriptionEventsAreVisibleAtOnceWithoutAPaymentHistory() throws Exception {
+        String sub = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String created = evt(), updated = evt(), canceled = evt();
+        send("payments.events", sub, subscriptionEvent(created, "subscription.created", sub, 1));
+        send("payments.events", sub, subscriptionEvent(updated, "subscription.updated", sub, 2));
+        send("payments.events", sub, subscriptionEvent(canceled, "subscription.canceled", sub, 3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(3,
+                list(merchant, "?type=subscription.created,subscription.updated,subscription.canceled")
+                        .getInt("total_count")));
+        merchant.request().get("/v1/events/" + created).then().statusCode(200)
+                .body("type", equalTo("subscription.created")).body("sequence", nullValue())
+                .body("livemode", equalTo(false)).body("data.id", equalTo(sub))
+                .body("data.object", equalTo("subscription")).body("data.amount", equalTo(1500));
+        merchant.request().get("/v1/events/" + canceled).then().statusCode(200)
+                .body("type", equalTo("subscription.canceled")).body("sequence", nullValue());
+        assertEquals(List.of(updated), list(merchant, "?type=subscription.updated").getList("data.id"));
+        assertEquals(0, countRows("SELECT count(*) FROM events WHERE payment_id = ?", sub));
+        for (String id : List.of(created, updated, canceled)) {
+            assertEquals(1, countRows("SELECT count(*) FROM events WHERE id = ? AND payment_id IS NULL", id));
+        }
+        stranger.request().get("/v1/events/" + created).then().statusCode(404);
+
+        // a replay stores nothing twice
+        send("payments.events", sub, subscriptionEvent(created, "subscription.created", sub, 1));
+        String marker = evt();
+        send("payments.events", sub, subscriptionEvent(marker, "subscription.updated", sub, 4));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> merchant.request().get("/v1/events/" + marker)
+                .then().statusCode(200));
+        assertEquals(1, countRows("SELECT count(*) FROM events WHERE id = ?", created));
+    }
+
+    /** A subscription event whose data names no subscription is dead-lettered; the next record is read. */
+    @Test
+    void aSubscriptionEventWithoutItsIdIsDeadLettered() throws Exception {
+        String key = "bad-sub-" + UUID.randomUUID();
+        ObjectNode noId = (ObjectNode) JSON.readTree(subscriptionEvent(evt(), "subscription.created", "sub_x", 1));
+        ((ObjectNode) noId.get("data")).put("id", "pay_notasubscription");
+        send("payments.events", key, noId.toString());
+        String good = evt();
+        String sub = "sub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        send("payments.events", key, subscriptionEvent(good, "subscription.created", sub, 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> merchant.request().get("/v1/events/" + good)
+                .then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
+                deadLetters("webhooks.dlq.payments.events", key).size()));
+        assertTrue(new String(deadLetters("webhooks.dlq.payments.events", key).get(0).headers()
+                .lastHeader("dead-letter-reason").value()).contains("subscription"));
+    }
+
     @Test
     void anEventIsKeptWithTheTraceItsRecordCameInSoItsDeliveriesContinueIt() throws Exception {
         String id = evt();

@@ -141,6 +141,15 @@ class WebhookEndpointResourceTest {
     }
 
     @Test
+    void anEndpointMaySubscribeToASubscriptionsEvents() {
+        List<String> types = List.of("subscription.created", "subscription.updated", "subscription.canceled");
+        create(merchant, Map.of("url", URL, "enabled_events", types)).statusCode(201)
+                .body("enabled_events", equalTo(types));
+        create(merchant, Map.of("url", URL, "enabled_events", List.of("subscription.exploded"))).statusCode(400)
+                .body("error.code", equalTo("event_type_unknown")).body("error.param", equalTo("enabled_events"));
+    }
+
+    @Test
     void badEventTypesAndStatusesAreClearErrors() {
         create(merchant, Map.of("url", URL, "enabled_events", List.of("payment.exploded"))).statusCode(400)
                 .body("error.code", equalTo("event_type_unknown")).body("error.param", equalTo("enabled_events"));

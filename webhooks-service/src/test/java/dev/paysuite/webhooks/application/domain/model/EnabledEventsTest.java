@@ -20,7 +20,7 @@ class EnabledEventsTest {
     void everyTypeTheServicesPublishMayBeChosen() {
         List<String> all = List.copyOf(EventTypes.KNOWN);
         assertEquals(all, EnabledEvents.of(all).types());
-        assertEquals(16, all.size());
+        assertEquals(19, all.size());
     }
 
     @Test
@@ -76,7 +76,8 @@ class EnabledEventsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "payment.created", "refund.failed", "customer.created", "payment_method.attached",
-            "payment_method.detached", "endpoint.disabled", "chargeback.created" })
+            "payment_method.detached", "endpoint.disabled", "chargeback.created", "subscription.created",
+            "subscription.updated", "subscription.canceled" })
     void theIssuesTypesAreKnown(String type) {
         assertTrue(EventTypes.isKnown(type));
     }
