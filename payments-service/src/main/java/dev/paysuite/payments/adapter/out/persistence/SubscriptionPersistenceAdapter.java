@@ -45,12 +45,26 @@ public class SubscriptionPersistenceAdapter implements SubscriptionStorePort {
     @Override
     public Optional<Subscription> load(SubscriptionRef ref) {
         return repository.find(BY_REF, Parameters.with("id", ref.id().value()).and("merchant", ref.merchantId())
-                .and("livemode", ref.livemode())).firstResultOptional().map(this::toDomain);
+                .and("livemode", ref.livemode())).firstResultOptional().map(this::fresh);
     }
 
     @Override
     public Optional<Subscription> loadById(SubscriptionId id) {
-        return repository.findByIdOptional(id.value()).map(this::toDomain);
+        return repository.findByIdOptional(id.value()).map(this::fresh);
+    }
+
+    /**
+     * The row as it is now, not as this session first read it: a request (a clock's advance, a
+     * create that charges its first cycle) reads a subscription again after steps of its own
+     * transactions changed it.
+     */
+    private Subscription fresh(SubscriptionJpaEntity e) {
+        Subscription read = toDomain(e);
+        if (!repository.getEntityManager().isJoinedToTransaction()) {
+            // Outside a transaction the request's session would keep it: let the next read see the row again
+            repository.getEntityManager().detach(e);
+        }
+        return read;
     }
 
     @Override

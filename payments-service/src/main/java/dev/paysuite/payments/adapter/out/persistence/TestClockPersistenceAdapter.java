@@ -31,12 +31,22 @@ public class TestClockPersistenceAdapter implements TestClockStorePort {
     @Override
     public Optional<TestClock> load(TestClockRef ref) {
         return repository.find("id = ?1 and merchantId = ?2 and livemode = false", ref.id().value(), ref.merchantId())
-                .firstResultOptional().map(TestClockPersistenceAdapter::toDomain);
+                .firstResultOptional().map(this::fresh);
     }
 
     @Override
     public Optional<TestClock> loadById(TestClockId id) {
-        return repository.findByIdOptional(id.value()).map(TestClockPersistenceAdapter::toDomain);
+        return repository.findByIdOptional(id.value()).map(this::fresh);
+    }
+
+    /** The row as it is now: an advance reads its clock again after each of its steps changed it. */
+    private TestClock fresh(TestClockJpaEntity e) {
+        TestClock read = toDomain(e);
+        if (!repository.getEntityManager().isJoinedToTransaction()) {
+            // Outside a transaction the request's session would keep it: let the next read see the row again
+            repository.getEntityManager().detach(e);
+        }
+        return read;
     }
 
     @Override

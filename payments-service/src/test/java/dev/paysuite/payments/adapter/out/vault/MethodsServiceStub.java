@@ -164,7 +164,7 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A customer of the merchant in the mode ("test" or "live"), answered as {@code json} until reset. */
-    static void customer(String merchant, String mode, String id, Map<String, Object> json) {
+    public static void customer(String merchant, String mode, String id, Map<String, Object> json) {
         CUSTOMERS.put(merchant + "/" + mode + "/" + id, json);
     }
 
