@@ -235,11 +235,11 @@ class SubscriptionsThroughGatewayIT {
                 .body("error.param", equalTo("start_at"));
         as(key).body(valid.formatted(", \"bogus\": 1")).post("/v1/subscriptions").then().statusCode(400)
                 .body("error.param", equalTo("bogus"));
-        as(key).body(valid.replace(customer, "cus_nobody")).post("/v1/subscriptions").then().statusCode(400)
+        as(key).body(valid.formatted("").replace(customer, "cus_nobody")).post("/v1/subscriptions").then().statusCode(400)
                 .body("error.param", equalTo("customer_id"));
         String otherCustomer = as(key).body("{\"name\": \"Other\"}").post("/v1/customers").then().statusCode(201)
                 .extract().path("id");
-        as(key).body(valid.replace(customer, otherCustomer)).post("/v1/subscriptions").then().statusCode(400)
+        as(key).body(valid.formatted("").replace(customer, otherCustomer)).post("/v1/subscriptions").then().statusCode(400)
                 .body("error.param", equalTo("payment_method_id"));
         as(key).body(valid.formatted(", \"test_clock\": \"clock_nothere\"")).post("/v1/subscriptions").then()
                 .statusCode(400).body("error.param", equalTo("test_clock"));

@@ -10,8 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where test clocks are kept. */
-public interface TestClockStorePort {
+/** Where test clocks are kept (and, for a new payment, what time one stands at). */
+public interface TestClockStorePort extends TestClockExistsPort {
+
+    @Override
+    default Optional<Instant> frozenTime(String merchantId, TestClockId clock) {
+        return load(new TestClockRef(merchantId, clock)).map(TestClock::frozenTime);
+    }
+
     Optional<TestClock> load(TestClockRef ref);
 
     Optional<TestClock> loadById(TestClockId id);
