@@ -1,24 +1,18 @@
 package dev.paysuite.payments.adapter.in.rest;
 
-import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.SubscriptionId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
-import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.adapter.json.SubscriptionJson;
 import dev.paysuite.payments.application.domain.model.Subscription;
 import dev.paysuite.payments.application.domain.model.SubscriptionStatus;
 import dev.paysuite.payments.application.port.in.ManageSubscriptionsUseCase;
 import dev.paysuite.payments.application.port.in.SubscriptionRef;
 import dev.paysuite.platform.error.ApiException;
-import dev.paysuite.platform.error.ApiParameters;
-import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
-import dev.paysuite.platform.idempotency.IdempotentRequest;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,17 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SubscriptionResource {
     private final ManageSubscriptionsUseCase subscriptions;
     private final CallerContext callers;
-    private final IdempotencyGuard idempotency;
-    private final Transactions transactions;
-    private final Answers answers;
+    private final IdempotentWrites writes;
 
     public SubscriptionResource(ManageSubscriptionsUseCase subscriptions, CallerContext callers,
-            IdempotencyGuard idempotency, Transactions transactions, Answers answers) {
+            IdempotentWrites writes) {
         this.subscriptions = subscriptions;
         this.callers = callers;
-        this.idempotency = idempotency;
-        this.transactions = transactions;
-        this.answers = answers;
+        this.writes = writes;
     }
 
     @POST
@@ -74,21 +64,10 @@ public class SubscriptionResource {
             CreateSubscriptionRequest body) {
         Caller caller = callers.caller();
         CreateSubscriptionRequest request = body == null ? CreateSubscriptionRequest.EMPTY : body;
-        try {
-            Subscription.Draft draft = request.toDraft();
-            IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(),
-                    idempotencyKey, "POST", uri.getPath(), request);
-            return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-                Subscription created = claim.resumed().isPresent()
-                        ? subscriptions.get(ref(caller, claim.resumed().get()))
-                        : subscriptions.create(caller.merchantId(), caller.livemode(), draft,
-                                id -> claim.bind(id.value()));
-                var answer = answers.json(201, SubscriptionJson.of(created));
-                return transactions.inTransaction(() -> claim.complete(answer));
-            }));
-        } catch (DomainException e) {
-            throw DomainExceptionMapper.toApiException(e, ApiParameters::name);
-        }
+        Subscription.Draft draft = request.toDraft();
+        return writes.create(caller, idempotencyKey, uri, request, id -> subscriptions.get(ref(caller, id)),
+                recorded -> subscriptions.create(caller.merchantId(), caller.livemode(), draft, recorded),
+                SubscriptionJson::of);
     }
 
     @GET
@@ -157,16 +136,7 @@ public class SubscriptionResource {
             Function<SubscriptionRef, Subscription> change) {
         Caller caller = callers.caller();
         SubscriptionRef ref = ref(caller, id);
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), idempotencyKey,
-                "POST", uri.getPath(), body);
-        try {
-            return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-                var answer = answers.json(200, SubscriptionJson.of(change.apply(ref)));
-                return transactions.inTransaction(() -> claim.complete(answer));
-            }));
-        } catch (DomainException e) {
-            throw DomainExceptionMapper.toApiException(e, ApiParameters::name);
-        }
+        return writes.change(caller, idempotencyKey, uri, body, () -> SubscriptionJson.of(change.apply(ref)));
     }
 
     /** A malformed id names no subscription: 404, like an unknown one. */

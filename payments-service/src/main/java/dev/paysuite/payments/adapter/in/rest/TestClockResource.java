@@ -1,11 +1,9 @@
 package dev.paysuite.payments.adapter.in.rest;
 
-import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.id.TestClockId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
-import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.adapter.json.TestClockJson;
 import dev.paysuite.payments.application.domain.model.TestClock;
 import dev.paysuite.payments.application.port.in.TestClockRef;
@@ -14,10 +12,8 @@ import dev.paysuite.platform.error.ApiException;
 import dev.paysuite.platform.error.ApiParameters;
 import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
-import dev.paysuite.platform.idempotency.IdempotentRequest;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,17 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TestClockResource {
     private final TestClocksUseCase clocks;
     private final CallerContext callers;
-    private final IdempotencyGuard idempotency;
-    private final Transactions transactions;
-    private final Answers answers;
+    private final IdempotentWrites writes;
 
-    public TestClockResource(TestClocksUseCase clocks, CallerContext callers, IdempotencyGuard idempotency,
-            Transactions transactions, Answers answers) {
+    public TestClockResource(TestClocksUseCase clocks, CallerContext callers, IdempotentWrites writes) {
         this.clocks = clocks;
         this.callers = callers;
-        this.idempotency = idempotency;
-        this.transactions = transactions;
-        this.answers = answers;
+        this.writes = writes;
     }
 
     @POST
@@ -74,20 +65,9 @@ public class TestClockResource {
         Caller caller = testCaller();
         CreateTestClockRequest request = body == null ? CreateTestClockRequest.EMPTY : body;
         Instant frozenTime = CreateSubscriptionRequest.instant(request.frozenTime(), "frozen_time");
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), idempotencyKey,
-                "POST", uri.getPath(), request);
-        try {
-            return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-                TestClock clock = claim.resumed().isPresent()
-                        ? clocks.get(ref(caller, claim.resumed().get()))
-                        : clocks.create(caller.merchantId(), caller.livemode(), request.name(), frozenTime,
-                                id -> claim.bind(id.value()));
-                var answer = answers.json(201, TestClockJson.of(clock));
-                return transactions.inTransaction(() -> claim.complete(answer));
-            }));
-        } catch (DomainException e) {
-            throw DomainExceptionMapper.toApiException(e, ApiParameters::name);
-        }
+        return writes.create(caller, idempotencyKey, uri, request, id -> clocks.get(ref(caller, id)),
+                recorded -> clocks.create(caller.merchantId(), caller.livemode(), request.name(), frozenTime, recorded),
+                TestClockJson::of);
     }
 
     @GET
@@ -124,16 +104,7 @@ public class TestClockResource {
             throw ApiException.invalid(ErrorCodes.PARAMETER_MISSING, "Missing required parameter: frozen_time.",
                     "frozen_time");
         }
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), idempotencyKey,
-                "POST", uri.getPath(), request);
-        try {
-            return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-                var answer = answers.json(200, TestClockJson.of(clocks.advance(ref, to)));
-                return transactions.inTransaction(() -> claim.complete(answer));
-            }));
-        } catch (DomainException e) {
-            throw DomainExceptionMapper.toApiException(e, ApiParameters::name);
-        }
+        return writes.change(caller, idempotencyKey, uri, request, () -> TestClockJson.of(clocks.advance(ref, to)));
     }
 
     /** Live mode has no test clocks. */
