@@ -40,6 +40,14 @@ class SubscriptionSchedulersIT {
     void twoInstancesAndTwoKillsChargeEveryCycleExactlyOnce() throws Exception {
         Suite suite = Suite.running();
         suite.secondPayments();
+        try {
+            chargeWithTwoInstancesAndTwoKills(suite);
+        } finally {
+            suite.stopSecondPayments();
+        }
+    }
+
+    private void chargeWithTwoInstancesAndTwoKills(Suite suite) throws Exception {
         Merchants.Merchant m = Merchants.create();
         String customer = as(m.apiKey()).body("{\"name\": \"Scheduled\"}").post("/v1/customers").then()
                 .statusCode(201).extract().path("id");

@@ -155,9 +155,10 @@ class SubscriptionsThroughGatewayIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(key).queryParam("type", "subscription.updated")
                     .queryParam("limit", 100).get("/v1/events").then().statusCode(200)
                     .body("data.data.id", hasItem(sub)));
-            as(key).queryParam("type", "subscription.canceled").get("/v1/events").then().statusCode(200)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(key).queryParam("type", "subscription.canceled")
+                    .get("/v1/events").then().statusCode(200)
                     .body("data.size()", equalTo(1)).body("data[0].data.id", equalTo(sub))
-                    .body("data[0].data.status", equalTo("canceled"));
+                    .body("data[0].data.status", equalTo("canceled")));
             as(key).queryParam("type", "subscription.created").get("/v1/events").then().statusCode(200)
                     .body("data.size()", equalTo(1));
             List<String> expected = List.of("subscription.created", "subscription.updated", "subscription.canceled",

@@ -155,6 +155,21 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         }
     }
 
+    /**
+     * Stops the second payments-service instance, so that the tests after the one that needed it run
+     * against the suite as it started (one outbox relay, one scheduler).
+     */
+    synchronized void stopSecondPayments() throws InterruptedException {
+        Launch second = launches.remove("payments-b");
+        if (second != null) {
+            second.process().destroy();
+            if (!second.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                second.process().destroyForcibly();
+            }
+            processes.remove(second.process());
+        }
+    }
+
     /** What every gateway replica is started with: one database, one Redis, the same services. */
     private static List<String> gatewayProperties() {
         return List.of(
