@@ -42,6 +42,15 @@ public interface PaymentsConfig {
 
     Subscriptions subscriptions();
 
+    Disputes disputes();
+
+    /** Disputes: how often the acquirer's notifications are read. */
+    interface Disputes {
+        /** How often the scheduler reads the acquirer's dispute notifications and tells it the merchants' answers. */
+        @WithDefault("2s")
+        String syncEvery();
+    }
+
     /** Subscriptions: dunning and the scheduler. */
     interface Subscriptions {
         /** When a failed cycle is retried, counted from when it was due (ISO 8601 durations, increasing). */
@@ -91,6 +100,18 @@ public interface PaymentsConfig {
          */
         @WithDefault("false")
         boolean crashAfterCharge();
+
+        /** How long after a charge of test card 4000000000000259 (or …2685) its dispute opens. */
+        @WithDefault("PT3S")
+        java.time.Duration disputeAfter();
+
+        /** How long the merchant has to give evidence once a dispute opens ({@code evidence_due_by}). */
+        @WithDefault("P7D")
+        java.time.Duration disputeEvidenceWindow();
+
+        /** How long the simulated issuer takes to decide a dispute once the evidence is submitted. */
+        @WithDefault("PT2S")
+        java.time.Duration disputeDecisionAfter();
     }
 
     /** The demo merchant of a local run, so that seed 002's examples work as written. Off in prod. */

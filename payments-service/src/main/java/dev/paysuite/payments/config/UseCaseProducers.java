@@ -30,6 +30,7 @@ import dev.paysuite.payments.application.port.out.ResolvePaymentMethodPort;
 import dev.paysuite.payments.application.port.out.SavePaymentPort;
 import dev.paysuite.payments.application.port.out.TestClockExistsPort;
 import dev.paysuite.payments.application.domain.model.DunningPolicy;
+import dev.paysuite.payments.application.domain.service.DisputesService;
 import dev.paysuite.payments.application.domain.service.ManageSubscriptionsService;
 import dev.paysuite.payments.application.domain.service.RunSubscriptionsService;
 import dev.paysuite.payments.application.domain.service.TestClocksService;
@@ -37,6 +38,9 @@ import dev.paysuite.payments.application.port.in.ManageSubscriptionsUseCase;
 import dev.paysuite.payments.application.port.in.RunSubscriptionsUseCase;
 import dev.paysuite.payments.application.port.in.TestClocksUseCase;
 import dev.paysuite.payments.application.port.out.LoadCustomerPort;
+import dev.paysuite.payments.application.port.out.DisputeAcquirerPort;
+import dev.paysuite.payments.application.port.out.DisputeStorePort;
+import dev.paysuite.payments.application.port.out.PublishDisputeEventPort;
 import dev.paysuite.payments.application.port.out.PublishSubscriptionEventPort;
 import dev.paysuite.payments.application.port.out.SubscriptionStorePort;
 import dev.paysuite.payments.application.port.out.TestClockStorePort;
@@ -161,5 +165,13 @@ public class UseCaseProducers {
             PaymentsConfig config) {
         return new ExpireAuthorizationsService(load, save, events, processing, transactions, clock,
                 config.authorizationExpiry());
+    }
+
+    /** Disputes: the merchants' answers (ManageDisputesUseCase) and the acquirer's notifications (SyncDisputesUseCase). */
+    @Produces
+    @Singleton
+    DisputesService disputes(DisputeStorePort disputes, LoadPaymentPort payments, SavePaymentPort savePayments,
+            PublishDisputeEventPort events, DisputeAcquirerPort acquirer, Transactions transactions, Clock clock) {
+        return new DisputesService(disputes, payments, savePayments, events, acquirer, transactions, clock);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The public representation of a payment: the body of the API's answers and the {@code data} of
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PaymentJson(String id, String object, long amount, long amountCaptured, long amountRefunded,
+        @Schema(description = "What disputes hold of the captured amount: a dispute's amount while it is open or "
+                + "once lost; nothing once won or withdrawn") long amountDisputed,
         String currency, String status, String captureMethod, String paymentMethodId, String source,
         PaymentMethodDetails paymentMethodDetails, String description, String customerId,
         Map<String, String> metadata, String failureCode, String failureMessage, String declineCode,
@@ -45,6 +48,7 @@ public record PaymentJson(String id, String object, long amount, long amountCapt
         NextAction next = p.nextAction() == null ? null
                 : new NextAction(p.nextAction().type(), new RedirectToUrl(p.nextAction().redirectUrl()));
         return new PaymentJson(p.id().value(), "payment", p.amount().amount(), p.amountCaptured(), p.amountRefunded(),
+                p.amountDisputed(),
                 p.amount().currency().code(), p.status().wireName(), p.captureMethod().wireName(),
                 p.source() instanceof PaymentSource.StoredMethod ? p.source().value() : null,
                 p.source() instanceof PaymentSource.Token ? p.source().value() : null, details, p.description(),

@@ -39,7 +39,9 @@ public final class TestMethods {
             "pm_test_3ds_required", new TestCard("4000002500003155", 12, YEAR),
             "pm_test_refund_failure", new TestCard("4000000000005126", 12, YEAR),
             "pm_test_answer_lost", new TestCard("4000000000009979", 12, YEAR),
-            "pm_test_crash_after_charge", new TestCard("4000000000009987", 12, YEAR));
+            "pm_test_crash_after_charge", new TestCard("4000000000009987", 12, YEAR),
+            "pm_test_dispute", new TestCard("4000000000000259", 12, YEAR),
+            "pm_test_dispute_product_not_received", new TestCard("4000000000002685", 12, YEAR));
 
     /** Test wallets: the simulator approves every crypto payment. */
     public static final Map<String, MethodDetails.Crypto> WALLETS = Map.of(
@@ -55,7 +57,9 @@ public final class TestMethods {
             "tok_chargeDeclinedInsufficientFunds", new TestCard("4000000000009995", 12, YEAR),
             "tok_chargeDeclinedExpiredCard", new TestCard("4000000000000069", 1, 2020),
             "tok_threeDSecureRequired", new TestCard("4000002500003155", 12, YEAR),
-            "tok_refundFailure", new TestCard("4000000000005126", 12, YEAR));
+            "tok_refundFailure", new TestCard("4000000000005126", 12, YEAR),
+            "tok_createDispute", new TestCard("4000000000000259", 12, YEAR),
+            "tok_createDisputeProductNotReceived", new TestCard("4000000000002685", 12, YEAR));
 
     private TestMethods() {
     }

@@ -16,6 +16,8 @@ public class PaymentJpaEntity extends MerchantOwnedEntity {
     public long amountCaptured;
     @Column(name = "amount_refunded", nullable = false)
     public long amountRefunded;
+    @Column(name = "amount_disputed", nullable = false)
+    public long amountDisputed;
     @Column(nullable = false)
     public String currency;
     @Column(nullable = false)

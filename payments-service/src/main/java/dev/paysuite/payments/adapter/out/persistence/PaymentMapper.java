@@ -40,7 +40,7 @@ public class PaymentMapper {
                         e.cardFingerprint);
         return Payment.builder().id(new PaymentId(e.id)).merchantId(e.merchantId).livemode(e.livemode)
                 .amount(new Money(e.amount, CurrencyUnit.of(e.currency))).amountCaptured(e.amountCaptured)
-                .amountRefunded(e.amountRefunded).status(PaymentStatus.valueOf(e.status))
+                .amountRefunded(e.amountRefunded).amountDisputed(e.amountDisputed).status(PaymentStatus.valueOf(e.status))
                 .captureMethod(CaptureMethod.valueOf(e.captureMethod)).source(source).instrument(instrument)
                 .description(e.description).customerId(e.customerId).metadata(Metadata.of(readMetadata(e.metadata)))
                 .failure(e.failureCode == null ? null : new Failure(e.failureCode, e.declineCode, e.failureMessage))
@@ -96,6 +96,7 @@ public class PaymentMapper {
         e.status = p.status().name();
         e.amountCaptured = p.amountCaptured();
         e.amountRefunded = p.amountRefunded();
+        e.amountDisputed = p.amountDisputed();
         e.failureCode = p.failure() == null ? null : p.failure().code();
         e.declineCode = p.failure() == null ? null : p.failure().declineCode();
         e.failureMessage = p.failure() == null ? null : p.failure().message();

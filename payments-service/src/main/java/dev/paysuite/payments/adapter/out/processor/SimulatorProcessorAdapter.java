@@ -4,6 +4,7 @@ import dev.paysuite.kernel.error.ProcessorOutcomeUnknownException;
 import dev.paysuite.kernel.id.Ids;
 import dev.paysuite.payments.application.domain.model.AuthenticationChallenge;
 import dev.paysuite.payments.application.domain.model.AuthorizationResult;
+import dev.paysuite.payments.application.domain.model.CaptureMethod;
 import dev.paysuite.payments.application.domain.model.Failure;
 import dev.paysuite.payments.application.domain.model.NextAction;
 import dev.paysuite.payments.application.domain.model.PaymentErrorCodes;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * written outside any transaction of ours, as the acquirer's own books would be): asking again under
  * the same key, or looking the key up, answers what it did the first time. Card …3155's issuer asks
  * for 3-D Secure ({@link SimulatedIssuer}): the authorization answers with the challenge page, and
- * completing the authentication answers the payer's verdict there. A real acquirer adapter
+ * completing the authentication answers the payer's verdict there. A charge of card …0259 or …2685
+ * is disputed a few seconds after it settles ({@link SimulatedDisputes}). A real acquirer adapter
  * implements the same port beside it.
  */
 @ApplicationScoped
@@ -53,11 +55,14 @@ public class SimulatorProcessorAdapter implements PaymentProcessorPort {
     private final PaymentsConfig config;
     private final AgroalDataSource dataSource;
     private final SimulatedIssuer issuer;
+    private final SimulatedDisputes disputes;
 
-    public SimulatorProcessorAdapter(PaymentsConfig config, AgroalDataSource dataSource, SimulatedIssuer issuer) {
+    public SimulatorProcessorAdapter(PaymentsConfig config, AgroalDataSource dataSource, SimulatedIssuer issuer,
+            SimulatedDisputes disputes) {
         this.config = config;
         this.dataSource = dataSource;
         this.issuer = issuer;
+        this.disputes = disputes;
     }
 
     @Override
@@ -75,7 +80,17 @@ public class SimulatorProcessorAdapter implements PaymentProcessorPort {
                 Runtime.getRuntime().halt(137);
             }
         }
+        if (done instanceof AuthorizationResult.Approved && settles(request)) {
+            disputes.settled(request); // a disputed test card's cardholder disputes the charge (once)
+        }
         return done;
+    }
+
+    /** A charge that moves the money: an authorization captured at once, or a capture. */
+    private static boolean settles(ProcessorRequest request) {
+        return request.operation() == PendingOperation.Operation.CAPTURE
+                || request.operation() == PendingOperation.Operation.AUTHORIZE
+                        && request.captureMethod() == CaptureMethod.AUTOMATIC;
     }
 
     @Override

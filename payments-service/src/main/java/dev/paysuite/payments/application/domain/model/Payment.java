@@ -40,11 +40,15 @@ import java.util.function.UnaryOperator;
  * pending, requires_action ─ cancel ─→ canceled
  * succeeded ─ refund ─→ partially_refunded ─ refund ─→ refunded
  * </pre>
+ *
+ * <p>A dispute changes no status: it holds {@code amountDisputed} of the captured amount while it
+ * is open or once lost ({@link #disputeHeld}), and each of its events takes the payment's next
+ * number ({@code eventSequence}), so a payment's history stays gap-free.
  */
 public record Payment(PaymentId id, String merchantId, boolean livemode, Money amount, long amountCaptured,
-        long amountRefunded, PaymentStatus status, CaptureMethod captureMethod, PaymentSource source,
-        PaymentInstrument instrument, String description, String customerId, Metadata metadata, Failure failure,
-        NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
+        long amountRefunded, long amountDisputed, PaymentStatus status, CaptureMethod captureMethod,
+        PaymentSource source, PaymentInstrument instrument, String description, String customerId, Metadata metadata,
+        Failure failure, NextAction nextAction, String processorReference, String cancellationReason, Instant canceledAt,
         Instant capturedAt, Instant createdAt, Instant updatedAt, long eventSequence, PendingOperation pending,
         String returnUrl, PaymentLinkId paymentLink, SubscriptionId subscription, TestClockId testClock)
         implements Listable {
@@ -69,6 +73,9 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         }
         if (amountRefunded < 0 || amountRefunded > amountCaptured) {
             throw new IllegalArgumentException("refunded amount out of range");
+        }
+        if (amountDisputed < 0 || amountDisputed > amountCaptured) {
+            throw new IllegalArgumentException("disputed amount out of range");
         }
         if ((status == PaymentStatus.PROCESSING) != (pending != null)) {
             throw new IllegalArgumentException("a payment is processing exactly while an operation is pending");
@@ -334,6 +341,24 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
                 b -> b.amountRefunded(refunded));
     }
 
+    /**
+     * A dispute of this payment changed what it holds of the captured amount from {@code before} to
+     * {@code after} (both what that dispute held): the payment after it, with one more event in its
+     * history, the dispute's event, numbered {@code eventSequence}.
+     */
+    public Payment disputeHeld(long before, long after, Instant now) {
+        long disputed = amountDisputed - before + after;
+        if (before < 0 || after < 0 || disputed < 0 || disputed > amountCaptured) {
+            throw new IllegalArgumentException("a dispute holds between nothing and what was captured");
+        }
+        return toBuilder().amountDisputed(disputed).updatedAt(now).eventSequence(eventSequence + 1).build();
+    }
+
+    /** What a dispute may still claim of this payment: captured, less refunded and what disputes hold. */
+    public long disputable() {
+        return Math.max(0, amountCaptured - amountRefunded - amountDisputed);
+    }
+
     public boolean isFailed() {
         return status == PaymentStatus.FAILED;
     }
@@ -354,7 +379,8 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
 
     public Builder toBuilder() {
         return new Builder().id(id).merchantId(merchantId).livemode(livemode).amount(amount)
-                .amountCaptured(amountCaptured).amountRefunded(amountRefunded).status(status)
+                .amountCaptured(amountCaptured).amountRefunded(amountRefunded).amountDisputed(amountDisputed)
+                .status(status)
                 .captureMethod(captureMethod).source(source).instrument(instrument).description(description)
                 .customerId(customerId).metadata(metadata).failure(failure).nextAction(nextAction)
                 .processorReference(processorReference).cancellationReason(cancellationReason).canceledAt(canceledAt)
@@ -375,6 +401,7 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         private Money amount;
         private long amountCaptured;
         private long amountRefunded;
+        private long amountDisputed;
         private PaymentStatus status;
         private CaptureMethod captureMethod;
         private PaymentSource source;
@@ -427,6 +454,11 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
 
         public Builder amountRefunded(long value) {
             amountRefunded = value;
+            return this;
+        }
+
+        public Builder amountDisputed(long value) {
+            this.amountDisputed = value;
             return this;
         }
 
@@ -538,10 +570,10 @@ public record Payment(PaymentId id, String merchantId, boolean livemode, Money a
         }
 
         public Payment build() {
-            return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, status, captureMethod,
-                    source, instrument, description, customerId, metadata, failure, nextAction, processorReference,
-                    cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence, pending, returnUrl,
-                    paymentLink, subscription, testClock);
+            return new Payment(id, merchantId, livemode, amount, amountCaptured, amountRefunded, amountDisputed, status,
+                    captureMethod, source, instrument, description, customerId, metadata, failure, nextAction,
+                    processorReference, cancellationReason, canceledAt, capturedAt, createdAt, updatedAt, eventSequence,
+                    pending, returnUrl, paymentLink, subscription, testClock);
         }
     }
 }

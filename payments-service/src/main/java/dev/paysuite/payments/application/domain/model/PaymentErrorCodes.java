@@ -35,6 +35,11 @@ public final class PaymentErrorCodes {
     /** A clock that is being advanced cannot be advanced to another time meanwhile. */
     public static final String TEST_CLOCK_ADVANCING = "test_clock_advancing";
 
+    /** A dispute is in a status the action does not apply to (evidence for a dispute already submitted, say). */
+    public static final String DISPUTE_UNEXPECTED_STATE = "dispute_unexpected_state";
+    /** Evidence (or an acceptance) after the dispute's {@code evidence_due_by}. */
+    public static final String DISPUTE_EVIDENCE_PAST_DUE = "dispute_evidence_past_due";
+
     private PaymentErrorCodes() {
     }
 }

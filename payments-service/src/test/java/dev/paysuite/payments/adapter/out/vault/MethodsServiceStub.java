@@ -88,7 +88,9 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
             "pm_test_3ds_required", new Card("visa", "3155", 12, TEST_EXPIRY_YEAR),
             "pm_test_refund_failure", new Card("visa", "5126", 12, TEST_EXPIRY_YEAR),
             "pm_test_answer_lost", new Card("visa", "9979", 12, TEST_EXPIRY_YEAR),
-            "pm_test_crash_after_charge", new Card("visa", "9987", 12, TEST_EXPIRY_YEAR));
+            "pm_test_crash_after_charge", new Card("visa", "9987", 12, TEST_EXPIRY_YEAR),
+            "pm_test_dispute", new Card("visa", "0259", 12, TEST_EXPIRY_YEAR),
+            "pm_test_dispute_product_not_received", new Card("visa", "2685", 12, TEST_EXPIRY_YEAR));
 
     /** Test-mode wallets: no card, no last four. */
     private static final Map<String, String> TEST_WALLETS = Map.of(
