@@ -274,9 +274,18 @@ class MalformedInputThroughGatewayIT {
                     .contentType(ContentType.JSON).body("{\"frozen_time\": 1900000000}")
                     .post("/v1/test_clocks").then().statusCode(201).extract().path("id"));
         }
+        // Disputes: charges of the disputed test card, each disputed a moment later
+        List<String> disputed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            disputed.add(DisputesThroughGatewayIT.pay(key, "\"payment_method_id\": \"pm_test_dispute\"", 600));
+        }
+        List<String> disputes = new ArrayList<>();
+        for (String payment : disputed) {
+            disputes.add(DisputesThroughGatewayIT.disputeOf(key, payment).getString("id"));
+        }
         return new Fixtures(key, List.of(succeeded, manual, action, failed), List.of(succeeded, failed),
                 List.of(refund), customers, deletable, methods, events, endpoints, deletableEndpoints, adminToken,
-                adminMerchants, adminKeys, links, deactivatableLinks, subscriptions, clocks);
+                adminMerchants, adminKeys, links, deactivatableLinks, subscriptions, clocks, disputes);
     }
 
     /**

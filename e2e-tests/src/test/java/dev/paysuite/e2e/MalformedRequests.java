@@ -20,7 +20,7 @@ final class MalformedRequests {
     /** Which object a path's id slot names. */
     enum Slot { NONE, PAYMENT, REFUNDABLE_PAYMENT, REFUND, CUSTOMER, DELETABLE_CUSTOMER, METHOD, EVENT, WEBHOOK_ENDPOINT,
         DELETABLE_WEBHOOK_ENDPOINT, ADMIN_MERCHANT, ADMIN_KEY, CHARGE, PAYMENT_LINK, DEACTIVATABLE_PAYMENT_LINK,
-        SUBSCRIPTION, TEST_CLOCK }
+        SUBSCRIPTION, TEST_CLOCK, DISPUTE }
 
     enum Endpoint {
         CREATE_PAYMENT("POST", "/v1/payments", Slot.NONE, true),
@@ -74,6 +74,13 @@ final class MalformedRequests {
         RETRIEVE_TEST_CLOCK("GET", "/v1/test_clocks/{id}", Slot.TEST_CLOCK, false),
         LIST_TEST_CLOCKS("GET", "/v1/test_clocks", Slot.NONE, false),
         ADVANCE_TEST_CLOCK("POST", "/v1/test_clocks/{id}/advance", Slot.TEST_CLOCK, true),
+        // Disputes (issue 15)
+        RETRIEVE_DISPUTE("GET", "/v1/disputes/{id}", Slot.DISPUTE, false),
+        LIST_DISPUTES("GET", "/v1/disputes", Slot.NONE, false),
+        UPDATE_DISPUTE("POST", "/v1/disputes/{id}", Slot.DISPUTE, true),
+        SUBMIT_DISPUTE("POST", "/v1/disputes/{id}/submit", Slot.DISPUTE, true),
+        ACCEPT_DISPUTE("POST", "/v1/disputes/{id}/accept", Slot.DISPUTE, false),
+        CLOSE_DISPUTE("POST", "/v1/disputes/{id}/close", Slot.DISPUTE, false),
         // The public pages (issue 13): no key, HTML answers
         PAY_PAGE("GET", "/pay/{id}", Slot.PAYMENT_LINK, false),
         PAY_FORM("POST", "/pay/{id}", Slot.PAYMENT_LINK, true),
@@ -143,7 +150,8 @@ final class MalformedRequests {
             List<String> customers, List<String> deletableCustomers, List<String> methods, List<String> events,
             List<String> webhookEndpoints, List<String> deletableWebhookEndpoints, Supplier<String> adminToken,
             List<String> adminMerchants, List<String> adminKeys, List<String> paymentLinks,
-            List<String> deactivatablePaymentLinks, List<String> subscriptions, List<String> testClocks) {
+            List<String> deactivatablePaymentLinks, List<String> subscriptions, List<String> testClocks,
+            List<String> disputes) {
     }
 
     /** One request as sent: what it was made from, and the bytes that go out. */
@@ -311,6 +319,7 @@ final class MalformedRequests {
             case DEACTIVATABLE_PAYMENT_LINK -> pick(fixtures.deactivatablePaymentLinks());
             case SUBSCRIPTION -> pick(fixtures.subscriptions());
             case TEST_CLOCK -> pick(fixtures.testClocks());
+            case DISPUTE -> pick(fixtures.disputes());
             case NONE -> endpoint == Endpoint.UNKNOWN ? pick(List.of("nothing", "customers", "charges", "payments_x"))
                     : null;
         };
@@ -331,6 +340,8 @@ final class MalformedRequests {
                 case CANCEL_SUBSCRIPTION -> fields(field("at_period_end", "true"));
                 case CREATE_TEST_CLOCK -> fields(field("name", q("fuzz")), field("frozen_time", "1900000000"));
                 case ADVANCE_TEST_CLOCK -> fields(field("frozen_time", "1900086400"));
+                case UPDATE_DISPUTE, SUBMIT_DISPUTE -> fields(field("evidence", "{\"product_description\": \"A mug\", "
+                        + "\"shipping_tracking\": \"1Z999\", \"files\": [\"file_invoice\"]}"), field("submit", "false"));
                 case CREATE_PAYMENT_LINK -> fields(field("amount", "1000"), field("currency", q("USD")),
                         field("description", q("Fuzz link")), field("reusable", "true"),
                         field("payment_method_types", "[\"card\"]"), field("metadata", "{\"k\": \"v\"}"));

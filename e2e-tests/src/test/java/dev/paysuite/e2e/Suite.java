@@ -140,6 +140,12 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                 "-Dpaysuite.payments.reconcile-after=PT2S",
                 "-Dpaysuite.payments.reconcile-every=1s",
                 "-Dpaysuite.payments.subscriptions.run-every=1s",
+                // Disputes (test card …0259): opened 2 s after the charge, evidence due 40 s later
+                // (DisputesThroughGatewayIT waits the deadline out), decided 1 s after submission
+                "-Dpaysuite.payments.disputes.sync-every=1s",
+                "-Dpaysuite.payments.simulator.dispute-after=PT2S",
+                "-Dpaysuite.payments.simulator.dispute-evidence-window=PT40S",
+                "-Dpaysuite.payments.simulator.dispute-decision-after=PT1S",
                 "-Dpaysuite.idempotency.lease=PT5S");
     }
 
