@@ -208,6 +208,39 @@ class TraceAcrossServicesIT {
                 && trace.descendsFrom(s, create)), "the cycle's events are published in the request's trace: " + trace);
     }
 
+    @Test
+    void aDisputesSubmissionIsOneTraceFromTheGatewayToTheConsumersOfItsEvent() {
+        String key = Merchants.create().apiKey();
+        String payment = DisputesThroughGatewayIT.pay(key, "\"payment_method_id\": \"pm_test_dispute\"", 700);
+        String dispute = DisputesThroughGatewayIT.disputeOf(key, payment).getString("id");
+        String path = "/v1/disputes/" + dispute + "/submit";
+        given().baseUri(Suite.GATEWAY).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body("{\"evidence\": {\"shipping_tracking\": \"1Z999\"}}").post(path).then().statusCode(200)
+                .body("status", equalTo("under_review"));
+        OtlpReceiver traces = Suite.traces();
+        String traceId = await().atMost(PATIENCE).until(() -> traces.withAttribute("payments-service", "url.path", path)
+                .stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER).map(ReceivedSpan::traceId).findFirst(),
+                Optional::isPresent).orElseThrow();
+        Trace trace = await().atMost(PATIENCE).until(() -> new Trace(traces.trace(traceId)),
+                t -> t.isWhole() && t.has(s -> s.service().equals("refunds-service") && s.kind() == SpanKind.SPAN_KIND_CONSUMER)
+                        && t.has(s -> s.service().equals("webhooks-service") && s.kind() == SpanKind.SPAN_KIND_CONSUMER));
+        ReceivedSpan root = trace.root();
+        assertEquals("gateway", root.service(), trace.toString());
+        assertEquals(path, root.attributes().get("url.path"), trace.toString());
+        ReceivedSpan submit = trace.one(s -> s.service().equals("payments-service") && s.kind() == SpanKind.SPAN_KIND_SERVER
+                && path.equals(s.attributes().get("url.path")));
+        // dispute.updated goes out from the outbox in the request's trace, and both consumers apply it in it
+        ReceivedSpan published = trace.one(s -> s.service().equals("payments-service")
+                && s.kind() == SpanKind.SPAN_KIND_PRODUCER
+                && "payments.events".equals(s.attributes().get("messaging.destination.name")));
+        assertTrue(trace.descendsFrom(published, submit), trace.toString());
+        for (String consumer : List.of("refunds-service", "webhooks-service")) {
+            ReceivedSpan applied = trace.one(s -> s.service().equals(consumer) && s.kind() == SpanKind.SPAN_KIND_CONSUMER);
+            assertEquals("payments.events process", applied.name(), trace.toString());
+            assertTrue(trace.descendsFrom(applied, published), consumer + " consumed what was published: " + trace);
+        }
+    }
+
     /** The spans of one trace, by id. */
     static final class Trace {
         private final List<ReceivedSpan> spans;

@@ -106,10 +106,7 @@ public class DisputeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisputeJson.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri, UpdateDisputeRequest body) {
-        UpdateDisputeRequest request = body == null ? UpdateDisputeRequest.EMPTY : body;
-        DisputeEvidence evidence = request.toEvidence();
-        boolean submit = Boolean.TRUE.equals(request.submit());
-        return change(id, idempotencyKey, uri, request, ref -> disputes.giveEvidence(ref, evidence, submit));
+        return giveEvidence(id, idempotencyKey, uri, body, false);
     }
 
     @POST
@@ -118,9 +115,16 @@ public class DisputeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisputeJson.class)))
     public Response submit(@PathParam("id") String id, @HeaderParam(IdempotencyGuard.HEADER) String idempotencyKey,
             @Context UriInfo uri, UpdateDisputeRequest body) {
+        return giveEvidence(id, idempotencyKey, uri, body, true);
+    }
+
+    /** Adds the body's evidence; submits it all when {@code submit} or the body says so. */
+    private Response giveEvidence(String id, String idempotencyKey, UriInfo uri, UpdateDisputeRequest body,
+            boolean submit) {
         UpdateDisputeRequest request = body == null ? UpdateDisputeRequest.EMPTY : body;
         DisputeEvidence evidence = request.toEvidence();
-        return change(id, idempotencyKey, uri, request, ref -> disputes.giveEvidence(ref, evidence, true));
+        boolean submitting = submit || Boolean.TRUE.equals(request.submit());
+        return change(id, idempotencyKey, uri, request, ref -> disputes.giveEvidence(ref, evidence, submitting));
     }
 
     @POST
