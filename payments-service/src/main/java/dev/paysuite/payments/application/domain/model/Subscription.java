@@ -155,7 +155,7 @@ public record Subscription(SubscriptionId id, String merchantId, boolean livemod
 
     /** Whether {@code value} could name a customer at all (cus_ and up to 60 letters, digits or underscores). */
     public static boolean isCustomerId(String value) {
-        return value != null && value.matches(CustomerId.PREFIX + "[A-Za-z0-9_]{1,60}");
+        return CustomerId.isWellFormed(value);
     }
 
     private static String required(String value, String field) {
