@@ -1,23 +1,17 @@
 package dev.paysuite.payments.adapter.in.rest;
 
-import dev.paysuite.kernel.error.DomainException;
 import dev.paysuite.kernel.id.PaymentLinkId;
 import dev.paysuite.kernel.identity.IdentityClaims;
 import dev.paysuite.kernel.page.PageQuery;
-import dev.paysuite.kernel.tx.Transactions;
 import dev.paysuite.payments.adapter.json.PaymentLinkJson;
 import dev.paysuite.payments.application.port.in.ManagePaymentLinksUseCase;
 import dev.paysuite.payments.application.port.in.ManagePaymentLinksUseCase.LinkView;
 import dev.paysuite.payments.application.port.in.PaymentLinkRef;
 import dev.paysuite.payments.config.PaymentsConfig;
 import dev.paysuite.platform.error.ApiException;
-import dev.paysuite.platform.error.ApiParameters;
-import dev.paysuite.platform.error.DomainExceptionMapper;
 import dev.paysuite.platform.idempotency.IdempotencyGuard;
-import dev.paysuite.platform.idempotency.IdempotentRequest;
 import dev.paysuite.platform.identity.Caller;
 import dev.paysuite.platform.identity.CallerContext;
-import dev.paysuite.platform.web.Answers;
 import dev.paysuite.platform.web.ListJson;
 import dev.paysuite.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,18 +42,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class PaymentLinkResource {
     private final ManagePaymentLinksUseCase links;
     private final CallerContext callers;
-    private final IdempotencyGuard idempotency;
-    private final Transactions transactions;
-    private final Answers answers;
+    private final IdempotentWrites writes;
     private final String publicUrl;
 
-    public PaymentLinkResource(ManagePaymentLinksUseCase links, CallerContext callers, IdempotencyGuard idempotency,
-            Transactions transactions, Answers answers, PaymentsConfig config) {
+    public PaymentLinkResource(ManagePaymentLinksUseCase links, CallerContext callers, IdempotentWrites writes,
+            PaymentsConfig config) {
         this.links = links;
         this.callers = callers;
-        this.idempotency = idempotency;
-        this.transactions = transactions;
-        this.answers = answers;
+        this.writes = writes;
         this.publicUrl = config.publicUrl();
     }
 
@@ -71,20 +61,9 @@ public class PaymentLinkResource {
             CreatePaymentLinkRequest body) {
         Caller caller = callers.caller();
         CreatePaymentLinkRequest request = body == null ? CreatePaymentLinkRequest.EMPTY : body;
-        try {
-            var draft = request.toDraft();
-            IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(),
-                    idempotencyKey, "POST", uri.getPath(), request);
-            return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-                LinkView view = claim.resumed().isPresent()
-                        ? links.get(ref(caller, claim.resumed().get()))
-                        : links.create(caller.merchantId(), caller.livemode(), draft, id -> claim.bind(id.value()));
-                var answer = answers.json(201, json(view));
-                return transactions.inTransaction(() -> claim.complete(answer));
-            }));
-        } catch (DomainException e) {
-            throw DomainExceptionMapper.toApiException(e, ApiParameters::name);
-        }
+        var draft = request.toDraft();
+        return writes.create(caller, idempotencyKey, uri, request, id -> links.get(ref(caller, id)),
+                recorded -> links.create(caller.merchantId(), caller.livemode(), draft, recorded), this::json);
     }
 
     @GET
@@ -113,12 +92,7 @@ public class PaymentLinkResource {
             @Context UriInfo uri) {
         Caller caller = callers.caller();
         PaymentLinkRef ref = ref(caller, id);
-        IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), idempotencyKey,
-                "POST", uri.getPath(), Map.of());
-        return Answers.toResponse(idempotency.execute(idempotent, claim -> {
-            var answer = answers.json(200, json(links.deactivate(ref)));
-            return transactions.inTransaction(() -> claim.complete(answer));
-        }));
+        return writes.change(caller, idempotencyKey, uri, Map.of(), () -> json(links.deactivate(ref)));
     }
 
     private PaymentLinkJson json(LinkView view) {
