@@ -27,7 +27,7 @@ import java.util.Optional;
 public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, SaveRefundablePaymentPort {
     private static final String COLUMNS = """
             payment_id, merchant_id, livemode, currency, amount, amount_captured, status, card_last4, last_sequence,
-            amount_reserved, amount_disputed, refund_event_sequence""";
+            amount_reserved, amount_disputed, amount_disputed_reported, refund_event_sequence""";
 
     private final AgroalDataSource dataSource;
 
@@ -51,11 +51,12 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
     public void save(RefundablePayment view) {
         PaymentSnapshot p = view.payment();
         String sql = "INSERT INTO refundable_payments (" + COLUMNS + ", updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                 + "ON CONFLICT (payment_id) DO UPDATE SET currency = EXCLUDED.currency, amount = EXCLUDED.amount, "
                 + "amount_captured = EXCLUDED.amount_captured, status = EXCLUDED.status, "
                 + "card_last4 = EXCLUDED.card_last4, last_sequence = EXCLUDED.last_sequence, "
                 + "amount_reserved = EXCLUDED.amount_reserved, amount_disputed = EXCLUDED.amount_disputed, "
+                + "amount_disputed_reported = EXCLUDED.amount_disputed_reported, "
                 + "refund_event_sequence = EXCLUDED.refund_event_sequence, "
                 + "updated_at = now() "
                 + "WHERE refundable_payments.last_sequence <= EXCLUDED.last_sequence";
@@ -71,7 +72,8 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
             ps.setLong(9, p.sequence());
             ps.setLong(10, view.amountReserved());
             ps.setLong(11, view.amountDisputed());
-            ps.setLong(12, view.refundEventSequence());
+            ps.setLong(12, view.amountDisputedReported());
+            ps.setLong(13, view.refundEventSequence());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not save the view of payment " + p.paymentId(), e);
@@ -91,7 +93,8 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
                         rs.getLong("amount_captured"), rs.getString("status"), rs.getString("card_last4"),
                         rs.getLong("last_sequence"));
                 return Optional.of(new RefundablePayment(p, rs.getLong("amount_reserved"),
-                        rs.getLong("amount_disputed"), rs.getLong("refund_event_sequence")));
+                        rs.getLong("amount_disputed"), rs.getLong("amount_disputed_reported"),
+                        rs.getLong("refund_event_sequence")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the view of payment " + paymentId, e);

@@ -14,23 +14,31 @@ import java.util.Set;
  * only, never by asking payments-service. Refunds and disputes together never claim more than was
  * captured: {@code amountReserved + amountDisputed <= amountCaptured}.
  *
- * @param amountDisputed what a dispute holds of the payment as far as refunds are concerned: the
- *        dispute's hold as payments.events last told it, but never more than refunds left of the
- *        captured amount (a refund claimed before the view heard of the dispute was already sent to
- *        the processor; it cannot be taken back, so the hold is what is left)
+ * @param amountDisputed what a dispute holds of the payment as far as refunds are concerned: what
+ *        payments.events last reported, but never more than refunds left of the captured amount (a
+ *        refund claimed before the view heard of the dispute was already sent to the processor; it
+ *        cannot be taken back, so the hold is what is left)
+ * @param amountDisputedReported what payments.events last reported disputes hold, as reported: should a
+ *        refund claimed before it fail and give its amount back, the hold grows back up to it
  * @param refundEventSequence how many refund events this payment has had, to number the next
  */
 public record RefundablePayment(PaymentSnapshot payment, long amountReserved, long amountDisputed,
-        long refundEventSequence) {
+        long amountDisputedReported, long refundEventSequence) {
     private static final Set<String> REFUNDABLE = Set.of("succeeded", "partially_refunded", "refunded");
     /** States that may still become refundable (the projection may just not have caught up). */
     private static final Set<String> NOT_YET = Set.of("pending", "processing", "requires_action", "requires_capture");
 
     public RefundablePayment {
-        if (amountReserved < 0 || amountDisputed < 0
+        if (amountReserved < 0 || amountDisputed < 0 || amountDisputedReported < 0
                 || amountReserved + amountDisputed > payment.amountCaptured()) {
             throw new IllegalArgumentException("reserved or disputed amount out of range");
         }
+    }
+
+    /** A view that holds all that was reported disputed (nothing clamped). */
+    public RefundablePayment(PaymentSnapshot payment, long amountReserved, long amountDisputed,
+            long refundEventSequence) {
+        this(payment, amountReserved, amountDisputed, amountDisputed, refundEventSequence);
     }
 
     public static RefundablePayment firstSeen(PaymentSnapshot payment) {
@@ -43,7 +51,7 @@ public record RefundablePayment(PaymentSnapshot payment, long amountReserved, lo
      * @param amountDisputed what the event says disputes hold of it ({@code amount_disputed}), if it says
      */
     public static RefundablePayment firstSeen(PaymentSnapshot payment, OptionalLong amountDisputed) {
-        return new RefundablePayment(payment, 0, held(amountDisputed.orElse(0), payment.amountCaptured()), 0);
+        return new RefundablePayment(payment, 0, 0, 0, 0).holding(amountDisputed.orElse(0));
     }
 
     public boolean isRefundable() {
@@ -80,8 +88,7 @@ public record RefundablePayment(PaymentSnapshot payment, long amountReserved, lo
         long captured = Math.max(newer.amountCaptured(), amountReserved);
         return new RefundablePayment(new PaymentSnapshot(newer.paymentId(), newer.merchantId(), newer.livemode(),
                 newer.currency(), newer.amount(), captured, newer.status(), newer.cardLast4(), newer.sequence()),
-                amountReserved, held(amountDisputed.orElse(this.amountDisputed), captured - amountReserved),
-                refundEventSequence);
+                amountReserved, 0, 0, refundEventSequence).holding(amountDisputed.orElse(amountDisputedReported));
     }
 
     /**
@@ -100,16 +107,20 @@ public record RefundablePayment(PaymentSnapshot payment, long amountReserved, lo
         if (dispute.sequence() <= payment.sequence()) {
             return this;
         }
-        return new RefundablePayment(payment.seenUpTo(dispute.sequence()), amountReserved,
-                held(dispute.held(), payment.amountCaptured() - amountReserved), refundEventSequence);
+        return new RefundablePayment(payment.seenUpTo(dispute.sequence()), amountReserved, 0, 0,
+                refundEventSequence).holding(dispute.held());
     }
 
-    /** What a dispute holds, as far as refunds are concerned: never more than refunds left. */
-    private static long held(long disputed, long leftByRefunds) {
-        if (disputed < 0) {
+    /**
+     * This view, holding what disputes are reported to hold: as far as refunds are concerned, never
+     * more than refunds left.
+     */
+    private RefundablePayment holding(long reported) {
+        if (reported < 0) {
             throw new IllegalArgumentException("a payment's amounts are never negative");
         }
-        return Math.min(disputed, leftByRefunds);
+        return new RefundablePayment(payment, amountReserved,
+                Math.min(reported, payment.amountCaptured() - amountReserved), reported, refundEventSequence);
     }
 
     /**
@@ -148,16 +159,22 @@ public record RefundablePayment(PaymentSnapshot payment, long amountReserved, lo
                             + (amountDisputed > 0 ? "; a dispute holds " + amountDisputed + " of the payment." : "."),
                     "amount");
         }
-        return new RefundablePayment(payment, amountReserved + amount, amountDisputed, refundEventSequence);
+        return new RefundablePayment(payment, amountReserved + amount, amountDisputed, amountDisputedReported,
+                refundEventSequence);
     }
 
-    /** Gives back what a failed refund had claimed. */
+    /**
+     * Gives back what a failed refund had claimed: to the dispute first, if it holds less than was
+     * reported because the refund had been claimed before, and what is left of it to refunds.
+     */
     public RefundablePayment release(long amount) {
-        return new RefundablePayment(payment, amountReserved - amount, amountDisputed, refundEventSequence);
+        return new RefundablePayment(payment, amountReserved - amount, 0, 0, refundEventSequence)
+                .holding(amountDisputedReported);
     }
 
     /** The next refund-event number for this payment. */
     public RefundablePayment nextEvent() {
-        return new RefundablePayment(payment, amountReserved, amountDisputed, refundEventSequence + 1);
+        return new RefundablePayment(payment, amountReserved, amountDisputed, amountDisputedReported,
+                refundEventSequence + 1);
     }
 }

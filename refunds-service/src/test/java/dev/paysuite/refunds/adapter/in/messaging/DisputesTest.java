@@ -133,6 +133,29 @@ class DisputesTest {
     }
 
     @Test
+    void aRefundClaimedBeforeTheDisputeWasHeardOfKeepsItsAmountAndGivesItToTheDisputeIfItFails() throws Exception {
+        String pay = PaymentEventsOnKafka.newPaymentId();
+        try (PaymentEventsOnKafka kafka = new PaymentEventsOnKafka(bootstrap)) {
+            // The simulator leaves refunds of card ...5126 pending and fails them about 2 s later.
+            kafka.send(pay, PaymentEventsOnKafka.paymentEvent(PaymentEventsOnKafka.newEventId(), merchant, pay,
+                    "pending", 1000, 0, 1).replace("\"4242\"", "\"5126\""));
+            kafka.send(pay, PaymentEventsOnKafka.paymentEvent(PaymentEventsOnKafka.newEventId(), merchant, pay,
+                    "succeeded", 1000, 1000, 2).replace("\"4242\"", "\"5126\""));
+            awaitHolds(pay, "0 0 2");
+            merchant.request().body("{\"amount\": 700}").post("/v1/payments/" + pay + "/refunds").then()
+                    .statusCode(200).body("status", equalTo("pending"));
+            kafka.send(pay, PaymentEventsOnKafka.disputeEvent(PaymentEventsOnKafka.newEventId(), merchant, pay,
+                    "created", "needs_response", 600, 3));
+            // Heard of while the refund is most likely still pending, the dispute holds what was left (300);
+            // once the refund failed, what it was reported to hold (the unit tests force each order).
+            awaitHolds(pay, "0 600 3");
+            refund(pay, 401, 422);
+            merchant.request().body("{}").post("/v1/payments/" + pay + "/refunds").then()
+                    .statusCode(200).body("amount", equalTo(400));
+        }
+    }
+
+    @Test
     void disputeEventsThatCanNeverBeAppliedAreDeadLettered() throws Exception {
         String unknown = PaymentEventsOnKafka.newPaymentId();
         String pay = PaymentEventsOnKafka.newPaymentId();

@@ -171,9 +171,18 @@ class RefundablePaymentTest {
         // And a payment event's amount_disputed, likewise.
         RefundablePayment told = refunded.observe(payment("partially_refunded", 1000, 3), OptionalLong.of(600));
         assertEquals(300, told.amountDisputed());
-        // A failed refund gives its amount back; the hold stays what it was until the next news of it.
-        assertEquals(700, disputed.release(700).remaining());
-        assertEquals(400, disputed.release(700).observe(dispute("under_review", 600, 4)).remaining());
+        assertEquals(600, disputed.amountDisputedReported());
+        // The refund fails and gives its amount back: to the dispute first, up to what it was reported to hold.
+        RefundablePayment failed = disputed.release(700);
+        assertEquals(0, failed.amountReserved());
+        assertEquals(600, failed.amountDisputed());
+        assertEquals(400, failed.remaining());
+        RefundablePayment partly = refunded.reserve(100L, null).observe(dispute("needs_response", 600, 3)).release(100);
+        assertEquals(300, partly.amountDisputed(), "700 still claimed: the dispute gets back only what is left");
+        assertEquals(0, partly.remaining());
+        // News of the dispute once it is won releases it whatever was clamped.
+        assertEquals(300, disputed.observe(dispute("won", 600, 4)).remaining());
+        assertEquals(0, disputed.observe(dispute("won", 600, 4)).amountDisputedReported());
     }
 
     @Test
