@@ -19,13 +19,15 @@ import java.util.Optional;
 /**
  * The local view of payments (table {@code refundable_payments}), in plain SQL: reads must see
  * the latest committed row every time (no ORM cache in between while a request waits for news),
- * and the upsert must refuse an older state of the payment atomically.
+ * and the upsert must refuse an older state of the payment atomically. The table's CHECK
+ * ({@code refunds_and_disputes_never_exceed_captured}) is the last word on what refunds and
+ * disputes claim of a payment.
  */
 @ApplicationScoped
 public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, SaveRefundablePaymentPort {
     private static final String COLUMNS = """
             payment_id, merchant_id, livemode, currency, amount, amount_captured, status, card_last4, last_sequence,
-            amount_reserved, refund_event_sequence""";
+            amount_reserved, amount_disputed, amount_disputed_reported, refund_event_sequence""";
 
     private final AgroalDataSource dataSource;
 
@@ -49,11 +51,13 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
     public void save(RefundablePayment view) {
         PaymentSnapshot p = view.payment();
         String sql = "INSERT INTO refundable_payments (" + COLUMNS + ", updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                 + "ON CONFLICT (payment_id) DO UPDATE SET currency = EXCLUDED.currency, amount = EXCLUDED.amount, "
                 + "amount_captured = EXCLUDED.amount_captured, status = EXCLUDED.status, "
                 + "card_last4 = EXCLUDED.card_last4, last_sequence = EXCLUDED.last_sequence, "
-                + "amount_reserved = EXCLUDED.amount_reserved, refund_event_sequence = EXCLUDED.refund_event_sequence, "
+                + "amount_reserved = EXCLUDED.amount_reserved, amount_disputed = EXCLUDED.amount_disputed, "
+                + "amount_disputed_reported = EXCLUDED.amount_disputed_reported, "
+                + "refund_event_sequence = EXCLUDED.refund_event_sequence, "
                 + "updated_at = now() "
                 + "WHERE refundable_payments.last_sequence <= EXCLUDED.last_sequence";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -67,7 +71,9 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
             ps.setString(8, p.cardLast4());
             ps.setLong(9, p.sequence());
             ps.setLong(10, view.amountReserved());
-            ps.setLong(11, view.refundEventSequence());
+            ps.setLong(11, view.amountDisputed());
+            ps.setLong(12, view.amountDisputedReported());
+            ps.setLong(13, view.refundEventSequence());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not save the view of payment " + p.paymentId(), e);
@@ -87,6 +93,7 @@ public class RefundablePaymentJdbcAdapter implements LoadRefundablePaymentPort, 
                         rs.getLong("amount_captured"), rs.getString("status"), rs.getString("card_last4"),
                         rs.getLong("last_sequence"));
                 return Optional.of(new RefundablePayment(p, rs.getLong("amount_reserved"),
+                        rs.getLong("amount_disputed"), rs.getLong("amount_disputed_reported"),
                         rs.getLong("refund_event_sequence")));
             }
         } catch (SQLException e) {

@@ -21,6 +21,12 @@ public record PaymentSnapshot(PaymentId paymentId, String merchantId, boolean li
         }
     }
 
+    /** The same state of the payment, known as of a later event of its history (one that did not change it). */
+    public PaymentSnapshot seenUpTo(long laterSequence) {
+        return new PaymentSnapshot(paymentId, merchantId, livemode, currency, amount, amountCaptured, status, cardLast4,
+                laterSequence);
+    }
+
     public boolean ownedBy(String merchant, boolean mode) {
         return merchantId.equals(merchant) && livemode == mode;
     }

@@ -9,6 +9,8 @@ public final class RefundErrorCodes {
     public static final String PAYMENT_NOT_REFUNDABLE = "payment_not_refundable";
     public static final String PAYMENT_FULLY_REFUNDED = "charge_already_refunded";
     public static final String REFUND_EXCEEDS_REMAINING = "amount_exceeds_refundable";
+    /** Nothing is left to refund because a dispute holds what refunds left (422). */
+    public static final String PAYMENT_DISPUTED = "payment_disputed";
 
     private RefundErrorCodes() {
     }

@@ -61,6 +61,36 @@ final class PaymentEventsOnKafka implements AutoCloseable {
                 status);
     }
 
+    /**
+     * What payments-service publishes when a payment's dispute is opened, changes or ends ({@code type}
+     * {@code created}, {@code updated}, {@code closed}): numbered in the payment's sequence, data the
+     * dispute as the API shows it.
+     */
+    static String disputeEvent(String eventId, TestCaller owner, String paymentId, String type, String status,
+            long amount, long sequence) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/paysuite/payments-service","type":"dispute.%s",
+                 "subject":"dp_test%s","time":"2026-11-23T00:00:00Z","datacontenttype":"application/json",
+                 "sequence":%d,"merchantid":"%s","livemode":false,
+                 "data":{"id":"dp_test%s","object":"dispute","payment_id":"%s","amount":%d,"currency":"USD",
+                         "reason":"fraudulent","status":"%s",
+                         "evidence":{"product_description":null,"customer_communication":null,
+                                     "shipping_tracking":null,"refund_policy":null,"files":[]},
+                         "evidence_details":{"due_by":"2026-12-01T10:00:00Z","has_evidence":false,
+                                             "past_due":false,"submission_count":0,"submitted_at":null},
+                         "livemode":false,"created_at":"2026-11-23T00:00:00Z","updated_at":"2026-11-23T00:00:00Z",
+                         "closed_at":null}}
+                """.formatted(eventId, type, paymentId.substring(4), sequence, owner.merchantId(),
+                paymentId.substring(4), paymentId, amount, status);
+    }
+
+    /** A payment event that says what disputes hold of the payment ({@code amount_disputed}). */
+    static String paymentEventHolding(String eventId, TestCaller owner, String paymentId, String status, long amount,
+            long captured, long disputed, long sequence) {
+        return paymentEvent(eventId, owner, paymentId, status, amount, captured, sequence)
+                .replace("\"amount_refunded\":0,", "\"amount_refunded\":0,\"amount_disputed\":" + disputed + ",");
+    }
+
     static String newEventId() {
         return "evt_" + UUID.randomUUID().toString().replace("-", "");
     }
@@ -117,6 +147,20 @@ final class PaymentEventsOnKafka implements AutoCloseable {
         }
     }
 
+    /** "amount_reserved amount_disputed last_sequence" of the payment in refunds-service's view, as committed. */
+    static Optional<String> holdsOf(String paymentId) {
+        try (Connection c = database(); PreparedStatement ps = c.prepareStatement(
+                "SELECT amount_reserved, amount_disputed, last_sequence FROM refundable_payments WHERE payment_id = ?")) {
+            ps.setString(1, paymentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many times each of these events was recorded as processed by the consumer (0 or 1 each). */
     static long timesProcessed(List<String> eventIds) {
         try (Connection c = database(); PreparedStatement ps = c.prepareStatement(
@@ -133,7 +177,7 @@ final class PaymentEventsOnKafka implements AutoCloseable {
     }
 
     /** The service's test database, directly (not through any proxy). */
-    private static Connection database() throws SQLException {
+    static Connection database() throws SQLException {
         String suffix = System.getenv().getOrDefault("PAYSUITE_TEST_DB_SUFFIX", "");
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/paysuite_refunds_test" + suffix,
                 "postgres", "");

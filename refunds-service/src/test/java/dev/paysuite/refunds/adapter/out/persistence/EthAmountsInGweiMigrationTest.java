@@ -82,7 +82,7 @@ class EthAmountsInGweiMigrationTest {
     RefundablePayment loaded(String paymentId) throws SQLException {
         List<Long> v = view(paymentId);
         return new RefundablePayment(new PaymentSnapshot(new PaymentId(paymentId), "mer_migration", false,
-                CurrencyUnit.of("ETH"), v.get(0), v.get(1), "succeeded", null, 2), v.get(2), 0);
+                CurrencyUnit.of("ETH"), v.get(0), v.get(1), "succeeded", null, 2), v.get(2), 0, 0);
     }
 
     @Test

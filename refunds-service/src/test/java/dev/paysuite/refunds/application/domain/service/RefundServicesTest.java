@@ -10,14 +10,17 @@ import dev.paysuite.kernel.id.PaymentId;
 import dev.paysuite.kernel.id.RefundId;
 import dev.paysuite.kernel.money.CurrencyUnit;
 import dev.paysuite.kernel.testing.InlineTransactions;
+import dev.paysuite.refunds.application.domain.model.DisputeSnapshot;
 import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
 import dev.paysuite.refunds.application.domain.model.ProcessorOutcome;
 import dev.paysuite.refunds.application.domain.model.Refund;
 import dev.paysuite.refunds.application.domain.model.RefundEvent;
+import dev.paysuite.refunds.application.domain.model.RefundErrorCodes;
 import dev.paysuite.refunds.application.domain.model.RefundException;
 import dev.paysuite.refunds.application.domain.model.RefundStatus;
 import dev.paysuite.refunds.application.domain.model.RefundablePayment;
 import dev.paysuite.refunds.application.port.in.CreateRefundCommand;
+import dev.paysuite.refunds.application.port.in.ObserveDisputeUseCase;
 import dev.paysuite.refunds.application.port.in.RefundRef;
 import dev.paysuite.refunds.application.port.out.LoadRefundPort;
 import dev.paysuite.refunds.application.port.out.LoadRefundablePaymentPort;
@@ -35,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class RefundServicesTest {
@@ -208,5 +212,43 @@ class RefundServicesTest {
         paymentViews.observe(new PaymentSnapshot(new PaymentId("pay_5"), "mer_1", false, CurrencyUnit.of("USD"), 1000, 0,
                 "pending", null, 1));
         assertEquals("succeeded", paymentViews.find("mer_1", false, new PaymentId("pay_5")).orElseThrow().payment().status());
+    }
+
+    static DisputeSnapshot dispute(String payment, String merchant, String status, long amount, long sequence) {
+        return new DisputeSnapshot(new PaymentId(payment), merchant, false, CurrencyUnit.of("USD"), amount, status,
+                sequence);
+    }
+
+    @Test
+    void newsOfADisputeIsKeptInTheViewUnderTheLockOfTheStepAndRefundsSeeIt() {
+        assertEquals(ObserveDisputeUseCase.Outcome.PAYMENT_UNKNOWN,
+                paymentViews.observe(dispute("pay_8", "mer_1", "needs_response", 600, 3)));
+        assertTrue(views.isEmpty(), "nothing made up for a payment never seen");
+        paymentViews.observe(paid("pay_8", "mer_1"));
+        assertEquals(ObserveDisputeUseCase.Outcome.NOT_THE_PAYMENTS,
+                paymentViews.observe(dispute("pay_8", "mer_2", "needs_response", 600, 3)));
+        assertEquals(ObserveDisputeUseCase.Outcome.APPLIED,
+                paymentViews.observe(dispute("pay_8", "mer_1", "needs_response", 600, 3)));
+        assertEquals(600, views.get("pay_8").amountDisputed());
+        assertEquals(3, views.get("pay_8").payment().sequence());
+        assertEquals(ObserveDisputeUseCase.Outcome.ALREADY_KNOWN,
+                paymentViews.observe(dispute("pay_8", "mer_1", "won", 600, 3)));
+        assertEquals(600, views.get("pay_8").amountDisputed());
+
+        RefundException e = assertThrows(RefundException.class, () -> create.create(refund("mer_1", "pay_8", 500L)));
+        assertEquals(RefundErrorCodes.REFUND_EXCEEDS_REMAINING, e.code());
+        Refund r = create.create(refund("mer_1", "pay_8", 400L));
+        assertEquals(RefundStatus.SUCCEEDED, r.status());
+        assertEquals(List.of(3L, 3L), published.stream().map(RefundEvent::paymentSequence).toList(),
+                "decided on the dispute's event 3, the last of the payment's history the view had seen");
+        assertEquals(RefundErrorCodes.PAYMENT_DISPUTED,
+                assertThrows(RefundException.class, () -> create.create(refund("mer_1", "pay_8", 1L))).code());
+
+        paymentViews.observe(dispute("pay_8", "mer_1", "won", 600, 4));
+        assertEquals(600, views.get("pay_8").remaining());
+        paymentViews.observe(new PaymentSnapshot(new PaymentId("pay_8"), "mer_1", false, CurrencyUnit.of("USD"), 1000,
+                1000, "partially_refunded", "4242", 5), OptionalLong.of(600));
+        assertEquals(0, views.get("pay_8").remaining(), "held again, as the payment's event says, up to what is left");
+        assertEquals(600, views.get("pay_8").amountDisputed());
     }
 }
