@@ -143,7 +143,7 @@ class DisputesThroughGatewayIT {
             as(key).get("/v1/payments/" + payment).then().body("amount_disputed", equalTo(0));
 
             // Won: the money is the merchant's again, and can be refunded
-            awaitRefundRefused(key, payment, 5001, "refund_exceeds_remaining");
+            awaitRefundRefused(key, payment, 5001, "amount_exceeds_refundable");
             as(key).body("{\"amount\": 2000}").post("/v1/payments/" + payment + "/refunds").then().statusCode(200)
                     .body("status", equalTo("succeeded"));
 
