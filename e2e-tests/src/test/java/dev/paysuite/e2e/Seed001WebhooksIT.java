@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Seed 001's webhooks end to end: an endpoint registered at {@code /compat/example/v3/webhook_endpoints}
  * receives {@code payment.completed}, {@code payment.failed} and {@code refund.created} in the seed's
- * payload shape, signed, and no event the seed does not name.
+ * payload shape, signed, and no event the seed does not name ({@code chargeback.created}, which it
+ * also subscribes to, is in {@link DisputesThroughGatewayIT}).
  */
 @ExtendWith(Suite.Extension.class)
 class Seed001WebhooksIT {
@@ -47,7 +48,8 @@ class Seed001WebhooksIT {
             String key = Merchants.create().apiKey();
             String secret = Seed001ConformanceIT.as(key).body("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks\"}")
                     .post("/webhook_endpoints").then().statusCode(201)
-                    .body("events", equalTo(List.of("payment.completed", "payment.failed", "refund.created")))
+                    .body("events", equalTo(List.of("payment.completed", "payment.failed", "refund.created",
+                            "chargeback.created")))
                     .body("secret", startsWith("whsec_")).extract().path("secret");
             String paid = Seed001ConformanceIT.as(key).body(Seed001ConformanceIT.CREATE).post("/payments").then()
                     .statusCode(201).extract().path("id");
