@@ -128,6 +128,69 @@ class ExampleDialectTest {
         assertEquals("whsec_x", shown.get("secret").asText());
     }
 
+    /** chargeback.created is the canonical dispute.created, in seed 001's shape; the dispute's later events have no name there. */
+    @Test
+    void aDisputeCreatedIsTheSeedsChargebackCreated() {
+        String canonical = """
+                {"id": "evt_9", "object": "event", "type": "dispute.created", "created_at": "2026-11-24T10:00:00Z",
+                 "livemode": false, "sequence": 3, "data": {"id": "dp_1", "object": "dispute", "payment_id": "pay_1",
+                 "amount": 5000, "currency": "USD", "reason": "fraudulent", "status": "needs_response",
+                 "evidence": {"product_description": null, "files": []},
+                 "evidence_details": {"due_by": "2026-12-01T10:00:00Z", "has_evidence": false, "past_due": false,
+                   "submission_count": 0, "submitted_at": null},
+                 "livemode": false, "created_at": "2026-11-24T10:00:00Z", "updated_at": "2026-11-24T10:00:00Z",
+                 "closed_at": null}}""";
+        ObjectNode event = Json.parse(dialect.webhooks().event(canonical).orElseThrow());
+        assertEquals(Set.of("id", "type", "created_at", "data"), Set.copyOf(iterable(event)));
+        assertEquals("evt_9", event.get("id").asText());
+        assertEquals("chargeback.created", event.get("type").asText());
+        assertEquals("2026-11-24T10:00:00Z", event.get("created_at").asText());
+        ObjectNode data = (ObjectNode) event.get("data");
+        assertEquals(Set.of("payment_id", "chargeback_id", "amount", "currency", "reason", "status", "evidence_due_by"),
+                Set.copyOf(iterable(data)));
+        assertEquals("pay_1", data.get("payment_id").asText());
+        assertEquals("dp_1", data.get("chargeback_id").asText());
+        assertEquals(5000, data.get("amount").asInt());
+        assertEquals("USD", data.get("currency").asText());
+        assertEquals("fraudulent", data.get("reason").asText());
+        assertEquals("needs_response", data.get("status").asText());
+        assertEquals("2026-12-01T10:00:00Z", data.get("evidence_due_by").asText());
+
+        assertEquals("dispute.created", dialect.webhooks().eventTypes().get("chargeback.created"));
+        for (String later : new String[] {"dispute.updated", "dispute.closed"}) {
+            assertTrue(dialect.webhooks().event(canonical.replace("dispute.created", later)).isEmpty(), later);
+        }
+        ObjectNode noDueDate = Json.parse(dialect.webhooks().event(canonical.replace(
+                "\"due_by\": \"2026-12-01T10:00:00Z\"", "\"due_by\": null")).orElseThrow());
+        assertTrue(noDueDate.at("/data/evidence_due_by").isNull(), "present, null when the dispute has no due date");
+    }
+
+    @Test
+    void anEndpointSubscribesToChargebackCreatedAsDisputeCreated() {
+        Exchange register = dialect.open("POST", "/webhook_endpoints").orElseThrow();
+        ObjectNode canonical = json(((CanonicalRequest) register.request(null, bytes(
+                "{\"url\": \"https://example.com/h\", \"events\": [\"chargeback.created\", \"refund.created\"]}")))
+                .body());
+        assertEquals(java.util.List.of("dispute.created", "refund.created"),
+                java.util.List.of(canonical.at("/enabled_events/0").asText(), canonical.at("/enabled_events/1").asText()));
+        assertEquals(2, canonical.get("enabled_events").size());
+        assertEquals("example", canonical.get("dialect").asText());
+        ObjectNode every = json(((CanonicalRequest) register.request(null,
+                bytes("{\"url\": \"https://example.com/h\"}"))).body());
+        assertTrue(every.get("enabled_events").toString().contains("\"dispute.created\""),
+                "no events named: every seed 001 event, chargeback.created among them: " + every);
+        DialectRefusal canonicalName = assertThrows(DialectRefusal.class, () -> register.request(null,
+                bytes("{\"url\": \"https://example.com/h\", \"events\": [\"dispute.created\"]}")));
+        assertTrue(canonicalName.error().message().contains("chargeback.created"), canonicalName.error().message());
+
+        ObjectNode shown = json(register.answer(201, bytes("""
+                {"id": "we_1", "url": "https://example.com/h", "enabled_events": ["dispute.created", "refund.created"],
+                 "secret": "whsec_x", "status": "enabled"}""")).body());
+        assertEquals("chargeback.created", shown.at("/events/0").asText());
+        assertEquals("refund.created", shown.at("/events/1").asText());
+        assertEquals(2, shown.get("events").size());
+    }
+
     private static java.util.List<String> iterable(ObjectNode node) {
         java.util.List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

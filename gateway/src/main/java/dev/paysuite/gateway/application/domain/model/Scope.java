@@ -47,7 +47,7 @@ public enum Scope {
             return Optional.of(reads ? REFUNDS_READ : REFUNDS_WRITE);
         }
         if (under(path, "/v1/payments") || under(path, "/v1/payment_links") || under(path, "/v1/subscriptions")
-                || under(path, "/v1/test_clocks")) {
+                || under(path, "/v1/test_clocks") || under(path, "/v1/disputes")) {
             return Optional.of(reads ? PAYMENTS_READ : PAYMENTS_WRITE);
         }
         if (under(path, "/v1/customers") || under(path, "/v1/payment_methods")) {

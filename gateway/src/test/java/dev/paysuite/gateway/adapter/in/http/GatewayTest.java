@@ -239,6 +239,31 @@ class GatewayTest {
         assertNull(IdentityTokens.verify(StubUpstream.received(all).header("Authorization")).getClaim("scope"));
     }
 
+    /** Disputes are payments-service's, under the payments scopes: payments:read reads them, payments:write writes them. */
+    @Test
+    void disputesGoToPaymentsUnderThePaymentsScopes() throws Exception {
+        TestKey reader = keys.createRestricted("payments:read");
+        String read = as(reader).get("/v1/disputes/dp_1").then().statusCode(201).body("upstream", equalTo("payments"))
+                .body("uri", equalTo("/v1/disputes/dp_1")).extract().header("Request-Id");
+        assertEquals("payments", StubUpstream.received(read).upstream());
+        as(reader).get("/v1/disputes?limit=3").then().statusCode(201).body("upstream", equalTo("payments"));
+        String marker = "dispute-" + UUID.randomUUID();
+        as(reader).contentType(ContentType.JSON).body("{\"evidence\": {\"refund_policy\": \"none\"}}")
+                .post("/v1/disputes/dp_1?marker=" + marker).then().statusCode(403)
+                .body("error.code", equalTo("insufficient_permissions"))
+                .body("error.message", org.hamcrest.Matchers.containsString("payments:write"));
+        assertEquals(0, StubUpstream.receivedWith(marker), "a refused request never reaches a service");
+        TestKey refundsOnly = keys.createRestricted("refunds:read refunds:write");
+        as(refundsOnly).get("/v1/disputes/dp_1").then().statusCode(403)
+                .body("error.message", org.hamcrest.Matchers.containsString("payments:read"));
+
+        TestKey writer = keys.createRestricted("payments:write");
+        as(writer).contentType(ContentType.JSON).body("{}").post("/v1/disputes/dp_1/close").then().statusCode(201)
+                .body("upstream", equalTo("payments")).body("method", equalTo("POST"))
+                .body("uri", equalTo("/v1/disputes/dp_1/close"));
+        as(keys.create()).get("/v1/disputesx").then().statusCode(404).body("error.code", equalTo("url_unknown"));
+    }
+
     @Test
     void aLiveKeyIsForwardedAsLiveAndATestKeyAsTestEachAsItsOwnMerchant() throws Exception {
         TestKey live = keys.create("live", 100, 60, 20);

@@ -192,16 +192,7 @@ class PublicApiDocumentTest {
         for (String service : ApiDocumentation.DOCUMENTED) {
             services.put(service, resource(ApiDocumentation.SERVICE_DOCUMENTS + service + "/openapi.json"));
         }
-        Properties config = new Properties();
-        try (InputStream in = PublicApiDocumentTest.class.getClassLoader().getResourceAsStream("application.properties")) {
-            config.load(in);
-        }
-        List<Route> table = new java.util.ArrayList<>();
-        for (int i = 0; config.containsKey("paysuite.gateway.routes[" + i + "].path"); i++) {
-            table.add(Route.of(config.getProperty("paysuite.gateway.routes[" + i + "].path"),
-                    config.getProperty("paysuite.gateway.routes[" + i + "].upstream")));
-        }
-        Routes routes = new Routes(table);
+        Routes routes = shippedRoutes();
         ObjectNode document = PublicApiDocument.merge(resource("openapi/public-base.json"), services, routes,
                 resource("openapi/seed-002-examples.json"));
         JsonNode paths = document.path("paths");
@@ -213,6 +204,54 @@ class PublicApiDocumentTest {
         assertTrue(document.path("components").path("schemas").path("PaymentJson").path("properties").has("amount"));
         assertTrue(document.path("components").path("schemas").path("PaymentJson").path("properties")
                 .has("amount_refunded"), "snake_case, as the API answers");
+    }
+
+    /** The routing table the gateway ships (application.properties). */
+    private static Routes shippedRoutes() throws IOException {
+        Properties config = new Properties();
+        try (InputStream in = PublicApiDocumentTest.class.getClassLoader().getResourceAsStream("application.properties")) {
+            config.load(in);
+        }
+        List<Route> table = new java.util.ArrayList<>();
+        for (int i = 0; config.containsKey("paysuite.gateway.routes[" + i + "].path"); i++) {
+            table.add(Route.of(config.getProperty("paysuite.gateway.routes[" + i + "].path"),
+                    config.getProperty("paysuite.gateway.routes[" + i + "].upstream")));
+        }
+        return new Routes(table);
+    }
+
+    /**
+     * payments-service's disputes ({@code /v1/disputes...}) are kept by the shipped routing table, with
+     * the payments scopes; the merge keeps paths by route, not by a list of prefixes.
+     */
+    @Test
+    void paymentsServicesDisputesAreKeptWithThePaymentsScopes() throws IOException {
+        JsonNode payments = json("""
+                {'openapi': '3.1.0', 'paths': {
+                  '/v1/disputes': {'get': {'responses': {'200': {'description': 'A page of disputes'}}}},
+                  '/v1/disputes/{id}': {'get': {'responses': {'200': {'description': 'The dispute'}}},
+                    'post': {'parameters': [{'name': 'Idempotency-Key', 'in': 'header', 'schema': {'type': 'string'}}],
+                      'responses': {'200': {'description': 'The dispute'}}}},
+                  '/v1/disputes/{id}/close': {'post': {'responses': {'200': {'description': 'The dispute'}}}},
+                  '/internal/v1/disputes/{id}': {'get': {'responses': {'200': {'description': 'OK'}}}}}}
+                """);
+        Map<String, JsonNode> services = new LinkedHashMap<>();
+        services.put("payments", payments);
+        services.put("refunds", json("""
+                {'openapi': '3.1.0', 'paths': {
+                  '/v1/disputes/{id}/refunds': {'get': {'responses': {'200': {'description': 'routed to payments'}}}}}}
+                """));
+        JsonNode paths = PublicApiDocument.merge(base(), services, shippedRoutes(), NO_EXAMPLES).path("paths");
+        List<String> names = new java.util.ArrayList<>();
+        paths.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("/v1/disputes", "/v1/disputes/{id}", "/v1/disputes/{id}/close"), names);
+        assertEquals(json("[{'apiKey': []}, {'keycloak': ['payments:read']}]"),
+                paths.path("/v1/disputes/{id}").path("get").path("security"));
+        assertEquals(json("[{'apiKey': []}, {'keycloak': ['payments:write']}]"),
+                paths.path("/v1/disputes/{id}").path("post").path("security"));
+        assertEquals(json("[{'apiKey': []}, {'keycloak': ['payments:write']}]"),
+                paths.path("/v1/disputes/{id}/close").path("post").path("security"));
+        assertEquals(json("['disputes']"), paths.path("/v1/disputes").path("get").path("tags"));
     }
 
     private static JsonNode resource(String name) throws IOException {

@@ -126,6 +126,18 @@ class RoutesTest {
     }
 
     @Test
+    void disputesGoToPaymentsInTheShippedTable() throws IOException {
+        Routes shipped = shipped();
+        for (String path : List.of("/v1/disputes", "/v1/disputes/dp_1", "/v1/disputes/dp_1/close",
+                "/v1/disputes/dp_1/evidence")) {
+            assertEquals(Optional.of("payments"), shipped.upstreamFor(path), path);
+        }
+        for (String path : List.of("/v1/disputesX", "/v1/dispute", "/v1/dispute/dp_1", "/internal/v1/disputes/dp_1")) {
+            assertEquals(Optional.empty(), shipped.upstreamFor(path), path);
+        }
+    }
+
+    @Test
     void aRouteNamesAnUpstream() {
         assertThrows(IllegalArgumentException.class, () -> Route.of("/v1/x", " "));
     }

@@ -41,11 +41,18 @@ class ScopeTest {
         assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/test_clocks"));
         assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/test_clocks/clock_1/advance"));
         assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("DELETE", "/v1/test_clocks/clock_1"));
+        // a dispute is part of its payment: payments:read reads disputes, payments:write writes them
+        assertEquals(Optional.of(Scope.PAYMENTS_READ), needs("GET", "/v1/disputes"));
+        assertEquals(Optional.of(Scope.PAYMENTS_READ), needs("GET", "/v1/disputes/dp_1"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/disputes/dp_1"));
+        assertEquals(Optional.of(Scope.PAYMENTS_WRITE), needs("POST", "/v1/disputes/dp_1/close"));
         // what no route serves is left to the 404 further on; a look-alike prefix is not the resource
         assertEquals(Optional.empty(), needs("GET", "/v1/paymentsx"));
         assertEquals(Optional.empty(), needs("GET", "/v2/payments"));
         assertEquals(Optional.empty(), needs("GET", "/v1/subscriptionsx"));
         assertEquals(Optional.empty(), needs("POST", "/v1/test_clock"));
+        assertEquals(Optional.empty(), needs("GET", "/v1/disputesx"));
+        assertEquals(Optional.empty(), needs("GET", "/v1/dispute/dp_1"));
     }
 
     @Test

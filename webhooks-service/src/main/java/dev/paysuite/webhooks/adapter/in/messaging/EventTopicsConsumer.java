@@ -29,6 +29,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code type}, {@code time} as {@code created_at}, {@code data} as given). Events of a payment carry
  * its place in the payment's history: a payment event ({@code sequence}, 0; and the refund event it
  * follows from, {@code refundsequence}, if any), a refund event ({@code paymentsequence}, {@code sequence}).
+ * A dispute's events on {@code payments.events} are events of its payment (the payment's id in
+ * {@code data.payment_id}): they take the payment's {@code sequence} as its own events do, at
+ * ({@code sequence}, 0), and follow from no refund event.
  * A subscription's events on {@code payments.events} carry no place in a payment's history (their
  * {@code sequence} counts the subscription's own events): like methods events they are visible at
  * once, with {@code sequence: null}. Through {@link EventInbox}: each event is applied once
@@ -45,8 +48,11 @@ public class EventTopicsConsumer {
             EventTypes.PAYMENT_FAILED, EventTypes.PAYMENT_CANCELED, EventTypes.PAYMENT_REFUNDED);
     static final Set<String> SUBSCRIPTION_TYPES = Set.of(EventTypes.SUBSCRIPTION_CREATED,
             EventTypes.SUBSCRIPTION_UPDATED, EventTypes.SUBSCRIPTION_CANCELED);
-    /** What the channel of {@code payments.events} records: a payment's events and a subscription's. */
-    static final Set<String> PAYMENTS_TOPIC_TYPES = union(PAYMENT_TYPES, SUBSCRIPTION_TYPES);
+    /** A dispute's events: events of the disputed payment, numbered in its history. */
+    static final Set<String> DISPUTE_TYPES = Set.of(EventTypes.DISPUTE_CREATED, EventTypes.DISPUTE_UPDATED,
+            EventTypes.DISPUTE_CLOSED);
+    /** What the channel of {@code payments.events} records: a payment's events, a dispute's and a subscription's. */
+    static final Set<String> PAYMENTS_TOPIC_TYPES = union(union(PAYMENT_TYPES, DISPUTE_TYPES), SUBSCRIPTION_TYPES);
     static final Set<String> REFUND_TYPES = Set.of(EventTypes.REFUND_CREATED, EventTypes.REFUND_SUCCEEDED,
             EventTypes.REFUND_FAILED);
     static final Set<String> METHOD_TYPES = Set.of(EventTypes.CUSTOMER_CREATED, EventTypes.PAYMENT_METHOD_ATTACHED,
@@ -70,6 +76,16 @@ public class EventTopicsConsumer {
                     throw new UnprocessableEventException("a subscription event without the subscription's id");
                 }
                 recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, null, null));
+                return;
+            }
+            if (DISPUTE_TYPES.contains(event.type())) {
+                if (event.sequence() < 1) {
+                    throw new UnprocessableEventException("a dispute event without its payment's sequence");
+                }
+                String paymentId = paymentId(event.data() == null ? null : event.data().path("payment_id"),
+                        "a dispute event without its payment_id");
+                recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
+                        PaymentHistory.ofPaymentEvent(event.sequence())));
                 return;
             }
             if (event.sequence() < 1) {
@@ -117,7 +133,7 @@ public class EventTopicsConsumer {
     }
 
     private static String paymentId(JsonNode id, String refusal) {
-        if (!id.isTextual() || !PaymentId.isWellFormed(id.asText())) {
+        if (id == null || !id.isTextual() || !PaymentId.isWellFormed(id.asText())) {
             throw new UnprocessableEventException(refusal);
         }
         return id.asText();

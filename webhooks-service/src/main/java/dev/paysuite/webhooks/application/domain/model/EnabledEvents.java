@@ -10,6 +10,10 @@ import java.util.Objects;
  * The event types an endpoint subscribes to: a non-empty list of known types, or exactly
  * {@code ["*"]} for every type (also those added later). Duplicates are dropped, the order given is
  * kept (it is echoed back). {@code *} beside other types is refused rather than guessed at.
+ * <p>
+ * A type may be subscribed to under an alias ({@link EventTypes#ALIASES}): {@code chargeback.created}
+ * matches the {@code dispute.created} events. The alias is kept as given (echoed back, not rewritten),
+ * and the event delivered keeps its published type.
  */
 public record EnabledEvents(List<String> types) {
     public static final String FIELD = "enabledEvents";
@@ -50,7 +54,15 @@ public record EnabledEvents(List<String> types) {
 
     public boolean matches(String eventType) {
         Objects.requireNonNull(eventType, "eventType");
-        return isAll() || types.contains(eventType);
+        if (isAll() || types.contains(eventType)) {
+            return true;
+        }
+        for (String type : types) {
+            if (EventTypes.published(type).equals(eventType)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isAll() {

@@ -1,11 +1,13 @@
 package dev.paysuite.webhooks.application.domain.model;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Every event type an endpoint may subscribe to: what payments-, refunds- and methods-service publish
- * (payments-service also its subscriptions' events), plus the types this service and later issues add. A subscription to a type nobody publishes is a
- * typo that would silently never fire, so it is refused ({@link EnabledEvents}).
+ * (payments-service also its subscriptions' and disputes' events), plus the types this service adds,
+ * plus aliases: other names of a published type ({@link #ALIASES}). A subscription to a type nobody
+ * publishes is a typo that would silently never fire, so it is refused ({@link EnabledEvents}).
  */
 public final class EventTypes {
     /** Subscribes to every type, including those added later. */
@@ -30,19 +32,37 @@ public final class EventTypes {
     public static final String PAYMENT_METHOD_DETACHED = "payment_method.detached";
     /** Published by this service when it disables an endpoint whose deliveries kept failing. */
     public static final String ENDPOINT_DISABLED = "endpoint.disabled";
-    /** Announced by the brief (disputes); accepted now so subscriptions need not change when it ships. */
+    /** A dispute (chargeback) opened on a payment; published by payments-service as an event of the payment. */
+    public static final String DISPUTE_CREATED = "dispute.created";
+    /** A dispute changed (its evidence, its status) without reaching a final status. */
+    public static final String DISPUTE_UPDATED = "dispute.updated";
+    /** A dispute reached its final status ({@code won}, {@code lost} or {@code closed}). */
+    public static final String DISPUTE_CLOSED = "dispute.closed";
+    /**
+     * Never published: the issue's (and seed 001's) name for {@link #DISPUTE_CREATED}, accepted as an
+     * alias ({@link #ALIASES}). An endpoint subscribed to it receives the {@code dispute.created} events,
+     * whose type stays {@code dispute.created} in the canonical API.
+     */
     public static final String CHARGEBACK_CREATED = "chargeback.created";
+
+    /** Subscribable names of a published type, each with the type it stands for. */
+    public static final Map<String, String> ALIASES = Map.of(CHARGEBACK_CREATED, DISPUTE_CREATED);
 
     public static final Set<String> KNOWN = Set.of(PAYMENT_CREATED, PAYMENT_PROCESSING, PAYMENT_REQUIRES_ACTION,
             PAYMENT_REQUIRES_CAPTURE, PAYMENT_SUCCEEDED, PAYMENT_FAILED, PAYMENT_CANCELED, PAYMENT_REFUNDED,
             SUBSCRIPTION_CREATED, SUBSCRIPTION_UPDATED, SUBSCRIPTION_CANCELED, REFUND_CREATED, REFUND_SUCCEEDED,
             REFUND_FAILED, CUSTOMER_CREATED, PAYMENT_METHOD_ATTACHED, PAYMENT_METHOD_DETACHED, ENDPOINT_DISABLED,
-            CHARGEBACK_CREATED);
+            DISPUTE_CREATED, DISPUTE_UPDATED, DISPUTE_CLOSED, CHARGEBACK_CREATED);
 
     private EventTypes() {
     }
 
     public static boolean isKnown(String type) {
         return type != null && KNOWN.contains(type);
+    }
+
+    /** The published type a subscribed name stands for: itself, or the type an alias names. */
+    public static String published(String subscribed) {
+        return ALIASES.getOrDefault(subscribed, subscribed);
     }
 }

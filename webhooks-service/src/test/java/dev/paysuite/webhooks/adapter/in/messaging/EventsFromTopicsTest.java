@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paysuite.platform.testing.TestCaller;
 import dev.paysuite.webhooks.adapter.in.scheduler.EventRetentionJob;
+import dev.paysuite.webhooks.testing.TestReceiver;
+import dev.paysuite.webhooks.testing.TestReceiver.Received;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,11 +42,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CloudEvents produced to the real topics become Events, read back through the Events API. */
 @QuarkusTest
 class EventsFromTopicsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final TestReceiver receiver = TestReceiver.open();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -237,6 +242,126 @@ class EventsFromTopicsTest {
             assertTrue(types.indexOf("refund.succeeded") < types.indexOf("payment.refunded"), pay);
             assertTrue(types.indexOf("payment.succeeded") < types.indexOf("refund.created"), pay);
         }
+    }
+
+    /** A dispute event as payments-service publishes it: key and data.payment_id the payment, sequence the payment's. */
+    String disputeEvent(String id, String type, String paymentId, String disputeId, long sequence, String status) {
+        ObjectNode e = envelope(id, type, merchant, sequence, Instant.now()).put("subject", disputeId)
+                .put("source", "/paysuite/payments-service");
+        ObjectNode data = e.putObject("data").put("id", disputeId).put("object", "dispute")
+                .put("payment_id", paymentId).put("amount", 1000).put("currency", "USD").put("reason", "fraudulent")
+                .put("status", status).put("livemode", false);
+        data.putObject("evidence_details").put("due_by", "2026-12-01T10:00:00Z").put("has_evidence", false);
+        return e.toString();
+    }
+
+    /**
+     * A dispute's events are events of its payment: they take the payment's sequence beside its own
+     * events, in order whatever the arrival order, are listed by the Events API and delivered, an
+     * endpoint subscribed to chargeback.created getting the dispute.created event as it is.
+     */
+    @Test
+    void disputeEventsTakeThePaymentsSequenceWhateverTheArrivalOrderAndAreDelivered() throws Exception {
+        String chargebacksPath = "/" + UUID.randomUUID();
+        String closedPath = "/" + UUID.randomUUID();
+        for (var endpoint : List.of(Map.of("url", receiver.url(chargebacksPath), "enabled_events",
+                List.of("chargeback.created")), Map.of("url", receiver.url(closedPath), "enabled_events",
+                        List.of("dispute.closed")))) {
+            merchant.request().body(endpoint).post("/v1/webhook_endpoints").then().statusCode(201)
+                    .body("enabled_events", equalTo(endpoint.get("enabled_events")));
+        }
+        // as the gateway registers seed 001's chargeback.created: dispute.created in the dialect "example"
+        String seed001Path = "/" + UUID.randomUUID();
+        merchant.request().body(Map.of("url", receiver.url(seed001Path), "enabled_events", List.of("dispute.created"),
+                "dialect", "example")).post("/v1/webhook_endpoints").then().statusCode(201);
+        String pay = payId();
+        String dp = "dp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String created = evt(), succeeded = evt(), opened = evt(), updated = evt(), closed = evt();
+        send("payments.events", pay, disputeEvent(closed, "dispute.closed", pay, dp, 5, "won"));
+        send("payments.events", pay, disputeEvent(opened, "dispute.created", pay, dp, 3, "needs_response"));
+        send("payments.events", pay, paymentEvent(created, "payment.created", pay, 1));
+        send("payments.events", pay, disputeEvent(updated, "dispute.updated", pay, dp, 4, "under_review"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countRows("SELECT count(*) FROM events WHERE payment_id = ?",
+                pay) == 4);
+        // payment event 2 is missing: only payment.created is shown; the dispute's events wait behind the gap
+        assertEquals(List.of(created), list(merchant, "?limit=100").getList("data.id"));
+        merchant.request().get("/v1/events/" + opened).then().statusCode(404);
+
+        send("payments.events", pay, paymentEvent(succeeded, "payment.succeeded", pay, 2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(5,
+                list(merchant, "?limit=100").getList("data").size()));
+        List<String> inOrder = List.of(created, succeeded, opened, updated, closed);
+        for (int i = 0; i < inOrder.size(); i++) {
+            assertEquals(i + 1, countRows("SELECT sequence FROM events WHERE id = ?", inOrder.get(i)),
+                    "the public sequence of " + inOrder.get(i));
+        }
+        long lastPosition = 0;
+        for (String id : inOrder) {
+            long position = countRows("SELECT position FROM events WHERE id = ?", id);
+            assertTrue(position > lastPosition, "positions follow the sequence");
+            lastPosition = position;
+        }
+        // listed by created_at (each event's time, here the order they were made in), not by sequence
+        assertEquals(java.util.Set.of(closed, updated, opened), java.util.Set.copyOf(list(merchant,
+                "?type=dispute.created,dispute.updated,dispute.closed").getList("data.id", String.class)));
+        merchant.request().get("/v1/events/" + opened).then().statusCode(200).body("type", equalTo("dispute.created"))
+                .body("sequence", equalTo(3)).body("data.object", equalTo("dispute")).body("data.id", equalTo(dp))
+                .body("data.payment_id", equalTo(pay)).body("data.evidence_details.due_by",
+                        equalTo("2026-12-01T10:00:00Z"));
+        merchant.request().get("/v1/events/" + closed).then().statusCode(200).body("type", equalTo("dispute.closed"))
+                .body("sequence", equalTo(5)).body("data.status", equalTo("won"));
+        stranger.request().get("/v1/events/" + opened).then().statusCode(404);
+
+        // delivered: chargeback.created is dispute.created under the name, and the type stays dispute.created
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(chargebacksPath).size() == 1
+                && receiver.at(closedPath).size() == 1);
+        Received chargeback = receiver.at(chargebacksPath).get(0);
+        assertEquals(opened, chargeback.header("webhook-id"));
+        JsonPath delivered = new JsonPath(chargeback.body());
+        assertEquals("dispute.created", delivered.getString("type"));
+        assertEquals(3, delivered.getInt("sequence"));
+        assertEquals(dp, delivered.getString("data.id"));
+        assertEquals(closed, receiver.at(closedPath).get(0).header("webhook-id"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(seed001Path).size() == 1);
+        Received seed001 = receiver.at(seed001Path).get(0);
+        assertEquals(opened, seed001.header("webhook-id"));
+        JsonPath inSeed001 = new JsonPath(seed001.body());
+        assertEquals("chargeback.created", inSeed001.getString("type"));
+        assertEquals(dp, inSeed001.getString("data.chargeback_id"));
+        assertEquals(pay, inSeed001.getString("data.payment_id"));
+        assertEquals("needs_response", inSeed001.getString("data.status"));
+        assertEquals("2026-12-01T10:00:00Z", inSeed001.getString("data.evidence_due_by"));
+        Thread.sleep(800);
+        assertEquals(1, receiver.at(chargebacksPath).size(), "updated and closed are not chargeback.created");
+        assertEquals(1, receiver.at(closedPath).size());
+        assertEquals(1, receiver.at(seed001Path).size());
+    }
+
+    /** A dispute event whose data names no well-formed payment is dead-lettered; the next record is read. */
+    @Test
+    void aDisputeEventWithoutAWellFormedPaymentIdIsDeadLettered() throws Exception {
+        String key = "bad-dispute-" + UUID.randomUUID();
+        String dp = "dp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        ObjectNode notAPayment = (ObjectNode) JSON.readTree(disputeEvent(evt(), "dispute.created", "pay_x", dp, 1,
+                "needs_response"));
+        ((ObjectNode) notAPayment.get("data")).put("payment_id", "ref_notapayment");
+        send("payments.events", key, notAPayment.toString());
+        ObjectNode none = (ObjectNode) JSON.readTree(disputeEvent(evt(), "dispute.updated", "pay_x", dp, 2,
+                "under_review"));
+        ((ObjectNode) none.get("data")).remove("payment_id");
+        send("payments.events", key, none.toString());
+        String pay = payId();
+        String good = evt();
+        send("payments.events", key, paymentEvent(good, "payment.created", pay, 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> merchant.request().get("/v1/events/" + good)
+                .then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(2,
+                deadLetters("webhooks.dlq.payments.events", key).size()));
+        for (ConsumerRecord<String, String> r : deadLetters("webhooks.dlq.payments.events", key)) {
+            String reason = new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("a dispute event without its payment_id"), reason);
+        }
+        assertEquals(0, countRows("SELECT count(*) FROM events WHERE data LIKE ?", "%" + dp + "%"));
     }
 
     private void assertOrder(String pay, List<String> ids) throws Exception {

@@ -20,7 +20,7 @@ class EnabledEventsTest {
     void everyTypeTheServicesPublishMayBeChosen() {
         List<String> all = List.copyOf(EventTypes.KNOWN);
         assertEquals(all, EnabledEvents.of(all).types());
-        assertEquals(19, all.size());
+        assertEquals(22, all.size());
     }
 
     @Test
@@ -77,8 +77,41 @@ class EnabledEventsTest {
     @ParameterizedTest
     @ValueSource(strings = { "payment.created", "refund.failed", "customer.created", "payment_method.attached",
             "payment_method.detached", "endpoint.disabled", "chargeback.created", "subscription.created",
-            "subscription.updated", "subscription.canceled" })
+            "subscription.updated", "subscription.canceled", "dispute.created", "dispute.updated", "dispute.closed" })
     void theIssuesTypesAreKnown(String type) {
         assertTrue(EventTypes.isKnown(type));
+    }
+
+    /** chargeback.created (the issue's and seed 001's name) is an alias of dispute.created, and of nothing else. */
+    @Test
+    void chargebackCreatedMatchesTheDisputeCreatedEventsOnly() {
+        EnabledEvents chargebacks = EnabledEvents.of(List.of("chargeback.created"));
+        assertEquals(List.of("chargeback.created"), chargebacks.types(), "kept as given, echoed back");
+        assertTrue(chargebacks.matches("dispute.created"));
+        assertTrue(chargebacks.matches("chargeback.created"));
+        assertFalse(chargebacks.matches("dispute.updated"));
+        assertFalse(chargebacks.matches("dispute.closed"));
+        assertFalse(chargebacks.matches("payment.succeeded"));
+        assertEquals("dispute.created", EventTypes.published("chargeback.created"));
+        assertEquals("dispute.updated", EventTypes.published("dispute.updated"));
+
+        EnabledEvents both = EnabledEvents.of(List.of("dispute.created", "chargeback.created", "dispute.closed"));
+        assertEquals(List.of("dispute.created", "chargeback.created", "dispute.closed"), both.types());
+        assertTrue(both.matches("dispute.created"));
+        assertTrue(both.matches("dispute.closed"));
+        assertFalse(both.matches("dispute.updated"));
+
+        EnabledEvents disputes = EnabledEvents.of(List.of("dispute.created"));
+        assertTrue(disputes.matches("dispute.created"));
+        assertFalse(disputes.matches("chargeback.created"), "the alias works one way: a name for a published type");
+    }
+
+    @Test
+    void everyAliasIsKnownAndStandsForAKnownPublishedType() {
+        EventTypes.ALIASES.forEach((alias, type) -> {
+            assertTrue(EventTypes.isKnown(alias), alias);
+            assertTrue(EventTypes.isKnown(type), type);
+            assertFalse(EventTypes.ALIASES.containsKey(type), "an alias names a published type, not another alias");
+        });
     }
 }

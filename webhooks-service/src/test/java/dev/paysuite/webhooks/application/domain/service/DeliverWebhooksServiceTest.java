@@ -194,6 +194,30 @@ class DeliverWebhooksServiceTest {
         assertEquals("the event is no longer stored", deliveryStore.attempts.get(0).error());
     }
 
+    /** An endpoint subscribed to chargeback.created is given the dispute.created events (once, beside dispute.created). */
+    @Test
+    void anEndpointSubscribedToChargebackCreatedIsGivenTheDisputeCreatedEvents() throws Exception {
+        WebhookEndpoint chargebacks = endpoint(List.of("chargeback.created"));
+        WebhookEndpoint both = endpoint(List.of("chargeback.created", "dispute.created"));
+        WebhookEndpoint closed = endpoint(List.of("dispute.closed"));
+        EventId created = eventStore.add(MERCHANT, "dispute.created");
+        EventId updated = eventStore.add(MERCHANT, "dispute.updated");
+        EventId closing = eventStore.add(MERCHANT, "dispute.closed");
+
+        assertEquals(3, service.fanOut(10));
+        assertEquals(Set.of(chargebacks.id() + " " + created, both.id() + " " + created, closed.id() + " " + closing),
+                Set.copyOf(deliveryStore.rows.values().stream().map(d -> d.endpointId() + " " + d.eventId()).toList()));
+        assertEquals(3, deliveryStore.rows.size(), "one delivery per endpoint, whatever names it subscribes under");
+        assertFalse(deliveryStore.rows.values().stream().anyMatch(d -> d.eventId().equals(updated)));
+
+        for (Delivery d : List.copyOf(deliveryStore.rows.values())) {
+            service.attempt(d.id());
+        }
+        assertTrue(sentBodies.contains(eventStore.bodies.get(created)),
+                "the canonical event is sent as it is: its type stays dispute.created");
+        assertTrue(eventStore.bodies.get(created).contains("\"type\":\"dispute.created\""));
+    }
+
     @Test
     void aDialectEndpointIsGivenDeliveriesOfTheEventsItsDialectHasOnly() throws Exception {
         WebhookEndpoint canonical = endpoint(List.of("*"));
