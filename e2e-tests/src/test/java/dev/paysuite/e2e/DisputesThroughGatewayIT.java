@@ -170,7 +170,13 @@ class DisputesThroughGatewayIT {
             assertEquals(dispute, chargeback.at("/data/chargeback_id").asText());
             assertEquals(5000, chargeback.at("/data/amount").asLong());
             assertEquals("USD", chargeback.at("/data/currency").asText());
-            JsonNode created = JSON.readTree(received.get("/hooks").get(0)[0]);
+            JsonNode created = null;
+            for (String[] delivery : received.get("/hooks")) {
+                JsonNode event = JSON.readTree(delivery[0]);
+                if (event.get("type").asText().equals("dispute.created")) {
+                    created = event;
+                }
+            }
             assertEquals(dispute, created.at("/data/id").asText());
             assertEquals("needs_response", created.at("/data/status").asText());
             assertEquals(3, created.get("sequence").asLong(), "the payment's third event");

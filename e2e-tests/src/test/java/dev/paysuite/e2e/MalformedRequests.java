@@ -276,6 +276,15 @@ final class MalformedRequests {
 
         Probe toProbe() {
             String segment = rawId != null ? rawId : id == null ? "" : percent(id);
+            int room = MAX_TARGET - (endpoint.path.length() - "{id}".length()) - pathSuffix.length();
+            if (segment.length() > room) {
+                // an id too long for the request line is cut (at an escape's start, so it stays well formed)
+                segment = segment.substring(0, Math.max(0, room));
+                int escape = segment.lastIndexOf('%');
+                if (escape >= 0 && escape > segment.length() - 3) {
+                    segment = segment.substring(0, escape);
+                }
+            }
             String path = endpoint.path.replace("{id}", segment) + pathSuffix;
             String target = query.isEmpty() ? path : path + "?" + String.join("&", query);
             while (target.length() > MAX_TARGET && !query.isEmpty()) {

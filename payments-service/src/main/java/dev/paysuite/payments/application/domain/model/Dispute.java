@@ -129,15 +129,19 @@ public record Dispute(DisputeId id, PaymentId paymentId, String merchantId, bool
         return now.isAfter(evidenceDueBy);
     }
 
+    /**
+     * The deadline first: once it passed, that is the answer whatever the status (the acquirer may
+     * already have decided the dispute lost for want of evidence).
+     */
     private void requireAnswerable(Instant now, String action) {
-        if (status != DisputeStatus.NEEDS_RESPONSE) {
-            throw PaymentException.invalid(PaymentErrorCodes.DISPUTE_UNEXPECTED_STATE,
-                    "A dispute with status '" + status.wireName() + "' cannot be " + action + ".", null);
-        }
         if (isPastDue(now)) {
             throw new PaymentException(DomainException.Kind.INVALID, PaymentErrorCodes.DISPUTE_EVIDENCE_PAST_DUE,
                     "The evidence for this dispute was due by " + evidenceDueBy + "; it can no longer be "
                             + action + ".", null);
+        }
+        if (status != DisputeStatus.NEEDS_RESPONSE) {
+            throw PaymentException.invalid(PaymentErrorCodes.DISPUTE_UNEXPECTED_STATE,
+                    "A dispute with status '" + status.wireName() + "' cannot be " + action + ".", null);
         }
     }
 

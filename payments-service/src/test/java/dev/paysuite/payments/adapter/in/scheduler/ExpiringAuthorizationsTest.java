@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paysuite.kernel.id.SubscriptionId;
 import dev.paysuite.kernel.id.TestClockId;
-import dev.paysuite.payments.adapter.out.messaging.PaymentEventOutboxAdapter;
+import dev.paysuite.payments.adapter.out.messaging.PaymentEventsTopic;
 import dev.paysuite.payments.application.port.in.ExpireAuthorizationsUseCase;
 import dev.paysuite.platform.testing.TestCaller;
 import io.agroal.api.AgroalDataSource;
@@ -22,15 +22,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -82,7 +77,7 @@ class ExpiringAuthorizationsTest {
 
     @Test
     void anAuthorizationHeldEightDaysIsCanceledAsExpiredAndAnnounced() throws Exception {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = PaymentEventsTopic.consumer(bootstrap)) {
             String old = held("");
             String young = held("");
             age(old, 8);
@@ -93,9 +88,9 @@ class ExpiringAuthorizationsTest {
             merchant.request().get("/v1/payments/" + young).then().statusCode(200)
                     .body("status", equalTo("requires_capture")).body("cancellation_reason", nullValue());
 
-            List<ConsumerRecord<String, String>> records = readFor(consumer, old, 4);
+            List<ConsumerRecord<String, String>> records = PaymentEventsTopic.readFor(consumer, old, 4);
             assertEquals(List.of("payment.created", "payment.requires_capture", "payment.processing",
-                    "payment.canceled"), records.stream().map(r -> field(r, "type")).toList());
+                    "payment.canceled"), records.stream().map(r -> PaymentEventsTopic.field(r, "type")).toList());
             JsonNode canceled = json.readTree(records.get(3).value()).get("data");
             assertEquals("canceled", canceled.get("status").asText());
             assertEquals("expired", canceled.get("cancellation_reason").asText());
@@ -210,37 +205,4 @@ class ExpiringAuthorizationsTest {
         }
     }
 
-    KafkaConsumer<String, String> consumer() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(PaymentEventOutboxAdapter.TOPIC));
-        return consumer;
-    }
-
-    List<ConsumerRecord<String, String>> readFor(KafkaConsumer<String, String> consumer, String key, int expected) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (found.size() < expected && Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            }
-        }
-        assertEquals(expected, found.size(), "events for " + key);
-        return found;
-    }
-
-    String field(ConsumerRecord<String, String> r, String name) {
-        try {
-            JsonNode node = json.readTree(r.value()).get(name);
-            return node == null ? null : node.asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

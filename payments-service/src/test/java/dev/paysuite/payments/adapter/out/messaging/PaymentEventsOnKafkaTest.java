@@ -12,12 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +28,18 @@ class PaymentEventsOnKafkaTest {
     @Test
     void everyStateChangeIsPublishedInOrderAsACloudEventKeyedByPayment() throws Exception {
         TestCaller merchant = TestCaller.newTestMerchant();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = PaymentEventsTopic.consumer(bootstrap)) {
             String id = merchant.request()
                     .body("{\"amount\": 4200, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\", "
                             + "\"capture_method\": \"manual\"}")
                     .post("/v1/payments").then().statusCode(201).extract().path("id");
             merchant.request().body("{}").post("/v1/payments/" + id + "/capture").then().statusCode(200);
 
-            List<ConsumerRecord<String, String>> records = readFor(consumer, id, 4);
+            List<ConsumerRecord<String, String>> records = PaymentEventsTopic.readFor(consumer, id, 4);
             // The capture is recorded processing before the processor is asked, then succeeded.
             assertEquals(List.of("payment.created", "payment.requires_capture", "payment.processing",
-                    "payment.succeeded"), records.stream().map(r -> field(r, "type")).toList());
-            assertEquals(List.of("1", "2", "3", "4"), records.stream().map(r -> field(r, "sequence")).toList());
+                    "payment.succeeded"), records.stream().map(r -> PaymentEventsTopic.field(r, "type")).toList());
+            assertEquals(List.of("1", "2", "3", "4"), records.stream().map(r -> PaymentEventsTopic.field(r, "sequence")).toList());
             assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count(),
                     "one payment's events share a partition");
             for (ConsumerRecord<String, String> r : records) {
@@ -67,19 +63,19 @@ class PaymentEventsOnKafkaTest {
     @Test
     void aDeclineIsPublishedAsFailedAndARefusedRequestPublishesNothing() throws Exception {
         TestCaller merchant = TestCaller.newTestMerchant();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = PaymentEventsTopic.consumer(bootstrap)) {
             merchant.request().body("{\"amount\": -1, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_success\"}")
                     .post("/v1/payments").then().statusCode(400);
             String id = merchant.request()
                     .body("{\"amount\": 100, \"currency\": \"USD\", \"payment_method_id\": \"pm_test_decline\"}")
                     .post("/v1/payments").then().statusCode(402).extract().path("error.details.payment_id");
-            List<ConsumerRecord<String, String>> records = readFor(consumer, id, 2);
+            List<ConsumerRecord<String, String>> records = PaymentEventsTopic.readFor(consumer, id, 2);
             assertEquals(List.of("payment.created", "payment.failed"),
-                    records.stream().map(r -> field(r, "type")).toList());
+                    records.stream().map(r -> PaymentEventsTopic.field(r, "type")).toList());
             List<ConsumerRecord<String, String>> merchantsEvents = new ArrayList<>();
             consumer.seekToBeginning(consumer.assignment());
             drain(consumer, Duration.ofSeconds(3)).stream()
-                    .filter(r -> merchant.merchantId().equals(field(r, "merchantid")))
+                    .filter(r -> merchant.merchantId().equals(PaymentEventsTopic.field(r, "merchantid")))
                     .forEach(merchantsEvents::add);
             assertEquals(2, merchantsEvents.size(), "the refused request left no event behind");
         }
@@ -88,42 +84,17 @@ class PaymentEventsOnKafkaTest {
     @Test
     void anEtherPaymentIsPublishedInGweiExactly() throws Exception {
         TestCaller merchant = TestCaller.newTestMerchant();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = PaymentEventsTopic.consumer(bootstrap)) {
             String id = merchant.request()
                     .body("{\"amount\": 9007199254740991, \"currency\": \"ETH\", \"payment_method_id\": \"pm_test_ethereum\"}")
                     .post("/v1/payments").then().statusCode(201).extract().path("id");
-            JsonNode data = json.readTree(readFor(consumer, id, 2).get(1).value()).get("data");
+            JsonNode data = json.readTree(PaymentEventsTopic.readFor(consumer, id, 2).get(1).value()).get("data");
             assertEquals("ETH", data.get("currency").asText());
             assertTrue(data.get("amount").isIntegralNumber());
             assertEquals(9_007_199_254_740_991L, data.get("amount").asLong());
             assertEquals(9_007_199_254_740_991L, data.get("amount_captured").asLong());
             assertEquals("ethereum", data.get("payment_method_details").get("type").asText());
         }
-    }
-
-    KafkaConsumer<String, String> consumer() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(PaymentEventOutboxAdapter.TOPIC));
-        return consumer;
-    }
-
-    List<ConsumerRecord<String, String>> readFor(KafkaConsumer<String, String> consumer, String key, int expected) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (found.size() < expected && Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                if (key.equals(r.key())) {
-                    found.add(r);
-                }
-            }
-        }
-        assertEquals(expected, found.size(), "events for " + key);
-        return found;
     }
 
     static List<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer, Duration quiet) {
@@ -135,12 +106,4 @@ class PaymentEventsOnKafkaTest {
         return all;
     }
 
-    String field(ConsumerRecord<String, String> r, String name) {
-        try {
-            JsonNode node = json.readTree(r.value()).get(name);
-            return node == null ? null : node.asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
