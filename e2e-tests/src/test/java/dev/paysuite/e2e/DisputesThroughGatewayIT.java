@@ -254,6 +254,72 @@ class DisputesThroughGatewayIT {
                 .body("status", equalTo("needs_response"));
     }
 
+    @Test
+    void theCustomersConversationGetsTheDisputeWithdrawnAndTheMoneyReleased() {
+        String key = Merchants.create().apiKey();
+        String payment = pay(key, "\"payment_method_id\": \"pm_test_dispute_product_not_received\"", 2500);
+        String dispute = disputeOf(key, payment).getString("id");
+        as(key).body("{\"submit\": true, \"evidence\": {\"customer_communication\": \"They wrote: it arrived, thanks!\"}}")
+                .post("/v1/disputes/" + dispute).then().statusCode(200).body("status", equalTo("under_review"));
+        as(key).get("/v1/payments/" + payment).then().body("amount_disputed", equalTo(2500));
+        awaitStatus(key, dispute, "closed");
+        as(key).get("/v1/payments/" + payment).then().body("amount_disputed", equalTo(0));
+        awaitRefundRefused(key, payment, 2501, "amount_exceeds_refundable");
+        as(key).queryParam("status", "closed").queryParam("payment_id", payment).get("/v1/disputes").then()
+                .statusCode(200).body("data.id", equalTo(List.of(dispute)));
+    }
+
+    /**
+     * The fault invariant: two payments-service instances read the acquirer's notifications, and the
+     * first is killed ({@code kill -9}) while the disputes open. Afterwards every disputed payment has
+     * exactly one dispute, announced once, holding its amount.
+     */
+    @Test
+    void twoInstancesAndAKillOpenEachDisputeExactlyOnce() throws Exception {
+        Suite suite = Suite.running();
+        suite.secondPayments();
+        try {
+            Merchants.Merchant merchant = Merchants.create();
+            List<String> payments = new ArrayList<>();
+            Instant first = Instant.now();
+            for (int i = 0; i < 12; i++) {
+                payments.add(pay(merchant.apiKey(), "\"payment_method_id\": \"pm_test_dispute\"", 1000 + i));
+            }
+            // Their disputes open from 2 s after each charge, read by both instances' schedulers (every second)
+            while (Instant.now().isBefore(first.plusMillis(2600))) {
+                Thread.sleep(100);
+            }
+            Process killed = suite.process("payments-service");
+            killed.destroyForcibly();
+            assertTrue(killed.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            suite.restart("payments-service");
+            for (int i = 0; i < payments.size(); i++) {
+                String payment = payments.get(i);
+                disputeOf(merchant.apiKey(), payment);
+                as(merchant.apiKey()).get("/v1/payments/" + payment).then().statusCode(200)
+                        .body("amount_disputed", equalTo(1000 + i));
+                assertEquals(1, count("SELECT count(*) FROM disputes WHERE payment_id = ?", payment), payment);
+                assertEquals(1, count("SELECT count(*) FROM outbox WHERE message_key = ? AND event_type = 'dispute.created'",
+                        payment), "one dispute.created for " + payment);
+                assertEquals(1, count("SELECT count(*) FROM simulator_disputes WHERE payment_id = ? AND state <> 'opening'",
+                        payment), "the acquirer's notification acknowledged: " + payment);
+            }
+        } finally {
+            suite.stopSecondPayments();
+        }
+    }
+
+    static int count(String sql, String parameter) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(Suite.jdbc("payments"), "postgres", "");
+                java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** The types of the payment's events in the Events API, in the order of their sequence, checked gap-free. */
     static List<String> historyOf(String key, String payment) {
         List<Map<String, Object>> events = as(key).queryParam("limit", 100).get("/v1/events").then().statusCode(200)
