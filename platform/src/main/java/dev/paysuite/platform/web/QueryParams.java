@@ -16,6 +16,11 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /** A parameter left empty or blank is a parameter not given. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public static int integer(String value, String param, int defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;

@@ -2,11 +2,14 @@ package dev.paysuite.platform.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paysuite.platform.testing.TestCaller;
 import dev.paysuite.platform.testing.TestCaller.Signer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,26 @@ class ServiceTokenRoutesTest {
     static final String PUBLIC = "/v1/test/caller";
     static final String INTERNAL = "/internal/v1/test/caller";
     final TestCaller merchant = TestCaller.newTestMerchant();
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void anIdentityTokenVerifiedOnceStaysGoodAndAForgeryStaysRefused() {
+        assertTrue(parser instanceof CachingJwtParser, "the identity tokens go through the caching parser");
+        String token = merchant.token();
+        for (int i = 0; i < 3; i++) {
+            TestCaller.withToken(token).get(PUBLIC).then().statusCode(200)
+                    .body("merchant_id", equalTo(merchant.merchantId()));
+        }
+        String forged = TestCaller.forged(merchant.identityClaims());
+        for (int i = 0; i < 2; i++) {
+            refused(TestCaller.withToken(forged).get(PUBLIC).then());
+        }
+        long past = Instant.now().minusSeconds(300).getEpochSecond();
+        String expired = TestCaller.sign(merchant.identityClaims().issuedAt(past - 30).expiresAt(past), Signer.GATEWAY);
+        refused(TestCaller.withToken(expired).get(PUBLIC).then());
+    }
 
     @Test
     void aTrustedServiceActsForAMerchantOnInternalRoutes() {

@@ -84,6 +84,19 @@ class ServiceTokenVerifierTest {
     }
 
     @Test
+    void aTokenVerifiedOnceIsNotVerifiedAgainWhileValid() {
+        String raw = payments.tokenFor("mer_123", true);
+        JsonWebToken first = verifier.verify(raw).orElseThrow();
+        assertSame(first, verifier.verify(raw).orElseThrow());
+        // a text that failed is checked again every time, and still fails
+        String other = Jwt.issuer("payments-service").audience(IdentityClaims.INTERNAL_AUDIENCE)
+                .groups(java.util.Set.of(IdentityClaims.SERVICE_ROLE)).expiresIn(30).jws()
+                .algorithm(SignatureAlgorithm.RS256).sign(STRANGER.getPrivate());
+        assertTrue(verifier.verify(other).isEmpty());
+        assertTrue(verifier.verify(other).isEmpty());
+    }
+
+    @Test
     void anUntrustedIssuerIsRefused() {
         ServiceTokens reconciler = new ServiceTokens("reconciler", STRANGER.getPrivate(), Duration.ofSeconds(30),
                 Clock.systemUTC());

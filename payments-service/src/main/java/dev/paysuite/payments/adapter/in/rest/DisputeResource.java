@@ -80,9 +80,9 @@ public class DisputeResource {
             @QueryParam("status") String status, @Context UriInfo uri) {
         Caller caller = callers.caller();
         PageQuery page = new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT),
-                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
+                QueryParams.blankToNull(startingAfter), QueryParams.blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
         PaymentId payment = null;
-        if (blankToNull(paymentId) != null) {
+        if (QueryParams.blankToNull(paymentId) != null) {
             if (!PaymentId.isWellFormed(paymentId)) {
                 throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
                         "Invalid payment_id: expected a payment's id (pay_…).", "payment_id");
@@ -90,7 +90,7 @@ public class DisputeResource {
             payment = new PaymentId(paymentId);
         }
         DisputeStatus wanted = null;
-        if (blankToNull(status) != null) {
+        if (QueryParams.blankToNull(status) != null) {
             wanted = DisputeStatus.fromWire(status).orElseThrow(() -> ApiException.invalid(
                     ErrorCodes.PARAMETER_INVALID,
                     "Invalid status: use one of needs_response, under_review, won, lost, closed.", "status"));
@@ -164,9 +164,5 @@ public class DisputeResource {
                     + "'", "id");
         }
         return new DisputeRef(caller.merchantId(), caller.livemode(), new DisputeId(id));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -80,7 +80,7 @@ public class PaymentLinkResource {
             @QueryParam("offset") String offset, @Context UriInfo uri) {
         Caller caller = callers.caller();
         PageQuery page = new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT),
-                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
+                QueryParams.blankToNull(startingAfter), QueryParams.blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
         return ListJson.of(uri.getPath(), links.list(caller.merchantId(), caller.livemode(), page), this::json);
     }
 
@@ -106,9 +106,5 @@ public class PaymentLinkResource {
                     + "'", "id");
         }
         return new PaymentLinkRef(caller.merchantId(), caller.livemode(), new PaymentLinkId(id));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -128,11 +128,11 @@ public class PaymentResource {
             @Context UriInfo uri) {
         Caller caller = callers.caller();
         ListPaymentsQuery query = new ListPaymentsQuery(caller.merchantId(), caller.livemode(), status(status),
-                blankToNull(customerId), QueryParams.instant(createdAfter, "created_after"),
-                QueryParams.instant(createdBefore, "created_before"), blankToNull(paymentLink),
-                blankToNull(subscription),
-                new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), blankToNull(startingAfter),
-                        blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
+                QueryParams.blankToNull(customerId), QueryParams.instant(createdAfter, "created_after"),
+                QueryParams.instant(createdBefore, "created_before"), QueryParams.blankToNull(paymentLink),
+                QueryParams.blankToNull(subscription),
+                new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), QueryParams.blankToNull(startingAfter),
+                        QueryParams.blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
         return ListJson.of(uri.getPath(), listPayments.list(query), PaymentJson::of);
     }
 
@@ -228,9 +228,5 @@ public class PaymentResource {
         return PaymentStatus.fromWireName(value).orElseThrow(() -> ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
                 "Invalid status: '" + value + "'. Use one of pending, processing, requires_action, requires_capture, "
                         + "succeeded, failed, canceled, partially_refunded, refunded.", "status"));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -87,14 +87,14 @@ public class SubscriptionResource {
             @QueryParam("status") String status, @Context UriInfo uri) {
         Caller caller = callers.caller();
         PageQuery page = new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT),
-                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
-        String customer = blankToNull(customerId);
+                QueryParams.blankToNull(startingAfter), QueryParams.blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
+        String customer = QueryParams.blankToNull(customerId);
         if (customer != null && !Subscription.isCustomerId(customer)) {
             throw ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
                     "Invalid customer_id: expected a customer's id (cus_…).", "customer_id");
         }
         SubscriptionStatus wanted = null;
-        if (blankToNull(status) != null) {
+        if (QueryParams.blankToNull(status) != null) {
             wanted = SubscriptionStatus.fromWire(status).orElseThrow(() -> ApiException.invalid(
                     ErrorCodes.PARAMETER_INVALID,
                     "Invalid status: use one of active, past_due, paused, canceled, unpaid.", "status"));
@@ -146,9 +146,5 @@ public class SubscriptionResource {
                     + "'", "id");
         }
         return new SubscriptionRef(caller.merchantId(), caller.livemode(), new SubscriptionId(id));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -84,7 +84,7 @@ public class TestClockResource {
             @QueryParam("offset") String offset, @Context UriInfo uri) {
         Caller caller = testCaller();
         PageQuery page = new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT),
-                blankToNull(startingAfter), blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
+                QueryParams.blankToNull(startingAfter), QueryParams.blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0));
         return ListJson.of(uri.getPath(), clocks.list(caller.merchantId(), page), TestClockJson::of);
     }
 
@@ -123,9 +123,5 @@ public class TestClockResource {
                     + "'", "id");
         }
         return new TestClockRef(caller.merchantId(), new TestClockId(id));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -161,7 +161,7 @@ public class RefundResource {
     private Response refund(String paymentId, CreateRefundRequest request, String key, UriInfo uri) {
         Caller caller = callers.caller();
         CreateRefundCommand command = new CreateRefundCommand(caller.merchantId(), caller.livemode(),
-                blankToNull(paymentId), request.amount(), request.currency(), request.reason(),
+                QueryParams.blankToNull(paymentId), request.amount(), request.currency(), request.reason(),
                 Metadata.of(request.metadata()));
         IdempotentRequest idempotent = new IdempotentRequest(caller.merchantId(), caller.livemode(), key, "POST",
                 uri.getPath(), request);
@@ -184,11 +184,11 @@ public class RefundResource {
     private ListJson<RefundJson> page(String paymentId, String status, String limit, String offset,
             String startingAfter, String endingBefore, UriInfo uri) {
         Caller caller = callers.caller();
-        String payment = blankToNull(paymentId);
+        String payment = QueryParams.blankToNull(paymentId);
         ListRefundsQuery query = new ListRefundsQuery(caller.merchantId(), caller.livemode(),
                 payment == null ? null : new PaymentId(payment), status(status),
-                new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), blankToNull(startingAfter),
-                        blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
+                new PageQuery(QueryParams.integer(limit, "limit", PageQuery.DEFAULT_LIMIT), QueryParams.blankToNull(startingAfter),
+                        QueryParams.blankToNull(endingBefore), QueryParams.integer(offset, "offset", 0)));
         return ListJson.of(uri.getPath(), listRefunds.list(query), RefundJson::of);
     }
 
@@ -198,9 +198,5 @@ public class RefundResource {
         }
         return RefundStatus.fromWireName(value).orElseThrow(() -> ApiException.invalid(ErrorCodes.PARAMETER_INVALID,
                 "Invalid status: '" + value + "'. Use one of pending, succeeded, failed.", "status"));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
