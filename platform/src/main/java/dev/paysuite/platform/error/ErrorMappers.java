@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.error.ErrorType;
+import dev.paysuite.platform.inbox.InboxFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,6 +17,7 @@ import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,6 +28,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** During an outage every request meets it: one WARN per this many milliseconds, the rest at DEBUG. */
+    private static final long OUTAGE_WARN_EVERY_MS = 10_000;
+    private static final AtomicLong lastOutageWarning = new AtomicLong();
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -150,6 +155,19 @@ public class ErrorMappers {
             // real ones under load.
             LOG.debugf("The client went away before its answer was written: %s", e.getMessage());
             return Response.status(499).build();
+        }
+        if (InboxFailures.isTransient(e)) {
+            // The database cannot answer now (unreachable, out of connections, restarting) or the
+            // transaction lost a race: nothing was committed, and the same request may simply be retried.
+            long now = System.currentTimeMillis();
+            long last = lastOutageWarning.get();
+            if (now - last >= OUTAGE_WARN_EVERY_MS && lastOutageWarning.compareAndSet(last, now)) {
+                LOG.warnf("Answering 503: the database cannot answer now (%s)", InboxFailures.reason(e));
+            } else {
+                LOG.debugf("Answering 503: %s", InboxFailures.reason(e));
+            }
+            return ApiException.unavailable("We cannot take this request right now; retry it in a moment with the "
+                    + "same Idempotency-Key.", 1).toResponse();
         }
         LOG.error("Unexpected failure while answering a request", e);
         return new ApiException(500, ErrorType.API, ErrorCodes.INTERNAL_ERROR,

@@ -20,8 +20,9 @@ import org.hibernate.exception.JDBCConnectionException;
  * Sorts the failures of an attempt to apply an event. Transient ones say the service's database (or
  * a dependency of the domain) cannot answer now; the event is fine and will apply once it can, so it
  * is retried for as long as that takes. Rejections say the event itself is wrong; it never will.
+ * The API's error mappers use the same sorting: a request that met a transient failure is answered 503.
  */
-final class InboxFailures {
+public final class InboxFailures {
     /**
      * SQLState classes and codes that mean "not now": 08 connection exceptions, 53 insufficient
      * resources (too many connections, disk full), 57P01-57P03 the server shutting down or starting
@@ -36,7 +37,7 @@ final class InboxFailures {
     private InboxFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t : chain(failure)) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof JDBCConnectionException || t instanceof SocketException) {
@@ -83,7 +84,7 @@ final class InboxFailures {
     }
 
     /** A short, masked reason: the exception's class and message, never a long run of digits. */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         String reason = DIGIT_RUN.matcher(name(failure) + message).replaceAll("[digits]");
         return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;

@@ -21,10 +21,16 @@ class ErrorMappersTest {
     }
 
     @Test
-    void aDatabaseThatResetItsConnectionStillIs() {
+    void aDatabaseThatCannotAnswerNowIsA503ToRetryAndABugA500() {
         Throwable database = new IllegalStateException(new SQLException("I/O error", "08006",
                 new SocketException("Connection reset")));
         assertFalse(ErrorMappers.clientWentAway(database));
-        assertEquals(500, new ErrorMappers().unexpected(database).getStatus());
+        jakarta.ws.rs.core.Response answer = new ErrorMappers().unexpected(database);
+        assertEquals(503, answer.getStatus());
+        assertEquals("1", String.valueOf(answer.getHeaderString("Retry-After")));
+        Throwable tooManyClients = new IllegalStateException("Could not write event payment.created to the outbox",
+                new SQLException("FATAL: sorry, too many clients already", "53300"));
+        assertEquals(503, new ErrorMappers().unexpected(tooManyClients).getStatus());
+        assertEquals(500, new ErrorMappers().unexpected(new IllegalStateException("a bug")).getStatus());
     }
 }
