@@ -82,37 +82,18 @@ run_scenario() {
   while [ ! -f "$OUT/$class.ended" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   kill -TERM "$sampler"; wait "$sampler" || true
   wait "$pid" || echo "   (gatling:test exited with an error; see $log)"
-  report=$(sed -n 's/^Please open the following file: \(.*\)index.html.*/\1/p' "$log" | tail -1)
-  report=${report#file://}
-  if [ -z "$report" ] || [ ! -f "$report/js/global_stats.json" ]; then
+  report=$(sed -n 's/.*open the following file: file:\/\/\(.*\)index.html.*/\1/p' "$log" | tail -1)
+  if [ -z "$report" ] || [ ! -f "$report/index.html" ]; then
     say "$(printf '%-8s' "$name") no report: see $log"
     return
   fi
-  say "$(python3 - "$report/js/global_stats.json" "$name" "$rate" "$duration" "${PG_TPS:-0}" <<'PY'
-import json, sys
-stats = json.load(open(sys.argv[1]))
-name, rate, duration, pg = sys.argv[2], float(sys.argv[3]), sys.argv[4], float(sys.argv[5])
-n = stats["numberOfRequests"]
-achieved = stats["meanNumberOfRequestsPerSecond"]["total"]
-ratio = f", {100 * achieved / pg:.1f} % of pgbench" if pg else ""
-print(f"{name:<8} offered {rate:g} users/s for {duration} s: {achieved:.1f} requests/s achieved, "
-      f"p50 {stats['percentiles1']['total']} ms, p99 {stats['percentiles4']['total']} ms, max {stats['maxResponseTime']['total']} ms, "
-      f"errors {n['ko']}/{n['total']}{ratio}")
-PY
-)"
+  say "$(python3 "$HERE/report.py" "$report" "$name" "$rate" "$duration" "${PG_TPS:-0}")"
   if [ -f "$OUT/extra-webhook.txt" ] && [ "$name" = webhook ]; then
     say "         $(cat "$OUT/extra-webhook.txt")"
   fi
   {
     echo "-- $name ($class, $rate users/s, $duration s); report: $report/index.html"
-    python3 - "$report/js/stats.json" <<'PY' || true
-import json, sys
-stats = json.load(open(sys.argv[1]))
-for c in stats.get("contents", {}).values():
-    s = c["stats"]
-    print(f"   {s['name']:<20} {s['numberOfRequests']['total']:>7} requests, p50 {s['percentiles1']['total']} ms,"
-          f" p99 {s['percentiles4']['total']} ms, max {s['maxResponseTime']['total']} ms, errors {s['numberOfRequests']['ko']}")
-PY
+    python3 "$HERE/report.py" "$report" --requests || true
     cat "$OUT/cpu-$name.txt"
     echo
   } >>"$DETAILS"

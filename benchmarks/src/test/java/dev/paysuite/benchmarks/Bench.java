@@ -78,6 +78,7 @@ final class Bench {
             for (int i = 0; i < count; i++) {
                 keys.add(GIVEN_KEY);
             }
+            warmUp(GIVEN_KEY);
             return keys;
         }
         String token = adminToken();
@@ -88,7 +89,26 @@ final class Bench {
                     null, "{\"mode\": \"test\", \"type\": \"secret\", \"rate_limit\": " + UNLIMITED + "}", 201);
             keys.add(key.get("secret").asText());
         }
+        warmUp(keys.get(0));
         return keys;
+    }
+
+    /**
+     * {@code bench.warmup} (100) payments and reads, one after another, before the load: a JVM just
+     * started (JIT, pools, circuit breakers that a cold first second could open) is not what a run
+     * measures. Not counted in the report.
+     */
+    static void warmUp(String key) {
+        int count = intProperty("bench.warmup", 100);
+        for (int i = 0; i < count; i++) {
+            String payment = createPayment(key, 100 + i);
+            get(GATEWAY + "/v1/payments/" + payment, key);
+        }
+    }
+
+    static JsonNode get(String url, String key) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).GET().build(), 200);
     }
 
     static String merchantKey(String name) {
