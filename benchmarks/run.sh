@@ -17,7 +17,7 @@ SUMMARY="$HERE/target/summary.txt"
 RATE="${RATE:-100}"
 DURATION="${DURATION:-60}"
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGOPTIONS="-c client_min_messages=warning"
 
 declare -A CLASS=([create]=CreatePaymentSimulation [refund]=CreateAndRefundSimulation
   [read]=ListAndRetrieveSimulation [webhook]=WebhookLatencySimulation [mixed]=MixedMerchantsSimulation
@@ -59,7 +59,7 @@ if [ "${PGBENCH:-1}" = 1 ]; then
   echo "INSERT INTO rows (payload) VALUES ('one row, one commit');" >"$OUT/pgbench-insert.sql"
   pgbench -n -c 8 -j 2 -T "${PGBENCH_SECONDS:-10}" -f "$OUT/pgbench-insert.sql" "$db" >"$OUT/pgbench.txt" 2>&1 || true
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null
-  PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench.txt" | head -1)
+  PG_TPS=$(sed -n 's/^tps = \([0-9]*\).*/\1/p' "$OUT/pgbench.txt" | head -1)
   say "pgbench (8 clients, one-row INSERT per transaction, ${PGBENCH_SECONDS:-10} s): ${PG_TPS:-failed, see $OUT/pgbench.txt} commits/s"
 fi
 

@@ -19,6 +19,8 @@ public class CreateAndRefundSimulation extends BenchSimulation {
                     .header("Idempotency-Key", session -> Bench.idempotencyKey())
                     .body(StringBody(session -> Bench.paymentBody(1000, "benchmark refund")))
                     .check(status().is(201), jsonPath("$.id").saveAs("payment")))
+            // a user whose payment failed stops here: its refund or read would only repeat that failure
+            .exitHereIfFailed()
             .exec(http("partial refund").post("/v1/payments/#{payment}/refunds")
                     .header("Authorization", "Bearer " + key)
                     .header("Idempotency-Key", session -> Bench.idempotencyKey())

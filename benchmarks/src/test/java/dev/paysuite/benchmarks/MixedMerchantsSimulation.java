@@ -36,6 +36,8 @@ public class MixedMerchantsSimulation extends BenchSimulation {
                     .body(StringBody(session -> Bench.paymentBody(500 + ThreadLocalRandom.current().nextInt(5000),
                             "benchmark mixed")))
                     .check(status().is(201), jsonPath("$.id").saveAs("payment")))
+            // a user whose payment failed stops here: its refund or read would only repeat that failure
+            .exitHereIfFailed()
             .exec(randomSwitch().on(
                     percent(40.0).then(http("retrieve payment").get("/v1/payments/#{payment}")
                             .header("Authorization", "Bearer #{key}")
