@@ -53,5 +53,6 @@ for name in "${names[@]}"; do
     fi
     sleep 0.1
   done
-  printf '%-20s %-22s %s\n' "$name" "${started:-?}" "${ready:+$(printf '%.1f s' "$ready")}${ready:-not ready after 60 s}"
+  if [ -n "$ready" ]; then ready=$(printf '%.1f s' "$ready"); else ready="not ready after 60 s"; fi
+  printf '%-20s %-22s %s\n' "$name" "${started:-?}" "$ready"
 done
