@@ -123,7 +123,7 @@ class ChaosIT {
             // payments-service relaunched with its broker and database connections through proxies
             toBroker = TcpProxy.toBroker();
             toDatabase = TcpProxy.toPostgres();
-            suite.restartWith("payments-service", List.of(
+            restartWith(suite, "payments-service", List.of(
                     "-Dkafka.bootstrap.servers=127.0.0.1:" + toBroker.port(),
                     "-Dquarkus.datasource.jdbc.url=" + toDatabase.jdbcUrl("paysuite_payments_e2e")));
             note("payments-service relaunched behind proxies (broker " + toBroker.port() + ", PostgreSQL "
@@ -138,7 +138,7 @@ class ChaosIT {
                 load.stop();
                 note("load stopped");
                 if (!suite.asStarted("payments-service")) {
-                    suite.restartWith("payments-service", List.of());
+                    restartWith(suite, "payments-service", List.of());
                     note("payments-service put back as the suite started it");
                 }
             } finally {
@@ -169,9 +169,40 @@ class ChaosIT {
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), name + " died");
         note("kill -9 " + name);
-        suite.restart(name);
+        restart(suite, name);
         note(name + " restarted (payments answered meanwhile: " + load.answeredSince(before) + ")");
         pause(BETWEEN);
+    }
+
+    /**
+     * {@link Suite#restart}, tried again when the process exits while starting: on a busy shared
+     * machine a service may find PostgreSQL out of connections for a moment.
+     */
+    private void restart(Suite suite, String name) throws IOException, InterruptedException {
+        patiently(suite, name, () -> suite.restart(name));
+    }
+
+    private void restartWith(Suite suite, String name, List<String> extra) throws IOException, InterruptedException {
+        patiently(suite, name, () -> suite.restartWith(name, extra));
+    }
+
+    private interface Start {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private void patiently(Suite suite, String name, Start start) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                start.run();
+                return;
+            } catch (IllegalStateException exited) {
+                if (attempt == 3 || suite.process(name).isAlive()) {
+                    throw exited;
+                }
+                note(name + " exited while starting (" + exited.getMessage() + "); starting it again");
+                Thread.sleep(5000);
+            }
+        }
     }
 
     private void partition(String what, TcpProxy proxy, ChaosLoad load) throws InterruptedException {
@@ -187,10 +218,10 @@ class ChaosIT {
     private void restoreEveryProcess(Suite suite) throws IOException, InterruptedException {
         for (String name : suite.names()) {
             if (!suite.process(name).isAlive()) {
-                suite.restart(name);
+                restart(suite, name);
             }
             if (!suite.asStarted(name)) {
-                suite.restartWith(name, List.of());
+                restartWith(suite, name, List.of());
             }
         }
     }

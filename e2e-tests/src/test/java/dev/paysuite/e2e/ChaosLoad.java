@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,7 +50,6 @@ final class ChaosLoad implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Executor retryLater = CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS);
 
     /** Idempotency-Key → the id of the object its first 2xx answered. */
     final Map<String, String> paymentKeys = new ConcurrentHashMap<>();
@@ -143,10 +141,10 @@ final class ChaosLoad implements AutoCloseable {
     private void send(String key, String path, String body, boolean payment) {
         requests.incrementAndGet();
         inFlight.incrementAndGet();
-        attempt(key, path, body, payment, System.nanoTime());
+        attempt(key, path, body, payment, System.nanoTime(), 0);
     }
 
-    private void attempt(String key, String path, String body, boolean payment, long startedAt) {
+    private void attempt(String key, String path, String body, boolean payment, long startedAt, int retries) {
         attempts.incrementAndGet();
         HttpRequest request = HttpRequest.newBuilder(URI.create(Suite.GATEWAY + path))
                 .timeout(Duration.ofSeconds(15))
@@ -176,7 +174,12 @@ final class ChaosLoad implements AutoCloseable {
             }
             if (retry && System.nanoTime() - startedAt < RETRY_BUDGET.toNanos()) {
                 retried.incrementAndGet();
-                CompletableFuture.runAsync(() -> attempt(key, path, body, payment, startedAt), retryLater);
+                // backs off as a client library would (0.5 s doubling to 5 s, with jitter), so an outage
+                // does not turn the load into a storm of retries
+                long delay = Math.min(5000, 500L << Math.min(retries, 4));
+                delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+                CompletableFuture.runAsync(() -> attempt(key, path, body, payment, startedAt, retries + 1),
+                        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
             } else {
                 abandoned.add(key);
                 inFlight.decrementAndGet();
