@@ -41,6 +41,12 @@ final class ChaosLoad implements AutoCloseable {
     /** How long a client keeps retrying one request before it gives up (its key is then abandoned). */
     private static final Duration RETRY_BUDGET = Duration.ofSeconds(240);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * At most this many requests under way (first tries and retries): on a small machine, an outage
+     * of a minute would otherwise leave thousands of clients retrying, a storm that keeps the suite
+     * down after the fault is gone. Arrivals past it are counted, not sent.
+     */
+    private static final int MAX_IN_FLIGHT = Integer.getInteger("paysuite.chaos.max-in-flight", 300);
 
     private final String apiKey;
     private final double rate;
@@ -72,6 +78,7 @@ final class ChaosLoad implements AutoCloseable {
     final AtomicLong resends = new AtomicLong();
     final Map<Integer, AtomicLong> statuses = new ConcurrentSkipListMap<>();
     final AtomicLong transportErrors = new AtomicLong();
+    final AtomicLong notSent = new AtomicLong();
     final AtomicInteger inFlight = new AtomicInteger();
 
     ChaosLoad(String apiKey, double rate) {
@@ -105,6 +112,11 @@ final class ChaosLoad implements AutoCloseable {
     }
 
     private void next() {
+        if (inFlight.get() >= MAX_IN_FLIGHT) {
+            // the clients' backlog is full (an outage piles up retries): this arrival is not sent
+            notSent.incrementAndGet();
+            return;
+        }
         double dice = ThreadLocalRandom.current().nextDouble();
         if (dice < 0.2) {
             // a partial refund of a payment that succeeded at least 3 s ago (refunds-service learns
@@ -174,9 +186,9 @@ final class ChaosLoad implements AutoCloseable {
             }
             if (retry && System.nanoTime() - startedAt < RETRY_BUDGET.toNanos()) {
                 retried.incrementAndGet();
-                // backs off as a client library would (0.5 s doubling to 5 s, with jitter), so an outage
+                // backs off as a client library would (0.5 s doubling to 10 s, with jitter), so an outage
                 // does not turn the load into a storm of retries
-                long delay = Math.min(5000, 500L << Math.min(retries, 4));
+                long delay = Math.min(10_000, 500L << Math.min(retries, 5));
                 delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
                 CompletableFuture.runAsync(() -> attempt(key, path, body, payment, startedAt, retries + 1),
                         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
@@ -225,7 +237,8 @@ final class ChaosLoad implements AutoCloseable {
     }
 
     String summary() {
-        return "requests " + requests.get() + " (payment re-sends " + resends.get() + "), attempts " + attempts.get()
+        return "requests " + requests.get() + " (payment re-sends " + resends.get() + "; not sent, backlog full: "
+                + notSent.get() + "), attempts " + attempts.get()
                 + ", retried " + retried.get() + ", transport errors " + transportErrors.get() + ", statuses "
                 + statuses + ", payments answered " + paymentKeys.size() + ", refunds answered " + refundKeys.size()
                 + ", refused (4xx) " + refused.size() + ", abandoned " + abandoned.size();
