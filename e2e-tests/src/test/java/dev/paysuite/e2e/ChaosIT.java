@@ -195,11 +195,23 @@ class ChaosIT {
             try {
                 start.run();
                 return;
-            } catch (IllegalStateException exited) {
-                if (attempt == 3 || suite.process(name).isAlive()) {
-                    throw exited;
+            } catch (IllegalStateException notReady) {
+                if (attempt == 3) {
+                    throw notReady;
                 }
-                note(name + " exited while starting (" + exited.getMessage() + "); starting it again");
+                if (suite.process(name).isAlive()) {
+                    // still starting after 180 s: a loaded machine; wait once more rather than fail
+                    note(name + " not ready yet (" + notReady.getMessage() + "); waiting on");
+                    try {
+                        suite.awaitReady(name);
+                        return;
+                    } catch (IllegalStateException stillNot) {
+                        if (suite.process(name).isAlive()) {
+                            throw stillNot;
+                        }
+                    }
+                }
+                note(name + " exited while starting; starting it again");
                 Thread.sleep(5000);
             }
         }

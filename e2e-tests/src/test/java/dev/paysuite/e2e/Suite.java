@@ -273,6 +273,11 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         awaitHealthy(name, previous.port());
     }
 
+    /** Waits (another 180 s at most) until {@code name}, still starting, is ready. */
+    void awaitReady(String name) {
+        awaitHealthy(name, launches.get(name).port());
+    }
+
     /** True when {@code name} runs with the properties it was first started with. */
     boolean asStarted(String name) {
         Launch launch = launches.get(name);
