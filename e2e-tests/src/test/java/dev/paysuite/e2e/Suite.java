@@ -46,6 +46,10 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
 
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Launch> launches = new LinkedHashMap<>();
+    /** What each process was first started with, so a relaunch with other properties can be undone. */
+    private final Map<String, List<String>> original = new LinkedHashMap<>();
+    /** The test broker, once a test restarted it ({@link #restartBroker}): then this JVM owns it. */
+    private Process broker;
     private OtlpReceiver traces;
     private static volatile Suite running;
 
@@ -227,6 +231,7 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start();
         processes.add(process);
         launches.put(name, new Launch(app, port, properties, process));
+        original.putIfAbsent(name, List.copyOf(properties));
     }
 
     /** The process started under {@code name} (an app, or a refunds instance's name). */
@@ -243,6 +248,91 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
         processes.remove(previous.process());
         launch(previous.app(), previous.port(), previous.properties(), name);
         awaitHealthy(name, previous.port());
+    }
+
+    /**
+     * Stops {@code name} (SIGTERM, then SIGKILL after 30 s) and starts it again with the properties it
+     * was first started with plus {@code extra} (a later {@code -D} wins: e.g. its
+     * {@code kafka.bootstrap.servers} or JDBC URL through a {@code TcpProxy}); an empty {@code extra}
+     * puts it back as the suite started it. Returns when it is ready.
+     */
+    synchronized void restartWith(String name, List<String> extra) throws IOException, InterruptedException {
+        Launch previous = launches.get(name);
+        Process process = previous.process();
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        processes.remove(process);
+        List<String> properties = new ArrayList<>(original.get(name));
+        properties.addAll(extra);
+        launch(previous.app(), previous.port(), List.copyOf(properties), name);
+        awaitHealthy(name, previous.port());
+    }
+
+    /** Waits (another 180 s at most) until {@code name}, still starting, is ready. */
+    void awaitReady(String name) {
+        awaitHealthy(name, launches.get(name).port());
+    }
+
+    /** True when {@code name} runs with the properties it was first started with. */
+    boolean asStarted(String name) {
+        Launch launch = launches.get(name);
+        return launch != null && launch.properties().equals(original.get(name)) && launch.process().isAlive();
+    }
+
+    /** The names of the processes the suite runs now (apps, refunds instances, second replicas). */
+    List<String> names() {
+        return List.copyOf(launches.keySet());
+    }
+
+    /**
+     * Restarts the test broker in place, with its data: stops the broker that infra/scripts/kafka.sh
+     * started for this tree (SIGTERM, a controlled shutdown; SIGKILL after 60 s) and runs the same script
+     * again with {@code KAFKA_RESET=0}, then waits until it accepts connections. From then on this JVM
+     * owns the broker, and stops it when the suite closes (Maven would have stopped the first one when
+     * it exited). Fails when the broker is not one this tree's script started.
+     */
+    synchronized void restartBroker() throws IOException, InterruptedException {
+        int port = Integer.parseInt(KAFKA.substring(KAFKA.lastIndexOf(':') + 1));
+        Path config = ROOT.resolve(".local/test/kafka/server.properties");
+        ProcessHandle running = broker != null && broker.isAlive() ? broker.toHandle()
+                : ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                        .filter(c -> c.contains("kafka.Kafka") && c.contains(config.toString())).isPresent())
+                        .findFirst().orElseThrow(() -> new IllegalStateException(
+                                "no broker of this tree runs with " + config + " (port " + port + ")"));
+        running.destroy();
+        try {
+            running.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            running.destroyForcibly();
+            running.onExit().join();
+        }
+        Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        ProcessBuilder start = new ProcessBuilder("bash", ROOT.resolve("infra/scripts/kafka.sh").toString(), "run")
+                .directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("kafka-restarted.log").toFile()));
+        start.environment().put("KAFKA_PROFILE", "test");
+        start.environment().put("KAFKA_PORT", String.valueOf(port));
+        start.environment().put("KAFKA_RESET", "0");
+        broker = start.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                return;
+            } catch (IOException notYet) {
+                if (!broker.isAlive()) {
+                    throw new IllegalStateException("the restarted broker exited; see e2e-logs/kafka-restarted.log");
+                }
+                Thread.sleep(300);
+            }
+        }
+        throw new IllegalStateException("the restarted broker did not listen on " + port + " within 180 s");
     }
 
     /** Where a service started on {@code port} serves /q/health and /q/metrics: its management interface. */
@@ -289,6 +379,18 @@ public final class Suite implements ExtensionContext.Store.CloseableResource, Au
                 }
             } catch (InterruptedException e) {
                 p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (broker != null) {
+            // the one a test restarted: its bash exec'd into the broker's JVM, a controlled shutdown
+            broker.destroy();
+            try {
+                if (!broker.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    broker.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                broker.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }
