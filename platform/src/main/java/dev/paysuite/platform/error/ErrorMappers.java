@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.paysuite.kernel.error.ErrorCodes;
 import dev.paysuite.kernel.error.ErrorType;
-import dev.paysuite.platform.inbox.InboxFailures;
+import dev.paysuite.platform.persistence.TransientFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -156,15 +156,15 @@ public class ErrorMappers {
             LOG.debugf("The client went away before its answer was written: %s", e.getMessage());
             return Response.status(499).build();
         }
-        if (InboxFailures.isTransient(e)) {
+        if (TransientFailures.isTransient(e)) {
             // The database cannot answer now (unreachable, out of connections, restarting) or the
             // transaction lost a race: nothing was committed, and the same request may simply be retried.
             long now = System.currentTimeMillis();
             long last = lastOutageWarning.get();
             if (now - last >= OUTAGE_WARN_EVERY_MS && lastOutageWarning.compareAndSet(last, now)) {
-                LOG.warnf("Answering 503: the database cannot answer now (%s)", InboxFailures.reason(e));
+                LOG.warnf("Answering 503: the database cannot answer now (%s)", TransientFailures.reason(e));
             } else {
-                LOG.debugf("Answering 503: %s", InboxFailures.reason(e));
+                LOG.debugf("Answering 503: %s", TransientFailures.reason(e));
             }
             return ApiException.unavailable("We cannot take this request right now; retry it in a moment with the "
                     + "same Idempotency-Key.", 1).toResponse();

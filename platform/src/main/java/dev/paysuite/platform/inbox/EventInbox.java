@@ -1,6 +1,7 @@
 package dev.paysuite.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paysuite.platform.persistence.TransientFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,7 +154,7 @@ public class EventInbox {
                     if (InboxFailures.isRejection(e)) {
                         throw giveUp(consumer, describe(event), e);
                     }
-                    if (InboxFailures.isTransient(e)) {
+                    if (TransientFailures.isTransient(e)) {
                         failuresInARow = 0;
                         if (outage == null) {
                             outage = new Outage(consumer, event, e);
@@ -163,11 +164,11 @@ public class EventInbox {
                     } else {
                         LOG.warnf("%s could not apply %s (attempt %d of %d), retrying in %d ms: %s", consumer,
                                 describe(event), failuresInARow, config.attempts(), backoff.toMillis(),
-                                InboxFailures.reason(e));
+                                TransientFailures.reason(e));
                     }
                     retries(consumer).increment();
                     LOG.debugf("%s retries %s (attempt %d) in %d ms: %s", consumer, describe(event), attempt,
-                            backoff.toMillis(), InboxFailures.reason(e));
+                            backoff.toMillis(), TransientFailures.reason(e));
                     sleep(backoff);
                     Duration doubled = backoff.multipliedBy(2);
                     backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
@@ -187,8 +188,8 @@ public class EventInbox {
 
     /** @param what the event, or null for a record that is not one (its reason says so) */
     private UnprocessableEventException giveUp(String consumer, String what, RuntimeException failure) {
-        String name = failure instanceof UnprocessableEventException u ? u.failure() : InboxFailures.name(failure);
-        String reason = InboxFailures.reason(failure) + (what == null ? "" : " (" + what + ")");
+        String name = failure instanceof UnprocessableEventException u ? u.failure() : TransientFailures.name(failure);
+        String reason = TransientFailures.reason(failure) + (what == null ? "" : " (" + what + ")");
         Counter.builder("paysuite.inbox.dead.lettered").description("Records a consumer gave up on (dead-lettered)")
                 .tag("consumer", consumer).tag("reason", name).register(registry).increment();
         LOG.errorf("%s sends %s to its dead-letter topic: %s", consumer, what == null ? "a record" : what, reason);
@@ -239,7 +240,7 @@ public class EventInbox {
             waiting(consumer).set(1);
             LOG.warnf("%s is waiting for a transient failure to pass, retrying %s with backoff up to %d ms "
                     + "(its partitions pause meanwhile): %s", consumer, describe(event), config.maxBackoff().toMillis(),
-                    InboxFailures.reason(failure));
+                    TransientFailures.reason(failure));
         }
 
         void end(IncomingEvent event) {

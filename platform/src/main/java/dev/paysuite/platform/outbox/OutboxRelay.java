@@ -29,7 +29,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +80,13 @@ import org.jboss.logging.Logger;
  * batch is in the producer at a time. A record the broker can never take is parked
  * ({@code parked_at}, {@code park_reason}), logged by event id, and counted.
  *
+ * <p><b>Once on the topic.</b> An event can reach the broker without being marked: the instance
+ * dies between the acknowledgement and the mark, the mark fails because the database went away, or
+ * the acknowledgement is lost. So whenever it is not sure (on taking the lock, and after a round
+ * that left events unanswered or failed), the relay first reads the end of the topic back ({@link
+ * OutboxTail}) and marks the oldest pending events it finds there, without sending them again.
+ * Every record names its event in the {@value OutboxTail#EVENT_ID_HEADER} header for this.
+ *
  * <p><b>Traces.</b> Each record is sent with the trace context its writer stored ({@code traceparent},
  * {@link OutboxWriter}) as its {@link TracingMetadata}: the Kafka connector's producer span is a child
  * of the request that wrote the event, and the record's headers carry that span's context on to the
@@ -95,6 +105,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final TransactionManager transactions;
+    private final OutboxTail tail;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean triggered = new AtomicBoolean();
@@ -106,11 +117,14 @@ public class OutboxRelay {
     private final Counter relayed;
     private final Counter failures;
     private final Counter parked;
+    private final Counter foundOnTopic;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
 
     // Touched on the relay thread only
     private Connection session;
+    /** False when this session may have sent events it did not mark: read the topic back before sending. */
+    private boolean sure;
     private List<CompletableFuture<Void>> unsettled = List.of();
     private volatile Probe probe = Probe.NONE;
 
@@ -124,11 +138,12 @@ public class OutboxRelay {
     }
 
     public OutboxRelay(AgroalDataSource dataSource, @Channel("outbox") MutinyEmitter<String> emitter,
-            OutboxConfig config, TransactionManager transactions, MeterRegistry meters) {
+            OutboxConfig config, TransactionManager transactions, OutboxTail tail, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.emitter = emitter;
         this.config = config;
         this.transactions = transactions;
+        this.tail = tail;
         this.relayed = Counter.builder("paysuite.outbox.relayed")
                 .description("Events the broker acknowledged and the relay marked published").register(meters);
         this.failures = Counter.builder("paysuite.outbox.relay.failures")
@@ -136,6 +151,9 @@ public class OutboxRelay {
                 .register(meters);
         this.parked = Counter.builder("paysuite.outbox.parked")
                 .description("Events the broker can never take, set aside").register(meters);
+        this.foundOnTopic = Counter.builder("paysuite.outbox.found.on.topic")
+                .description("Events found already on the broker after a fault, marked published without sending them again")
+                .register(meters);
         if (meters.find("paysuite.outbox.pending").gauge() == null) { // one per process, however many relays a test makes
             Gauge.builder("paysuite.outbox.pending", pending, AtomicLong::get)
                     .description("Events not yet published, as the relaying instance last counted them")
@@ -253,6 +271,14 @@ public class OutboxRelay {
                 return 0;
             }
             int total = 0;
+            if (!sure) {
+                int marked = markWhatIsAlreadyOnTheTopic();
+                if (marked < 0) {
+                    return 0; // sending now could put an event on the topic twice; the next round tries again
+                }
+                total += marked;
+                sure = true;
+            }
             Round round;
             do {
                 round = relayBatch();
@@ -294,7 +320,7 @@ public class OutboxRelay {
                     eventIds.add(rs.getString("event_id"));
                     keys.add(rs.getString("message_key"));
                     // Subscribing hands the record to the emitter now, so records leave in id order
-                    acks.add(send(rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
+                    acks.add(send(rs.getString("event_id"), rs.getString("topic"), rs.getString("message_key"), rs.getString("payload"),
                             rs.getString("traceparent")));
                 }
             }
@@ -338,6 +364,7 @@ public class OutboxRelay {
         }
         relayed.increment(verdict.publish().size());
         if (!verdict.whole()) {
+            sure = false; // an unanswered or failed record may still have reached the broker
             failures.increment();
             LOG.warnf("Outbox relay failed, will retry: %d of %d events acknowledged, the rest go again in order (%s)",
                     verdict.publish().size(), ids.size(),
@@ -346,9 +373,10 @@ public class OutboxRelay {
         return new Round(ids.size(), verdict.publish().size(), verdict.whole());
     }
 
-    private CompletableFuture<Void> send(String topic, String key, String payload, String traceparent) {
+    private CompletableFuture<Void> send(String eventId, String topic, String key, String payload, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add(OutboxTail.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
         try {
@@ -395,6 +423,50 @@ public class OutboxRelay {
         }
         String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
         return reason.length() <= REASON_LENGTH ? reason : reason.substring(0, REASON_LENGTH);
+    }
+
+    /**
+     * Marks those of the oldest pending events that are already on their topic, so that they are not
+     * sent twice; answers how many, or -1 when the topic could not be read (nothing is sent then).
+     */
+    private int markWhatIsAlreadyOnTheTopic() throws SQLException {
+        Map<String, Map<String, Long>> byTopic = new HashMap<>();
+        Instant oldest = Instant.now();
+        try (PreparedStatement select = session.prepareStatement("""
+                SELECT id, event_id, topic, created_at FROM outbox
+                WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ?""")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    byTopic.computeIfAbsent(rs.getString("topic"), t -> new HashMap<>())
+                            .put(rs.getString("event_id"), rs.getLong("id"));
+                    Instant created = rs.getTimestamp("created_at").toInstant();
+                    oldest = created.isBefore(oldest) ? created : oldest;
+                }
+            }
+        }
+        List<Long> found = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Long>> topic : byTopic.entrySet()) {
+            try {
+                for (String eventId : tail.present(topic.getKey(), topic.getValue().keySet(), oldest,
+                        config.sendTimeout())) {
+                    found.add(topic.getValue().get(eventId));
+                }
+            } catch (IllegalStateException unreadable) {
+                failures.increment();
+                LOG.warnf("Outbox relay failed, will retry: it must read %s back before sending again (%s)",
+                        topic.getKey(), unreadable.getMessage());
+                return -1;
+            }
+        }
+        markPublished(found);
+        if (!found.isEmpty()) {
+            foundOnTopic.increment(found.size());
+            LOG.infof("Outbox relay: %d of the %d oldest pending events were already on the broker (sent before a"
+                    + " fault, never marked); marked published, not sent again", found.size(),
+                    byTopic.values().stream().mapToInt(Map::size).sum());
+        }
+        return found.size();
     }
 
     private void markPublished(List<Long> ids) throws SQLException {
@@ -461,6 +533,7 @@ public class OutboxRelay {
             throw e;
         }
         session = c;
+        sure = false; // the instance that held the lock before may have died between sending and marking
         LOG.infof("Outbox relay: this instance relays (it holds the outbox lock of its database)");
         return true;
     }

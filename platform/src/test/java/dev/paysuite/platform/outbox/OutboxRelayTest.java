@@ -56,9 +56,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.AfterEach;
@@ -170,7 +174,10 @@ class OutboxRelayTest {
                 return config.retention();
             }
         };
-        OutboxRelay other = new OutboxRelay(dataSource, through, settings, transactionManager, meters);
+        // reads back from where it sends
+        OutboxTail tail = new OutboxTail(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                through == unreachable ? "127.0.0.1:9" : bootstrap));
+        OutboxRelay other = new OutboxRelay(dataSource, through, settings, transactionManager, tail, meters);
         other.start();
         return other;
     }
@@ -488,6 +495,94 @@ class OutboxRelayTest {
                     .map(r -> field(r, "sequence").asLong()).toList());
         }
         assertEquals(0, pending());
+    }
+
+    @Test
+    void anEventAnInstanceSentButDiedBeforeMarkingIsMarkedAndNotSentAgain() {
+        relay.stop(); // as an instance that was killed: the lock is free, the event pending
+        OutboxMessage m = event(newKey(), 1);
+        appendInOneTransaction(m);
+        // what the killed instance's producer had put on the topic before the mark
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> sent = new ProducerRecord<>(TOPIC, m.key(), "{\"id\": \"" + m.id() + "\"}");
+            sent.headers().add(OutboxTail.EVENT_ID_HEADER, m.id().getBytes(StandardCharsets.UTF_8));
+            producer.send(sent).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        double foundBefore = meters.counter("paysuite.outbox.found.on.topic").count();
+
+        relay.start(); // the instance that takes the lock reads the topic back before it sends
+        relay.relayPending();
+
+        assertTrue(publishedAt(m.id()).isPresent(), "marked");
+        assertEquals(0, pending());
+        assertEquals(1, recordsAddedSinceTheTestBegan(), "not sent a second time");
+        assertEquals(foundBefore + 1, meters.counter("paysuite.outbox.found.on.topic").count());
+    }
+
+    @Test
+    void anEventTheBrokerTookWhileTheDatabaseWentAwayIsMarkedAndNotSentAgain() {
+        relay.stop(); // an instance of its own, which commits do not wake: only this test relays
+        OutboxRelay other = anotherRelay(emitter, config.sendTimeout());
+        OutboxMessage a = event(newKey(), 1);
+        OutboxMessage b = event(newKey(), 1);
+        AtomicBoolean cut = new AtomicBoolean();
+        other.probe((session, ids) -> {
+            if (cut.compareAndSet(false, true)) {
+                // the broker takes the batch; the relay's database session dies before it can mark it
+                Instant deadline = Instant.now().plus(PATIENCE);
+                while (recordsAddedSinceTheTestBegan() < ids.size() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(20);
+                }
+                long pid;
+                try (PreparedStatement ps = session.prepareStatement("SELECT pg_backend_pid()");
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    pid = rs.getLong(1);
+                }
+                query("SELECT pg_terminate_backend(" + pid + ")", rs -> rs.getBoolean(1));
+            }
+        });
+        try {
+            appendInOneTransaction(a, b);
+            assertEquals(0, other.relayPending(), "the mark failed with the session");
+            assertEquals(2, pending(), "so both are still pending");
+            assertEquals(2, recordsAddedSinceTheTestBegan(), "though the broker has them");
+
+            assertEquals(2, other.relayPending(), "the next round finds them on the topic");
+            assertEquals(0, pending());
+            assertEquals(2, recordsAddedSinceTheTestBegan(), "and does not send them again");
+            readEvents(Set.of(a.id(), b.id()));
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
+    void whileTheTopicCannotBeReadBackNothingIsSent() {
+        relay.stop();
+        // an instance whose reads go to a broker that is not there, while its producer's broker answers
+        OutboxRelay blind = new OutboxRelay(dataSource, emitter, config, transactionManager,
+                new OutboxTail(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")), meters);
+        blind.start();
+        try {
+            OutboxMessage m = event(newKey(), 1);
+            appendInOneTransaction(m);
+            double failuresBefore = meters.counter("paysuite.outbox.relay.failures").count();
+            assertEquals(0, blind.relayPending());
+            assertTrue(publishedAt(m.id()).isEmpty());
+            assertEquals(0, recordsAddedSinceTheTestBegan(), "not sent without knowing it is not there already");
+            assertTrue(meters.counter("paysuite.outbox.relay.failures").count() > failuresBefore, "counted");
+        } finally {
+            blind.shutdown();
+        }
+    }
+
+    long recordsAddedSinceTheTestBegan() {
+        Map<TopicPartition, Long> now = consumer.endOffsets(endBefore.keySet());
+        return now.entrySet().stream().mapToLong(e -> e.getValue() - endBefore.get(e.getKey())).sum();
     }
 
     @Test
