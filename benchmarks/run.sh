@@ -47,7 +47,7 @@ say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}'
   "refunds-service instances: $refunds_instances; load at start:$(uptime | sed 's/.*load average://')"
 
 echo "compiling the simulations"
-(cd "$ROOT" && ./mvnw -o -q -pl benchmarks test-compile)
+(cd "$ROOT" && ./mvnw -q -pl benchmarks test-compile)
 
 # PostgreSQL's single-row commit rate: 8 clients, one INSERT per transaction, 10 s, a scratch database
 PG_TPS=""
@@ -73,7 +73,7 @@ run_scenario() {
   log="$OUT/$name.log"
   rm -f "$OUT/$class.started" "$OUT/$class.ended"
   echo "== $name: $class at $rate/s for $duration s (log: $log)"
-  (cd "$ROOT" && ./mvnw -o -pl benchmarks gatling:test -Dgatling.simulationClass="dev.paysuite.benchmarks.$class" \
+  (cd "$ROOT" && ./mvnw -pl benchmarks gatling:test -Dgatling.simulationClass="dev.paysuite.benchmarks.$class" \
     -Drate="$rate" -Dduration="$duration" -Dbench.out="$OUT" -Dbench.gateway="$GATEWAY" ${BENCH_OPTS:-}) >"$log" 2>&1 &
   pid=$!
   while [ ! -f "$OUT/$class.started" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.2; done

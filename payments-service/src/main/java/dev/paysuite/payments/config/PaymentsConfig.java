@@ -67,11 +67,11 @@ public interface PaymentsConfig {
     }
 
     interface Methods {
-        /** How long one try may take before it counts as failed. */
-        @WithDefault("PT2S")
+        /** How long one try may take before it counts as failed (and is not tried again). */
+        @WithDefault("PT5S")
         java.time.Duration timeout();
 
-        /** Tries after the first, on connection failures, 5xx answers and timeouts only (never on a 4xx). */
+        /** Tries after the first, on connection failures and 5xx answers only (never on a 4xx or a timeout). */
         @WithDefault("2")
         int retries();
 
@@ -82,7 +82,7 @@ public interface PaymentsConfig {
 
         /** Opens when at least failure-ratio of the last request-volume-threshold tries failed; stays open for delay. */
         interface CircuitBreaker {
-            @WithDefault("10")
+            @WithDefault("20")
             int requestVolumeThreshold();
 
             @WithDefault("0.5")

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -27,8 +28,9 @@ import org.jboss.logging.MDC;
  * for the merchant and mode ({@link ServiceTokens}), the request id passed on, and one guard for the
  * one service behind them all.
  *
- * <p>Each try is bounded ({@code paysuite.payments.methods.timeout}); connection failures, 5xx
- * answers and timeouts are tried again ({@code retries}, after {@code retry-delay}); a circuit
+ * <p>Each try is bounded ({@code paysuite.payments.methods.timeout}); connection failures and 5xx
+ * answers are tried again ({@code retries}, after {@code retry-delay}), a try that timed out is not
+ * (it would add load to a methods-service that is too slow already); a circuit
  * breaker ({@link #CIRCUIT_BREAKER}, shared by every call) stops calling a methods-service that keeps
  * failing and fails at once until it is back. 200 is the answer, 404 is none; whatever else goes
  * wrong is a {@link DomainException} of kind {@code UNAVAILABLE} (503 with the error object, never a
@@ -135,10 +137,15 @@ class MethodsServiceCalls {
                 });
     }
 
-    /** Connection failures, 5xx and timeouts are; a 4xx, an open circuit and an unreadable answer are not. */
+    /**
+     * Connection failures and 5xx are; a 4xx, an open circuit, an unreadable answer and a try that
+     * timed out are not. A methods-service too slow to answer in time is most often overloaded, and
+     * every retry would add to the load it cannot serve while the first request still runs there.
+     */
     private static boolean worthRetrying(Throwable e) {
         return !(e instanceof MethodsServiceRefused || e instanceof CircuitBreakerOpenException
-                || e instanceof IllegalArgumentException || e instanceof NullPointerException);
+                || e instanceof TimeoutException || e instanceof IllegalArgumentException
+                || e instanceof NullPointerException);
     }
 
     private static void circuitChanged(CircuitBreakerState state) {
