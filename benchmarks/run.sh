@@ -2,6 +2,7 @@
 # Runs the Gatling benchmark against a suite that bin/run started (http://127.0.0.1:8080).
 #   benchmarks/run.sh [all | SCENARIO ...]      scenarios: create refund read webhook mixed storm startup
 #   RATE=100 DURATION=60 benchmarks/run.sh create        users per second, seconds (RATE_<scenario> overrides RATE)
+#   WARMUP=60 (default): each scenario first runs that many seconds at its rate, not measured (0: none)
 # Writes Gatling's HTML reports (benchmarks/target/gatling/<simulation>-<time>/index.html) and
 # benchmarks/target/summary.txt: PostgreSQL's single-row commit rate here (pgbench, PGBENCH=0 skips it),
 # one line per scenario (rate achieved, p50, p99, max, errors, rate / pgbench rate), then the CPU (percent
@@ -16,6 +17,7 @@ OUT="$HERE/target/bench"
 SUMMARY="$HERE/target/summary.txt"
 RATE="${RATE:-100}"
 DURATION="${DURATION:-60}"
+WARMUP="${WARMUP:-60}"
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGOPTIONS="-c client_min_messages=warning"
 
@@ -71,7 +73,15 @@ run_scenario() {
   rate=$(eval echo "\${RATE_$name:-$RATE}")
   duration=$(eval echo "\${DURATION_$name:-$DURATION}")
   log="$OUT/$name.log"
-  rm -f "$OUT/$class.started" "$OUT/$class.ended"
+  if ((WARMUP > 0)); then
+    # The JVMs compile for minutes after a start (the JIT took a third to half of payments-service's
+    # CPU in the first minute): the same load first, not measured, so the figures are of warm services
+    echo "== $name: warming up at $rate/s for $WARMUP s (not measured; log: $OUT/$name-warmup.log)"
+    (cd "$ROOT" && ./mvnw -pl benchmarks gatling:test -Dgatling.simulationClass="dev.paysuite.benchmarks.$class" \
+      -Drate="$rate" -Dduration="$WARMUP" -Dbench.out="$OUT" -Dbench.gateway="$GATEWAY" ${BENCH_OPTS:-}) \
+      >"$OUT/$name-warmup.log" 2>&1 || echo "   (the warm-up exited with an error; see $OUT/$name-warmup.log)"
+  fi
+  rm -f "$OUT/$class.started" "$OUT/$class.ended" "$OUT/extra-$name.txt"
   echo "== $name: $class at $rate/s for $duration s (log: $log)"
   (cd "$ROOT" && ./mvnw -pl benchmarks gatling:test -Dgatling.simulationClass="dev.paysuite.benchmarks.$class" \
     -Drate="$rate" -Dduration="$duration" -Dbench.out="$OUT" -Dbench.gateway="$GATEWAY" ${BENCH_OPTS:-}) >"$log" 2>&1 &
