@@ -566,10 +566,11 @@ class OutboxRelayTest {
         // an instance whose reads go to a broker that is not there, while its producer's broker answers
         OutboxRelay blind = new OutboxRelay(dataSource, emitter, config, transactionManager,
                 new OutboxTail(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")), meters);
-        blind.start();
         try {
             OutboxMessage m = event(newKey(), 1);
+            // pending before the relay takes the lock: with nothing pending it would rightly be sure at once
             appendInOneTransaction(m);
+            blind.start();
             double failuresBefore = meters.counter("paysuite.outbox.relay.failures").count();
             assertEquals(0, blind.relayPending());
             assertTrue(publishedAt(m.id()).isEmpty());
