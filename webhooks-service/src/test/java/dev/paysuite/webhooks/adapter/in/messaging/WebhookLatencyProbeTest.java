@@ -67,6 +67,14 @@ class WebhookLatencyProbeTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, "0"), new StringSerializer(), new StringSerializer())) {
+            // warm up (a type the load never sends): the consumer has its partitions and one webhook went the whole way before the load starts
+            String warmUp = "/" + UUID.randomUUID();
+            merchant.request().body(Map.of("url", receiver.url(warmUp), "enabled_events", List.of("payment.failed")))
+                    .post("/v1/webhook_endpoints").then().statusCode(201);
+            String first = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+            producer.send(new ProducerRecord<>("payments.events", first, event("payment.failed", first, 1)));
+            await().atMost(Duration.ofSeconds(120)).until(() -> receiver.at(warmUp).size() == 1);
+
             long start = System.nanoTime();
             for (int i = 0; i < payments; i++) {
                 long wait = start + i * period - System.nanoTime();
