@@ -25,6 +25,11 @@ public final class TestEvents {
     }
 
     public String insert(String merchantId, String type, Instant createdAt) {
+        return insert(merchantId, type, createdAt, null);
+    }
+
+    /** With the trace context it was consumed in, stored in the same step, as the consumer does. */
+    public String insert(String merchantId, String type, Instant createdAt, String traceparent) {
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -35,8 +40,8 @@ public final class TestEvents {
                 position = rs.getLong(1);
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO events (id, merchant_id, livemode, type,"
-                    + " created_at, received_at, source_topic, payment_id, sequence, position, data)"
-                    + " VALUES (?, ?, false, ?, ?, now(), 'payments.events', ?, 1, ?, ?)")) {
+                    + " created_at, received_at, source_topic, payment_id, sequence, position, data, traceparent)"
+                    + " VALUES (?, ?, false, ?, ?, now(), 'payments.events', ?, 1, ?, ?, ?)")) {
                 s.setString(1, id);
                 s.setString(2, merchantId);
                 s.setString(3, type);
@@ -45,6 +50,7 @@ public final class TestEvents {
                 s.setLong(6, position);
                 s.setString(7, "{\"id\":\"pay_" + id.substring(4) + "\",\"object\":\"payment\",\"amount\":1000,"
                         + "\"currency\":\"eur\",\"note\":\"caf\u00e9\"}");
+                s.setString(8, traceparent);
                 s.executeUpdate();
             }
             c.commit();

@@ -3,11 +3,13 @@ package dev.paysuite.webhooks.adapter.out.persistence;
 import dev.paysuite.kernel.PaymentHistory;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.platform.tracing.TraceContexts;
+import dev.paysuite.webhooks.application.domain.model.EventsVisible;
 import dev.paysuite.webhooks.application.domain.model.PaymentSequencer.Arrival;
 import dev.paysuite.webhooks.application.domain.model.PaymentTimeline;
 import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import dev.paysuite.webhooks.application.port.out.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -22,9 +24,11 @@ import java.util.List;
 @ApplicationScoped
 public class EventLogAdapter implements EventLog {
     private final EntityManager em;
+    private final Event<EventsVisible> visible;
 
-    public EventLogAdapter(EntityManager em) {
+    public EventLogAdapter(EntityManager em, Event<EventsVisible> visible) {
         this.em = em;
+        this.visible = visible;
     }
 
     @Override
@@ -93,7 +97,8 @@ public class EventLogAdapter implements EventLog {
     /**
      * The one place positions are given. {@code UPDATE event_positions ... RETURNING last} takes the
      * counter row's lock until commit: the next step to give positions waits for this one to end, so
-     * positions commit in the order they were given.
+     * positions commit in the order they were given. Announces them ({@link EventsVisible}), which
+     * observers after the commit ({@code DeliveryWorker}) turn into a fan-out at once.
      */
     @Override
     @Transactional(TxType.MANDATORY)
@@ -113,6 +118,7 @@ public class EventLogAdapter implements EventLog {
                 throw new IllegalStateException("Event " + id + " is not stored, or is visible already");
             }
         }
+        visible.fire(new EventsVisible(inOrder.size()));
         return last;
     }
 
