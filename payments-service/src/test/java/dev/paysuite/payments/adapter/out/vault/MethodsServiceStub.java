@@ -67,6 +67,8 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The verified token of the last request the stub accepted. */
     static volatile JsonWebToken lastToken;
     static volatile String lastRequestId;
+    /** Counts resets: a request that outlives a reset (a slow one) records and answers nothing. */
+    private static final AtomicInteger GENERATION = new AtomicInteger();
     /** The customers a test put there, by merchant, mode and id: the answer's JSON. */
     private static final Map<String, Map<String, Object>> CUSTOMERS = new ConcurrentHashMap<>();
 
@@ -154,6 +156,7 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** Back to answering from the table, reachable, with nothing recorded. */
     static void reset() {
+        GENERATION.incrementAndGet();
         fault = Fault.NONE;
         requests.set(0);
         lastAuthorization = null;
@@ -177,6 +180,7 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static void serve(HttpExchange exchange, String path, Lookup lookup, String missing) throws IOException {
         try (exchange) {
+            int generation = GENERATION.get();
             requests.incrementAndGet();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             lastAuthorization = authorization;
@@ -193,6 +197,9 @@ public class MethodsServiceStub implements QuarkusTestResourceLifecycleManager {
                 case SLOW -> sleep();
                 case NONE -> {
                 }
+            }
+            if (generation != GENERATION.get()) {
+                return; // a test that has ended asked for it: the next test must not see it
             }
             if (!"GET".equals(exchange.getRequestMethod())) {
                 error(exchange, 405, "invalid_request_error", "method_not_allowed", "GET only");
