@@ -14,17 +14,23 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -94,6 +100,101 @@ public class EventInbox {
         }
     }
 
+    /**
+     * The adapter for an {@code @Incoming @Blocking} method taking a polled batch of Kafka records
+     * ({@code batch=true} on the channel): the events of the batch are applied in one transaction,
+     * in the batch's order, each still recorded in {@link ProcessedEvents} (a redelivered one is
+     * skipped), so a busy consumer pays one transaction per poll instead of one per event. If that
+     * transaction fails for any reason, it rolls back whole and the batch is applied again one record
+     * at a time, exactly as {@link #consume} applies a record: transient failures waited out, an event
+     * that can never be applied dead-lettered and the others applied. Records are dead-lettered only
+     * once every record before them in the batch has been applied, and the batch is acknowledged only
+     * after that; on shutdown nothing is acknowledged and what was applied is skipped when read again.
+     *
+     * @param records the batch's records, in their partitions' order
+     * @param ackAll acknowledges the whole batch (the newest record of each partition)
+     */
+    public CompletionStage<Void> consumeBatch(String consumer, List<? extends Message<String>> records,
+            Supplier<CompletionStage<Void>> ackAll, Set<String> types, Consumer<IncomingEvent> handler) {
+        List<Span> spans = new ArrayList<>(records.size());
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        Map<Integer, UnprocessableEventException> refused = new TreeMap<>();
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                Span span = processSpan(consumer, records.get(i));
+                spans.add(span);
+                try (Scope ignored = span.makeCurrent()) {
+                    IncomingEvent event = parse(consumer, records.get(i).getPayload());
+                    events.add(types.contains(event.type()) ? event : null);
+                } catch (UnprocessableEventException e) {
+                    events.add(null);
+                    refused.put(i, e);
+                }
+            }
+            if (stopping) {
+                throw new InboxStoppedException();
+            }
+            if (!applyTogether(consumer, events, spans, handler)) {
+                for (int i = 0; i < events.size(); i++) {
+                    if (events.get(i) == null) {
+                        continue;
+                    }
+                    try (Scope ignored = spans.get(i).makeCurrent()) {
+                        applyAlone(consumer, events.get(i), handler);
+                    } catch (UnprocessableEventException e) {
+                        refused.put(i, e);
+                    }
+                }
+            }
+            CompletableFuture<Void> deadLettered = CompletableFuture.completedFuture(null);
+            for (Map.Entry<Integer, UnprocessableEventException> r : refused.entrySet()) {
+                spans.get(r.getKey()).setStatus(StatusCode.ERROR, "dead-lettered: " + r.getValue().failure());
+                Message<String> record = records.get(r.getKey());
+                deadLettered = deadLettered.thenCompose(done -> record.nack(r.getValue()).toCompletableFuture());
+            }
+            return deadLettered.thenCompose(done -> ackAll.get());
+        } catch (InboxStoppedException e) {
+            spans.forEach(span -> span.setAttribute("paysuite.inbox.outcome", "left for after the restart"));
+            return CompletableFuture.completedFuture(null);
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    /** {@link #consumeBatch(String, List, Supplier, Set, Consumer)} for a batch from the Kafka connector. */
+    public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<?, String> batch, Set<String> types,
+            Consumer<IncomingEvent> handler) {
+        return consumeBatch(consumer, batch.getRecords(), batch::ack, types, handler);
+    }
+
+    /** One transaction for every event of the batch; false (rolled back) when any part of it failed. */
+    private boolean applyTogether(String consumer, List<IncomingEvent> events, List<Span> spans,
+            Consumer<IncomingEvent> handler) {
+        if (events.stream().filter(Objects::nonNull).count() < 2) {
+            return false; // nothing to share a transaction with: as one record alone
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < events.size(); i++) {
+                    IncomingEvent event = events.get(i);
+                    if (event == null) {
+                        continue;
+                    }
+                    try (Scope ignored = spans.get(i).makeCurrent()) {
+                        if (processed.firstTime(consumer, event.id(), event.type())) {
+                            handler.accept(event);
+                        }
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s applies a batch of %d records one at a time: %s", consumer, events.size(),
+                    TransientFailures.reason(e));
+            return false;
+        }
+    }
+
     private Span processSpan(String consumer, Message<String> message) {
         String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
                 .orElse(consumer);
@@ -114,6 +215,15 @@ public class EventInbox {
      * @throws InboxStoppedException when the application stops while the event waits for a retry
      */
     public boolean apply(String consumer, String record, Set<String> types, Consumer<IncomingEvent> handler) {
+        IncomingEvent event = parse(consumer, record);
+        if (!types.contains(event.type())) {
+            return false;
+        }
+        return applyAlone(consumer, event, handler);
+    }
+
+    /** The record as an event, named on the current span. */
+    private IncomingEvent parse(String consumer, String record) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(mapper, record);
@@ -121,9 +231,11 @@ public class EventInbox {
             throw giveUp(consumer, null, e);
         }
         Span.current().setAttribute("messaging.message.id", event.id()).setAttribute("paysuite.event.type", event.type());
-        if (!types.contains(event.type())) {
-            return false;
-        }
+        return event;
+    }
+
+    /** The event in a transaction of its own, retried and given up on as the class documents. */
+    private boolean applyAlone(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
         Outage outage = null;
         Duration backoff = config.firstBackoff();
         int failuresInARow = 0;

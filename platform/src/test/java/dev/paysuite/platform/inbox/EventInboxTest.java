@@ -23,6 +23,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,9 +31,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -66,6 +69,9 @@ class EventInboxTest {
 
     @Inject
     RecordedSpans spans;
+
+    @Inject
+    TransactionSynchronizationRegistry transactionKeys;
 
     final String consumer = "consumer-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -286,6 +292,81 @@ class EventInboxTest {
         SpanData process = trace.stream().filter(sp -> sp.getKind() == SpanKind.CONSUMER).findFirst().orElseThrow();
         assertEquals(StatusCode.ERROR, process.getStatus().getStatusCode());
         assertEquals("dead-lettered: IllegalArgumentException", process.getStatus().getDescription());
+    }
+
+    /** A record of a batch whose acknowledgement and refusal are written down in {@code log}. */
+    static Message<String> batched(String payload, int index, List<String> log) {
+        return Message.of(payload, () -> {
+            log.add("ack " + index);
+            return CompletableFuture.completedFuture(null);
+        }, reason -> {
+            log.add("dead-lettered " + index);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Test
+    void aBatchIsAppliedInOneTransactionEachEventOnceAndAcknowledgedWhole() throws Exception {
+        List<String> ids = List.of(newEventId(), newEventId(), newEventId());
+        List<String> log = new ArrayList<>();
+        List<Message<String>> batch = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            batch.add(batched(event(ids.get(i), "thing.created", "thg_" + ids.get(i)), i, log));
+        }
+        batch.add(batched(event(ids.get(1), "thing.created", "thg_" + ids.get(1)), 3, log)); // read twice
+        batch.add(batched(event(newEventId(), "thing.deleted", "thg_other"), 4, log)); // not this consumer's
+        Set<Object> transactions = new HashSet<>();
+
+        inbox.consumeBatch(consumer, batch, () -> {
+            log.add("batch acknowledged");
+            return CompletableFuture.completedFuture(null);
+        }, THING_EVENTS, e -> {
+            transactions.add(transactionKeys.getTransactionKey());
+            log.add("applied " + e.id());
+            createThing(e);
+        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertEquals(List.of("applied " + ids.get(0), "applied " + ids.get(1), "applied " + ids.get(2),
+                "batch acknowledged"), log, "in order, the one read twice once, then the batch acknowledged");
+        assertEquals(1, transactions.size(), "one transaction for the batch");
+        for (String id : ids) {
+            assertTrue(things.committed("thg_" + id));
+            assertEquals(List.of("thing.created platform-test"), processed(consumer, id));
+        }
+    }
+
+    @Test
+    void aBatchWithAnEventThatCannotBeAppliedIsAppliedOneAtATimeAndOnlyThatOneDeadLettered() throws Exception {
+        // Logged on purpose: an ERROR for each of the two records sent to the dead-letter topic.
+        String good = newEventId();
+        String refused = newEventId();
+        String later = newEventId();
+        List<String> log = new ArrayList<>();
+        List<Message<String>> batch = List.of(batched(event(good, "thing.created", "thg_" + good), 0, log),
+                batched("not an event", 1, log),
+                batched(event(refused, "thing.created", "thg_refused"), 2, log),
+                batched(event(later, "thing.created", "thg_" + later), 3, log));
+        Set<Object> transactions = new HashSet<>();
+
+        inbox.consumeBatch(consumer, batch, () -> {
+            log.add("batch acknowledged");
+            return CompletableFuture.completedFuture(null);
+        }, THING_EVENTS, e -> {
+            if (e.id().equals(refused)) {
+                throw new IllegalArgumentException("a thing the domain refuses");
+            }
+            transactions.add(transactionKeys.getTransactionKey());
+            createThing(e);
+        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertEquals(List.of("dead-lettered 1", "dead-lettered 2", "batch acknowledged"), log,
+                "refused only once every record was applied, acknowledged after that");
+        assertTrue(things.committed("thg_" + good));
+        assertTrue(things.committed("thg_" + later));
+        assertEquals(List.of(), processed(consumer, refused));
+        assertEquals(3, transactions.size(), "the first try together, then each event alone (two of them kept)");
+        assertEquals(1.0, deadLettered("IllegalArgumentException"));
+        assertEquals(1.0, deadLettered("MalformedEventException"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import dev.paysuite.webhooks.application.port.in.RecordEventUseCase;
 import dev.paysuite.webhooks.application.port.in.RecordEventUseCase.RecordEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,7 +22,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Every topic the Events come from, one channel each, in consumer group {@code webhooks-service}.
@@ -34,7 +34,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * ({@code sequence}, 0), and follow from no refund event.
  * A subscription's events on {@code payments.events} carry no place in a payment's history (their
  * {@code sequence} counts the subscription's own events): like methods events they are visible at
- * once, with {@code sequence: null}. Through {@link EventInbox}: each event is applied once
+ * once, with {@code sequence: null}. Through {@link EventInbox}, a polled batch at a time (one
+ * transaction per batch, {@code batch=true} on each channel): each event is applied once
  * (and the event id is the table's key besides), transient failures are waited out, and a record
  * that is no readable event goes to {@code webhooks.dlq.<topic>}.
  */
@@ -68,8 +69,8 @@ public class EventTopicsConsumer {
 
     @Incoming("payments-events")
     @Blocking
-    public CompletionStage<Void> onPaymentEvent(Message<String> record) {
-        return inbox.consume(consumer(PAYMENTS_TOPIC), record, PAYMENTS_TOPIC_TYPES, event -> {
+    public CompletionStage<Void> onPaymentEvents(KafkaRecordBatch<String, String> records) {
+        return inbox.consumeBatch(consumer(PAYMENTS_TOPIC), records, PAYMENTS_TOPIC_TYPES, event -> {
             if (SUBSCRIPTION_TYPES.contains(event.type())) {
                 JsonNode id = event.data() == null ? null : event.data().path("id");
                 if (id == null || !id.isTextual() || !SubscriptionId.isWellFormed(id.asText())) {
@@ -103,8 +104,8 @@ public class EventTopicsConsumer {
 
     @Incoming("refunds-events")
     @Blocking
-    public CompletionStage<Void> onRefundEvent(Message<String> record) {
-        return inbox.consume(consumer(REFUNDS_TOPIC), record, REFUND_TYPES, event -> {
+    public CompletionStage<Void> onRefundEvents(KafkaRecordBatch<String, String> records) {
+        return inbox.consumeBatch(consumer(REFUNDS_TOPIC), records, REFUND_TYPES, event -> {
             long basedOn = event.extension("paymentsequence", -1);
             if (event.sequence() < 1 || basedOn < 0) {
                 throw new UnprocessableEventException("a refund event without its sequence and paymentsequence");
@@ -117,8 +118,8 @@ public class EventTopicsConsumer {
 
     @Incoming("methods-events")
     @Blocking
-    public CompletionStage<Void> onMethodEvent(Message<String> record) {
-        return inbox.consume(consumer(METHODS_TOPIC), record, METHOD_TYPES,
+    public CompletionStage<Void> onMethodEvents(KafkaRecordBatch<String, String> records) {
+        return inbox.consumeBatch(consumer(METHODS_TOPIC), records, METHOD_TYPES,
                 event -> recordEvent.record(new RecordEvent(publicEvent(event), METHODS_TOPIC, null, null)));
     }
 
