@@ -113,9 +113,11 @@ public class EventInbox {
      *
      * @param records the batch's records, in their partitions' order
      * @param ackAll acknowledges the whole batch (the newest record of each partition)
+     * @param perTransaction a fresh handler for each transaction: it is given the transaction's new
+     *     events one by one, then ends the transaction's work ({@link BatchHandler#endOfTransaction})
      */
     public CompletionStage<Void> consumeBatch(String consumer, List<? extends Message<String>> records,
-            Supplier<CompletionStage<Void>> ackAll, Set<String> types, Consumer<IncomingEvent> handler) {
+            Supplier<CompletionStage<Void>> ackAll, Set<String> types, Supplier<? extends BatchHandler> perTransaction) {
         List<Span> spans = new ArrayList<>(records.size());
         List<IncomingEvent> events = new ArrayList<>(records.size());
         Map<Integer, UnprocessableEventException> refused = new TreeMap<>();
@@ -134,13 +136,13 @@ public class EventInbox {
             if (stopping) {
                 throw new InboxStoppedException();
             }
-            if (!applyTogether(consumer, events, spans, handler)) {
+            if (!applyTogether(consumer, events, spans, perTransaction)) {
                 for (int i = 0; i < events.size(); i++) {
                     if (events.get(i) == null) {
                         continue;
                     }
                     try (Scope ignored = spans.get(i).makeCurrent()) {
-                        applyAlone(consumer, events.get(i), handler);
+                        applyAlone(consumer, events.get(i), perTransaction);
                     } catch (UnprocessableEventException e) {
                         refused.put(i, e);
                     }
@@ -161,20 +163,41 @@ public class EventInbox {
         }
     }
 
-    /** {@link #consumeBatch(String, List, Supplier, Set, Consumer)} for a batch from the Kafka connector. */
+    /** {@link #consumeBatch(String, List, Supplier, Set, Supplier)} for a batch from the Kafka connector. */
+    public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<?, String> batch, Set<String> types,
+            Supplier<? extends BatchHandler> perTransaction) {
+        return consumeBatch(consumer, batch.getRecords(), batch::ack, types, perTransaction);
+    }
+
+    /** A batch whose events are each applied on their own, as {@link #consume} applies them. */
     public CompletionStage<Void> consumeBatch(String consumer, KafkaRecordBatch<?, String> batch, Set<String> types,
             Consumer<IncomingEvent> handler) {
-        return consumeBatch(consumer, batch.getRecords(), batch::ack, types, handler);
+        return consumeBatch(consumer, batch, types, () -> handler::accept);
+    }
+
+    /**
+     * What a batch's transaction does with its events: {@link #apply} for each new one (a redelivered
+     * event is not given), in the batch's order and within the event's process span, then
+     * {@link #endOfTransaction} once, for work done for all of them together. A rolled-back
+     * transaction's handler is dropped; the next transaction gets a fresh one.
+     */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void apply(IncomingEvent event);
+
+        default void endOfTransaction() {
+        }
     }
 
     /** One transaction for every event of the batch; false (rolled back) when any part of it failed. */
     private boolean applyTogether(String consumer, List<IncomingEvent> events, List<Span> spans,
-            Consumer<IncomingEvent> handler) {
+            Supplier<? extends BatchHandler> perTransaction) {
         if (events.stream().filter(Objects::nonNull).count() < 2) {
             return false; // nothing to share a transaction with: as one record alone
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                BatchHandler handler = perTransaction.get();
                 for (int i = 0; i < events.size(); i++) {
                     IncomingEvent event = events.get(i);
                     if (event == null) {
@@ -182,10 +205,11 @@ public class EventInbox {
                     }
                     try (Scope ignored = spans.get(i).makeCurrent()) {
                         if (processed.firstTime(consumer, event.id(), event.type())) {
-                            handler.accept(event);
+                            handler.apply(event);
                         }
                     }
                 }
+                handler.endOfTransaction();
             });
             return true;
         } catch (RuntimeException e) {
@@ -219,7 +243,7 @@ public class EventInbox {
         if (!types.contains(event.type())) {
             return false;
         }
-        return applyAlone(consumer, event, handler);
+        return applyAlone(consumer, event, () -> handler::accept);
     }
 
     /** The record as an event, named on the current span. */
@@ -235,7 +259,7 @@ public class EventInbox {
     }
 
     /** The event in a transaction of its own, retried and given up on as the class documents. */
-    private boolean applyAlone(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+    private boolean applyAlone(String consumer, IncomingEvent event, Supplier<? extends BatchHandler> perTransaction) {
         Outage outage = null;
         Duration backoff = config.firstBackoff();
         int failuresInARow = 0;
@@ -251,7 +275,9 @@ public class EventInbox {
                         if (!processed.firstTime(consumer, event.id(), event.type())) {
                             return false;
                         }
-                        handler.accept(event);
+                        BatchHandler handler = perTransaction.get();
+                        handler.apply(event);
+                        handler.endOfTransaction();
                         return true;
                     });
                     if (outage != null) {

@@ -320,15 +320,25 @@ class EventInboxTest {
         inbox.consumeBatch(consumer, batch, () -> {
             log.add("batch acknowledged");
             return CompletableFuture.completedFuture(null);
-        }, THING_EVENTS, e -> {
-            transactions.add(transactionKeys.getTransactionKey());
-            log.add("applied " + e.id());
-            createThing(e);
+        }, THING_EVENTS, () -> new EventInbox.BatchHandler() {
+            @Override
+            public void apply(IncomingEvent e) {
+                transactions.add(transactionKeys.getTransactionKey());
+                log.add("applied " + e.id());
+                createThing(e);
+            }
+
+            @Override
+            public void endOfTransaction() {
+                transactions.add(transactionKeys.getTransactionKey());
+                log.add("end of transaction");
+            }
         }).toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         assertEquals(List.of("applied " + ids.get(0), "applied " + ids.get(1), "applied " + ids.get(2),
-                "batch acknowledged"), log, "in order, the one read twice once, then the batch acknowledged");
-        assertEquals(1, transactions.size(), "one transaction for the batch");
+                "end of transaction", "batch acknowledged"), log,
+                "in order, the one read twice once, the transaction's end, then the batch acknowledged");
+        assertEquals(1, transactions.size(), "one transaction for the batch, its end included");
         for (String id : ids) {
             assertTrue(things.committed("thg_" + id));
             assertEquals(List.of("thing.created platform-test"), processed(consumer, id));
@@ -351,7 +361,7 @@ class EventInboxTest {
         inbox.consumeBatch(consumer, batch, () -> {
             log.add("batch acknowledged");
             return CompletableFuture.completedFuture(null);
-        }, THING_EVENTS, e -> {
+        }, THING_EVENTS, () -> e -> {
             if (e.id().equals(refused)) {
                 throw new IllegalArgumentException("a thing the domain refuses");
             }

@@ -8,11 +8,11 @@ import dev.paysuite.payments.application.port.in.RecordRefundUseCase;
 import dev.paysuite.platform.inbox.EventInbox;
 import dev.paysuite.platform.inbox.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps each payment's refunded amount in step with refunds-service, from {@code refunds.events}.
@@ -35,11 +35,14 @@ public class RefundEventsConsumer {
         this.recordRefund = recordRefund;
     }
 
-    /** Blocking and ordered: one event at a time, in the order read, on a worker thread that may wait out an outage. */
+    /**
+     * Blocking and ordered: a polled batch at a time, in the order read, in one transaction (one record
+     * at a time again if that fails), on a worker thread that may wait out an outage.
+     */
     @Incoming("refunds-events")
     @Blocking
-    public CompletionStage<Void> onRefundEvent(Message<String> record) {
-        return inbox.consume(CONSUMER, record, TYPES, this::apply);
+    public CompletionStage<Void> onRefundEvents(KafkaRecordBatch<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, TYPES, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -11,6 +11,7 @@ import dev.paysuite.refunds.application.domain.model.PaymentSnapshot;
 import dev.paysuite.refunds.application.port.in.ObserveDisputeUseCase;
 import dev.paysuite.refunds.application.port.in.ObservePaymentUseCase;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Optional;
@@ -18,7 +19,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Builds the local view of payments from {@code payments.events}. Our reading of payments-service's
@@ -52,11 +52,14 @@ public class PaymentEventsConsumer {
         this.observeDispute = observeDispute;
     }
 
-    /** Blocking and ordered: one event at a time, in the order read, on a worker thread that may wait out an outage. */
+    /**
+     * Blocking and ordered: a polled batch at a time, in the order read, in one transaction (one record
+     * at a time again if that fails), on a worker thread that may wait out an outage.
+     */
     @Incoming("payments-events")
     @Blocking
-    public CompletionStage<Void> onPaymentEvent(Message<String> record) {
-        return inbox.consume(CONSUMER, record, TYPES, this::apply);
+    public CompletionStage<Void> onPaymentEvents(KafkaRecordBatch<String, String> records) {
+        return inbox.consumeBatch(CONSUMER, records, TYPES, this::apply);
     }
 
     private void apply(IncomingEvent event) {

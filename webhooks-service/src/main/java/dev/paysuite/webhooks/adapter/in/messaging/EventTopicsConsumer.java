@@ -18,9 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -35,7 +39,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * A subscription's events on {@code payments.events} carry no place in a payment's history (their
  * {@code sequence} counts the subscription's own events): like methods events they are visible at
  * once, with {@code sequence: null}. Through {@link EventInbox}, a polled batch at a time (one
- * transaction per batch, {@code batch=true} on each channel): each event is applied once
+ * transaction per batch, {@code batch=true} on each channel, in which each event is stored, then all
+ * are numbered and made visible together: {@link RecordEventUseCase#publish}): each event is applied once
  * (and the event id is the table's key besides), transient failures are waited out, and a record
  * that is no readable event goes to {@code webhooks.dlq.<topic>}.
  */
@@ -70,57 +75,81 @@ public class EventTopicsConsumer {
     @Incoming("payments-events")
     @Blocking
     public CompletionStage<Void> onPaymentEvents(KafkaRecordBatch<String, String> records) {
-        return inbox.consumeBatch(consumer(PAYMENTS_TOPIC), records, PAYMENTS_TOPIC_TYPES, event -> {
-            if (SUBSCRIPTION_TYPES.contains(event.type())) {
-                JsonNode id = event.data() == null ? null : event.data().path("id");
-                if (id == null || !id.isTextual() || !SubscriptionId.isWellFormed(id.asText())) {
-                    throw new UnprocessableEventException("a subscription event without the subscription's id");
-                }
-                recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, null, null));
-                return;
-            }
-            if (DISPUTE_TYPES.contains(event.type())) {
-                if (event.sequence() < 1) {
-                    throw new UnprocessableEventException("a dispute event without its payment's sequence");
-                }
-                String paymentId = paymentId(event.data() == null ? null : event.data().path("payment_id"),
-                        "a dispute event without its payment_id");
-                recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
-                        PaymentHistory.ofPaymentEvent(event.sequence())));
-                return;
-            }
-            if (event.sequence() < 1) {
-                throw new UnprocessableEventException("a payment event without its sequence");
-            }
-            String paymentId = paymentId(event.data().path("id"), "a payment event without the payment's id");
-            long afterRefundEvent = event.extension("refundsequence", 0);
-            if (afterRefundEvent < 0) {
-                throw new UnprocessableEventException("a payment event with a negative refundsequence");
-            }
-            recordEvent.record(new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
-                    PaymentHistory.ofPaymentEvent(event.sequence()), afterRefundEvent));
-        });
+        return inbox.consumeBatch(consumer(PAYMENTS_TOPIC), records, PAYMENTS_TOPIC_TYPES,
+                steps(EventTopicsConsumer::fromPaymentsTopic));
     }
 
     @Incoming("refunds-events")
     @Blocking
     public CompletionStage<Void> onRefundEvents(KafkaRecordBatch<String, String> records) {
-        return inbox.consumeBatch(consumer(REFUNDS_TOPIC), records, REFUND_TYPES, event -> {
-            long basedOn = event.extension("paymentsequence", -1);
-            if (event.sequence() < 1 || basedOn < 0) {
-                throw new UnprocessableEventException("a refund event without its sequence and paymentsequence");
-            }
-            String paymentId = paymentId(event.data().path("payment_id"), "a refund event without its payment_id");
-            recordEvent.record(new RecordEvent(publicEvent(event), REFUNDS_TOPIC, paymentId,
-                    PaymentHistory.ofRefundEvent(basedOn, event.sequence())));
-        });
+        return inbox.consumeBatch(consumer(REFUNDS_TOPIC), records, REFUND_TYPES,
+                steps(EventTopicsConsumer::fromRefundsTopic));
     }
 
     @Incoming("methods-events")
     @Blocking
     public CompletionStage<Void> onMethodEvents(KafkaRecordBatch<String, String> records) {
         return inbox.consumeBatch(consumer(METHODS_TOPIC), records, METHOD_TYPES,
-                event -> recordEvent.record(new RecordEvent(publicEvent(event), METHODS_TOPIC, null, null)));
+                steps(event -> new RecordEvent(publicEvent(event), METHODS_TOPIC, null, null)));
+    }
+
+    /** Each transaction of a batch: stores its events one by one, then publishes those stored, together. */
+    private Supplier<EventInbox.BatchHandler> steps(Function<IncomingEvent, RecordEvent> read) {
+        return () -> new EventInbox.BatchHandler() {
+            private final List<RecordEvent> stored = new ArrayList<>();
+
+            @Override
+            public void apply(IncomingEvent event) {
+                RecordEvent command = read.apply(event);
+                if (recordEvent.store(command)) {
+                    stored.add(command);
+                }
+            }
+
+            @Override
+            public void endOfTransaction() {
+                recordEvent.publish(stored);
+            }
+        };
+    }
+
+    private static RecordEvent fromPaymentsTopic(IncomingEvent event) {
+        if (SUBSCRIPTION_TYPES.contains(event.type())) {
+            JsonNode id = event.data() == null ? null : event.data().path("id");
+            if (id == null || !id.isTextual() || !SubscriptionId.isWellFormed(id.asText())) {
+                throw new UnprocessableEventException("a subscription event without the subscription's id");
+            }
+            return new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, null, null);
+        }
+        if (DISPUTE_TYPES.contains(event.type())) {
+            if (event.sequence() < 1) {
+                throw new UnprocessableEventException("a dispute event without its payment's sequence");
+            }
+            String paymentId = paymentId(event.data() == null ? null : event.data().path("payment_id"),
+                    "a dispute event without its payment_id");
+            return new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
+                    PaymentHistory.ofPaymentEvent(event.sequence()));
+        }
+        if (event.sequence() < 1) {
+            throw new UnprocessableEventException("a payment event without its sequence");
+        }
+        String paymentId = paymentId(event.data().path("id"), "a payment event without the payment's id");
+        long afterRefundEvent = event.extension("refundsequence", 0);
+        if (afterRefundEvent < 0) {
+            throw new UnprocessableEventException("a payment event with a negative refundsequence");
+        }
+        return new RecordEvent(publicEvent(event), PAYMENTS_TOPIC, paymentId,
+                PaymentHistory.ofPaymentEvent(event.sequence()), afterRefundEvent);
+    }
+
+    private static RecordEvent fromRefundsTopic(IncomingEvent event) {
+        long basedOn = event.extension("paymentsequence", -1);
+        if (event.sequence() < 1 || basedOn < 0) {
+            throw new UnprocessableEventException("a refund event without its sequence and paymentsequence");
+        }
+        String paymentId = paymentId(event.data().path("payment_id"), "a refund event without its payment_id");
+        return new RecordEvent(publicEvent(event), REFUNDS_TOPIC, paymentId,
+                PaymentHistory.ofRefundEvent(basedOn, event.sequence()));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

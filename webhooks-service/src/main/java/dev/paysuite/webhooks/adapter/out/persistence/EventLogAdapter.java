@@ -1,5 +1,7 @@
 package dev.paysuite.webhooks.adapter.out.persistence;
 
+import static dev.paysuite.webhooks.adapter.out.persistence.Jdbc.failed;
+
 import dev.paysuite.kernel.PaymentHistory;
 import dev.paysuite.kernel.id.EventId;
 import dev.paysuite.platform.tracing.TraceContexts;
@@ -8,26 +10,39 @@ import dev.paysuite.webhooks.application.domain.model.PaymentSequencer.Arrival;
 import dev.paysuite.webhooks.application.domain.model.PaymentTimeline;
 import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import dev.paysuite.webhooks.application.port.out.EventLog;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code events}, {@code payment_timelines} and {@code event_positions} in PostgreSQL, in plain SQL
- * (locks and counters are what matter here).
+ * (locks and counters are what matter here); what a step does for many events or payments is one
+ * statement over arrays ({@code unnest}, {@code = ANY}), whatever their number.
  */
 @ApplicationScoped
 public class EventLogAdapter implements EventLog {
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Event<EventsVisible> visible;
 
-    public EventLogAdapter(EntityManager em, Event<EventsVisible> visible) {
+    public EventLogAdapter(EntityManager em, AgroalDataSource dataSource, Event<EventsVisible> visible) {
         this.em = em;
+        this.dataSource = dataSource;
         this.visible = visible;
     }
 
@@ -55,43 +70,93 @@ public class EventLogAdapter implements EventLog {
 
     @Override
     @Transactional(TxType.MANDATORY)
-    public PaymentTimeline lockTimeline(String paymentId, Instant now) {
-        em.createNativeQuery("""
-                INSERT INTO payment_timelines (payment_id, last_sequence, last_payment_event, last_refund_event, updated_at)
-                VALUES (?1, 0, 0, 0, ?2) ON CONFLICT (payment_id) DO NOTHING""")
-                .setParameter(1, paymentId).setParameter(2, Timestamp.from(now)).executeUpdate();
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT last_sequence, last_payment_event, last_refund_event FROM payment_timelines
-                WHERE payment_id = ?1 FOR UPDATE""").setParameter(1, paymentId).getSingleResult();
-        return new PaymentTimeline(number(row[0]), number(row[1]), number(row[2]));
+    public Map<String, PaymentTimeline> lockTimelines(Collection<String> paymentIds, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            Array ids = c.createArrayOf("varchar", paymentIds.stream().sorted().toArray());
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO payment_timelines (payment_id, last_sequence, last_payment_event, last_refund_event,
+                                                   updated_at)
+                    SELECT id, 0, 0, 0, ? FROM unnest(?::varchar[]) AS u(id) ORDER BY id
+                    ON CONFLICT (payment_id) DO NOTHING""")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setArray(2, ids);
+                s.executeUpdate();
+            }
+            Map<String, PaymentTimeline> timelines = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT payment_id, last_sequence, last_payment_event, last_refund_event FROM payment_timelines
+                    WHERE payment_id = ANY(?) ORDER BY payment_id FOR UPDATE""")) {
+                s.setArray(1, ids);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        timelines.put(rs.getString(1), new PaymentTimeline(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+            }
+            return timelines;
+        } catch (SQLException e) {
+            throw failed("lock payment timelines", e);
+        }
     }
 
     @Override
     @Transactional(TxType.MANDATORY)
-    public void saveTimeline(String paymentId, PaymentTimeline timeline, Instant now) {
-        em.createNativeQuery("""
-                UPDATE payment_timelines SET last_sequence = ?2, last_payment_event = ?3, last_refund_event = ?4,
-                       updated_at = ?5 WHERE payment_id = ?1""")
-                .setParameter(1, paymentId).setParameter(2, timeline.lastSequence())
-                .setParameter(3, timeline.lastPaymentEvent()).setParameter(4, timeline.lastRefundEvent())
-                .setParameter(5, Timestamp.from(now)).executeUpdate();
+    public void saveTimelines(Map<String, PaymentTimeline> timelines, Instant now) {
+        if (timelines.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, PaymentTimeline>> rows = List.copyOf(timelines.entrySet());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE payment_timelines t SET last_sequence = u.s, last_payment_event = u.p, last_refund_event = u.r,
+                       updated_at = ?
+                FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(id, s, p, r)
+                WHERE t.payment_id = u.id""")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setArray(2, c.createArrayOf("varchar", rows.stream().map(Map.Entry::getKey).toArray()));
+            s.setArray(3, c.createArrayOf("bigint", rows.stream().map(r -> r.getValue().lastSequence()).toArray()));
+            s.setArray(4, c.createArrayOf("bigint", rows.stream().map(r -> r.getValue().lastPaymentEvent()).toArray()));
+            s.setArray(5, c.createArrayOf("bigint", rows.stream().map(r -> r.getValue().lastRefundEvent()).toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("save payment timelines", e);
+        }
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<Arrival<EventId>> waiting(String paymentId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, payment_position, refund_position, after_refund_event FROM events
-                WHERE payment_id = ?1 AND position IS NULL""").setParameter(1, paymentId).getResultList();
-        return rows.stream().map(r -> new Arrival<>(new EventId((String) r[0]),
-                new PaymentHistory(number(r[1]), number(r[2])), number(r[3]))).toList();
+    public Map<String, List<Arrival<EventId>>> waiting(Collection<String> paymentIds) {
+        Map<String, List<Arrival<EventId>>> waiting = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT payment_id, id, payment_position, refund_position, after_refund_event FROM events
+                WHERE payment_id = ANY(?) AND position IS NULL""")) {
+            s.setArray(1, c.createArrayOf("varchar", paymentIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    waiting.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(new Arrival<>(
+                            new EventId(rs.getString(2)), new PaymentHistory(rs.getLong(3), rs.getLong(4)), rs.getLong(5)));
+                }
+            }
+            return waiting;
+        } catch (SQLException e) {
+            throw failed("read the events waiting for a number", e);
+        }
     }
 
     @Override
     @Transactional(TxType.MANDATORY)
-    public void assignSequence(EventId event, long sequence) {
-        em.createNativeQuery("UPDATE events SET sequence = ?2 WHERE id = ?1")
-                .setParameter(1, event.value()).setParameter(2, sequence).executeUpdate();
+    public void assignSequences(Map<EventId, Long> sequences) {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<EventId, Long>> rows = List.copyOf(sequences.entrySet());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE events e SET sequence = u.sequence
+                FROM unnest(?::varchar[], ?::bigint[]) AS u(id, sequence) WHERE e.id = u.id""")) {
+            s.setArray(1, c.createArrayOf("varchar", rows.stream().map(r -> r.getKey().value()).toArray()));
+            s.setArray(2, c.createArrayOf("bigint", rows.stream().map(Map.Entry::getValue).toArray()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("give events their sequence", e);
+        }
     }
 
     /**
@@ -106,20 +171,36 @@ public class EventLogAdapter implements EventLog {
         if (inOrder.isEmpty()) {
             return -1;
         }
-        long last = number(em.createNativeQuery(
-                "UPDATE event_positions SET last = last + ?1 WHERE only_row RETURNING last")
-                .setParameter(1, inOrder.size()).getSingleResult());
-        long position = last - inOrder.size();
-        for (EventId id : inOrder) {
-            position++;
-            int updated = em.createNativeQuery("UPDATE events SET position = ?2 WHERE id = ?1 AND position IS NULL")
-                    .setParameter(1, id.value()).setParameter(2, position).executeUpdate();
-            if (updated != 1) {
-                throw new IllegalStateException("Event " + id + " is not stored, or is visible already");
+        try (Connection c = dataSource.getConnection()) {
+            long last;
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE event_positions SET last = last + ? WHERE only_row RETURNING last")) {
+                s.setLong(1, inOrder.size());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    last = rs.getLong(1);
+                }
             }
+            Long[] positions = new Long[inOrder.size()];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = last - inOrder.size() + 1 + i;
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE events e SET position = u.position
+                    FROM unnest(?::varchar[], ?::bigint[]) AS u(id, position)
+                    WHERE e.id = u.id AND e.position IS NULL""")) {
+                s.setArray(1, c.createArrayOf("varchar", inOrder.stream().map(EventId::value).toArray()));
+                s.setArray(2, c.createArrayOf("bigint", positions));
+                if (s.executeUpdate() != inOrder.size()) {
+                    throw new IllegalStateException("Of events " + inOrder + ", one is not stored, is visible already,"
+                            + " or is named twice");
+                }
+            }
+            visible.fire(new EventsVisible(inOrder.size()));
+            return last;
+        } catch (SQLException e) {
+            throw failed("make events visible", e);
         }
-        visible.fire(new EventsVisible(inOrder.size()));
-        return last;
     }
 
     @Override
@@ -132,9 +213,5 @@ public class EventLogAdapter implements EventLog {
                       AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
                     LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
                 .setParameter(1, Timestamp.from(createdBefore)).setParameter(2, limit).executeUpdate();
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 }

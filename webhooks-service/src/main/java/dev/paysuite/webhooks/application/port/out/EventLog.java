@@ -7,7 +7,9 @@ import dev.paysuite.webhooks.application.domain.model.PaymentSequencer.Arrival;
 import dev.paysuite.webhooks.application.domain.model.PaymentTimeline;
 import dev.paysuite.webhooks.application.domain.model.PublicEvent;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stored events and the one order in which they become visible. Every method runs in the
@@ -31,20 +33,27 @@ public interface EventLog {
             long afterRefundEvent, Instant receivedAt);
 
     /**
-     * Locks the payment's timeline for the rest of the step, starting it ({@link PaymentTimeline#START})
-     * if the payment has none. Every step that numbers a payment's events holds it, so they take turns.
+     * Locks the payments' timelines for the rest of the step, in the order of their ids, starting a
+     * timeline ({@link PaymentTimeline#START}) for a payment that has none. Every step that numbers a
+     * payment's events holds its timeline, so they take turns; taking them in one order, before the
+     * position counter, means two steps never wait on each other.
+     *
+     * @return each payment's timeline, by payment id
      */
     @ChangesState
-    PaymentTimeline lockTimeline(String paymentId, Instant now);
+    Map<String, PaymentTimeline> lockTimelines(Collection<String> paymentIds, Instant now);
 
     @ChangesState
-    void saveTimeline(String paymentId, PaymentTimeline timeline, Instant now);
+    void saveTimelines(Map<String, PaymentTimeline> timelines, Instant now);
 
-    /** The payment's stored events that are not visible yet (waiting for a number), with their positions. */
-    List<Arrival<EventId>> waiting(String paymentId);
+    /**
+     * The payments' stored events that are not visible yet (waiting for a number), with their
+     * positions, by payment id (a payment with none is absent).
+     */
+    Map<String, List<Arrival<EventId>>> waiting(Collection<String> paymentIds);
 
     @ChangesState
-    void assignSequence(EventId event, long sequence);
+    void assignSequences(Map<EventId, Long> sequences);
 
     /**
      * Makes these stored events visible: gives them the next positions of the one event order, in the
