@@ -140,6 +140,11 @@ final class Bench {
         return send(request.build(), expected);
     }
 
+    static JsonNode delete(String url, String authorization, int expected) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).DELETE().build(), expected);
+    }
+
     private static JsonNode send(HttpRequest request, int expected) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

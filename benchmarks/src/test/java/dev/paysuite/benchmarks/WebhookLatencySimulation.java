@@ -18,11 +18,12 @@ import java.util.Locale;
  * {@link WebhookReceiver} in this JVM; each user creates a payment, and the receiver measures from
  * the moment the 201 reached the client to the first verified delivery of that payment's event.
  * At the end it waits up to {@code bench.webhook-drain} (60) seconds for the missing ones, then
- * prints p50, p99 and max and how many never came.
+ * prints p50, p99 and max and how many never came, and deletes the endpoint.
  */
 public class WebhookLatencySimulation extends BenchSimulation {
     private final String key = Bench.merchantKey("webhooks");
     private final WebhookReceiver receiver;
+    private final String endpoint;
 
     {
         try {
@@ -32,8 +33,10 @@ public class WebhookLatencySimulation extends BenchSimulation {
         }
         String body = "{\"url\": \"" + receiver.url() + "\", \"enabled_events\": [\"payment.succeeded\"],"
                 + " \"description\": \"benchmark receiver\"}";
-        receiver.secret(Bench.post(Bench.GATEWAY + "/v1/webhook_endpoints", "Bearer " + key, Bench.idempotencyKey(), body, 201)
-                .get("secret").asText());
+        var created = Bench.post(Bench.GATEWAY + "/v1/webhook_endpoints", "Bearer " + key, Bench.idempotencyKey(), body,
+                201);
+        endpoint = created.get("id").asText();
+        receiver.secret(created.get("secret").asText());
     }
 
     private final ScenarioBuilder payAndHear = scenario("payment to webhook")
@@ -69,6 +72,8 @@ public class WebhookLatencySimulation extends BenchSimulation {
             Thread.currentThread().interrupt();
         } finally {
             receiver.close();
+            // the receiver is gone: a later run must not deliver to it (nor retry it for days)
+            Bench.delete(Bench.GATEWAY + "/v1/webhook_endpoints/" + endpoint, "Bearer " + key, 200);
         }
     }
 

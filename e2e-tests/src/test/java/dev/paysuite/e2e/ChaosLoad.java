@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,13 +122,17 @@ final class ChaosLoad implements AutoCloseable {
         if (dice < 0.2) {
             // a partial refund of a payment that succeeded at least 3 s ago (refunds-service learns
             // of payments from payments.events, so a newer one might not be refundable yet)
-            Map.Entry<Long, String> oldEnough = succeeded.floorEntry(System.nanoTime() - 3_000_000_000L);
-            if (oldEnough != null) {
-                Long from = succeeded.firstKey();
-                long pick = from + (long) (ThreadLocalRandom.current().nextDouble() * (oldEnough.getKey() - from));
-                String payment = succeeded.ceilingEntry(pick).getValue();
-                refund(payment);
-                return;
+            // Each such payment is as likely as any other: a pick by time would pile the refunds of an
+            // outage's length on the first payment after it, until they exceed what it can refund.
+            Collection<String> oldEnough = succeeded.headMap(System.nanoTime() - 3_000_000_000L).values();
+            int count = oldEnough.size();
+            if (count > 0) {
+                String payment = oldEnough.stream().skip(ThreadLocalRandom.current().nextInt(count)).findFirst()
+                        .orElse(null);
+                if (payment != null) {
+                    refund(payment);
+                    return;
+                }
             }
         } else if (dice < 0.3) {
             String key;

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -98,17 +99,30 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
 
     public HttpUpstreamAdapter(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(config.upstreamMaxConnections()));
-        this.streamClient = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(config.upstreamMaxStreams()));
+        this.client = client(vertx, config, config.upstreamMaxConnections());
+        this.streamClient = client(vertx, config, config.upstreamMaxStreams());
         this.upstreams = config.upstreams().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> new Upstream(e.getKey(), parse(e.getKey(), e.getValue()), new AtomicInteger())));
         this.timeoutMillis = config.upstreamTimeout().toMillis();
+    }
+
+    private static HttpClient client(Vertx vertx, GatewayConfig config, int maxConnections) {
+        return vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setKeepAlive(true)
+                        .setConnectTimeout((int) config.upstreamConnectTimeout().toMillis()))
+                .with(new PoolOptions().setHttp1MaxSize(maxConnections))
+                .withConnectHandler(HttpUpstreamAdapter::quietWhenReset)
+                .build();
+    }
+
+    /**
+     * A connection the upstream instance closed under it (killed, restarted): a request on it fails
+     * and is answered (or tried on the next instance) where it was sent, so the connection's own
+     * failure is only a DEBUG line, not Vert.x's ERROR "Connection reset" for each pooled connection.
+     */
+    private static void quietWhenReset(HttpConnection connection) {
+        connection.exceptionHandler(failure -> LOG.debugf("Upstream connection to %s failed: %s",
+                connection.remoteAddress(), failure.toString()));
     }
 
     private static List<Instance> parse(String upstream, String urls) {
