@@ -189,9 +189,11 @@ class TraceAcrossServicesIT {
                         + " \"currency\": \"USD\", \"interval\": \"month\"}")
                 .post("/v1/subscriptions").then().statusCode(201).body("cycles_paid", equalTo(1));
         OtlpReceiver traces = Suite.traces();
+        // the POST's trace: other tests list subscriptions (GET, the same path) on the same suite
         String traceId = await().atMost(PATIENCE).until(() -> traces.withAttribute("payments-service", "url.path",
-                "/v1/subscriptions").stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER)
-                .map(ReceivedSpan::traceId).findFirst(), Optional::isPresent).orElseThrow();
+                "/v1/subscriptions").stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER
+                        && s.name().startsWith("POST ")).map(ReceivedSpan::traceId).findFirst(),
+                Optional::isPresent).orElseThrow();
         Trace trace = await().atMost(PATIENCE).until(() -> new Trace(traces.trace(traceId)),
                 t -> t.isWhole() && t.has(s -> s.service().equals("methods-service")
                         && s.kind() == SpanKind.SPAN_KIND_SERVER && s.name().equals("GET /internal/v1/customers/{id}"))

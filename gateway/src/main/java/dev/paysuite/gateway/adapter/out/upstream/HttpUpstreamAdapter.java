@@ -25,6 +25,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
@@ -46,8 +47,9 @@ import org.jboss.logging.Logger;
  * sent, so this is safe for any request, payments included). So does one that a stopping instance
  * turned away: Quarkus's graceful shutdown answers requests that arrive while it drains with an
  * empty 503 and {@code Connection: close}, before any of the service's code saw them (our services'
- * own 503s always carry the error object). A request whose connection closed before its answer came
- * (an instance that died with it) goes to the next instance only when repeating it is safe: a
+ * own 503s always carry the error object). A request whose connection closed or was reset before its
+ * answer came (an instance that died with it, or one that accepted the connection as it stopped and
+ * dropped it) goes to the next instance only when repeating it is safe: a
  * {@code GET} or {@code HEAD}, or a request with an {@code Idempotency-Key}, which the service answers
  * once whatever the number of tries. So a rolling restart behind the gateway shows no error. The
  * upstream timeout bounds the whole exchange, failover included; on expiry the request is reset so
@@ -241,7 +243,7 @@ public class HttpUpstreamAdapter implements SendUpstreamPort {
         if (cause instanceof ConnectException || cause instanceof TurnedAway) {
             return true;
         }
-        return cause instanceof HttpClosedException && safeToRepeat(request);
+        return (cause instanceof HttpClosedException || cause instanceof IOException) && safeToRepeat(request);
     }
 
     static boolean safeToRepeat(UpstreamRequest request) {

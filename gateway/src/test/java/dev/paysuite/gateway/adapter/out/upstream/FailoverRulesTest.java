@@ -7,6 +7,7 @@ import dev.paysuite.gateway.application.domain.model.Headers;
 import dev.paysuite.gateway.application.domain.model.UpstreamRequest;
 import io.vertx.core.http.HttpClosedException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,14 @@ class FailoverRulesTest {
         assertTrue(HttpUpstreamAdapter.mayTryNext(closed, POST_WITH_KEY));
         assertFalse(HttpUpstreamAdapter.mayTryNext(closed, POST), "a payment without a key may have been made");
         assertFalse(HttpUpstreamAdapter.mayTryNext(new TimeoutException(), GET), "the timeout covers the whole exchange");
+    }
+
+    @Test
+    void aConnectionResetBeforeTheAnswerIsAConnectionClosed() {
+        // a stopping instance that accepted the connection and dropped it (seen in a rolling restart)
+        SocketException reset = new SocketException("Connection reset");
+        assertTrue(HttpUpstreamAdapter.mayTryNext(reset, GET));
+        assertTrue(HttpUpstreamAdapter.mayTryNext(reset, POST_WITH_KEY));
+        assertFalse(HttpUpstreamAdapter.mayTryNext(reset, POST), "a payment without a key may have been made");
     }
 }
